@@ -1,0 +1,8 @@
+// Original file: proto/rlprune/attacker/v1/attacker.proto
+
+
+export interface DescribeRequest {
+}
+
+export interface DescribeRequest__Output {
+}

@@ -1,0 +1,13 @@
+// Original file: proto/rlprune/attacker/v1/attacker.proto
+
+import type { Tensor as _rlprune_common_v1_Tensor, Tensor__Output as _rlprune_common_v1_Tensor__Output } from '../../../rlprune/common/v1/Tensor';
+
+export interface ObservationBatch {
+  'observations'?: (_rlprune_common_v1_Tensor | null);
+  'episodeStart'?: (boolean)[];
+}
+
+export interface ObservationBatch__Output {
+  'observations': (_rlprune_common_v1_Tensor__Output | null);
+  'episodeStart': (boolean)[];
+}

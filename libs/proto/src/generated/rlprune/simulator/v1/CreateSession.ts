@@ -1,0 +1,17 @@
+// Original file: proto/rlprune/simulator/v1/simulator.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+export interface CreateSession {
+  'envId'?: (string);
+  'numEnvs'?: (number);
+  'seed'?: (number | string | Long);
+  'disableResetNoise'?: (boolean);
+}
+
+export interface CreateSession__Output {
+  'envId': (string);
+  'numEnvs': (number);
+  'seed': (number);
+  'disableResetNoise': (boolean);
+}

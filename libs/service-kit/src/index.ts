@@ -1,0 +1,26 @@
+export { startService } from './server';
+export type { ServiceBinding, ServiceHandle, StartOptions } from './server';
+export { runService } from './run';
+export type { RunOptions } from './run';
+export { listenConfig, envMs, ConfigError } from './config';
+export type { ListenConfig } from './config';
+export {
+  InvalidArgumentError,
+  NotFoundError,
+  FailedPreconditionError,
+  ResourceExhaustedError,
+  UnavailableError,
+  UnimplementedError,
+  toStatus,
+  statusError,
+} from './errors';
+export * from './validate';
+export { messages, assertWellFormed } from './handlers';
+export type { AsyncHandler, AsyncHandlers } from './handlers';
+export { getClient, closeClients, normalizeTarget, unary, DEFAULT_UNARY_DEADLINE_MS } from './client';
+export { createLogger } from './logger';
+export type { Logger } from './logger';
+export { SERVER_OPTIONS, CLIENT_OPTIONS, MAX_MESSAGE_BYTES } from './presets';
+export { checkHealth } from './health-client';
+export type { HealthResult } from './health-client';
+export { packageVersion } from './version';

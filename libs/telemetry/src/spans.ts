@@ -1,0 +1,20 @@
+// Stage spans: a named span around an async piece of work, ended with its outcome, so every stage
+// of an experiment shows in the trace with its attributes.
+import { context, SpanStatusCode, trace, type Attributes } from '@opentelemetry/api';
+
+const tracer = () => trace.getTracer('rlprune');
+
+export async function withSpan<T>(name: string, attributes: Attributes, fn: () => Promise<T>): Promise<T> {
+  const span = tracer().startSpan(name, { attributes });
+  try {
+    const result = await context.with(trace.setSpan(context.active(), span), fn);
+    span.setStatus({ code: SpanStatusCode.OK });
+    return result;
+  } catch (err) {
+    span.recordException(err as Error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+    throw err;
+  } finally {
+    span.end();
+  }
+}

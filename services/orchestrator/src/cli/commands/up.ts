@@ -1,0 +1,63 @@
+// `rlprune up`: every service as a local process on loopback, until Ctrl-C (then all stop cleanly).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchLocalServices, type ServiceName } from '../../local/launch';
+import { UsageError } from '../errors';
+import { fetchStatus, statusTable } from './status';
+
+const NAMES: ServiceName[] = ['orchestrator', 'simulator', 'trainer', 'pruner', 'attacker', 'certifier'];
+
+/** "--ports simulator=50052,trainer=50053" or "--base-port 50051" (consecutive in NAMES order). */
+export function parsePorts(ports: string | undefined, basePort: string | undefined): Partial<Record<ServiceName, number>> {
+  const out: Partial<Record<ServiceName, number>> = {};
+  if (basePort !== undefined) {
+    const base = Number(basePort);
+    if (!Number.isInteger(base) || base < 1 || base + NAMES.length > 65536) throw new UsageError(`--base-port must be a port number, got ${basePort}`);
+    NAMES.forEach((n, i) => (out[n] = base + i));
+  }
+  for (const item of (ports ?? '').split(',').filter(Boolean)) {
+    const [name, value] = item.split('=');
+    const port = Number(value);
+    if (!NAMES.includes(name as ServiceName)) throw new UsageError(`--ports: unknown service ${JSON.stringify(name)} (known: ${NAMES.join(', ')})`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--ports: ${name} needs a port in [0, 65535], got ${JSON.stringify(value)}`);
+    out[name as ServiceName] = port;
+  }
+  return out;
+}
+
+export async function upCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ports: { type: 'string' },
+      'base-port': { type: 'string' },
+      attacks: { type: 'string', default: 'random' },
+      home: { type: 'string', default: process.env.RLPRUNE_HOME ?? '.rlprune' },
+      // Start, print the status table, stop: a smoke check of the whole system.
+      once: { type: 'boolean', default: false },
+    },
+  });
+  const home = path.resolve(values.home!);
+  const attacks = values.attacks!.split(',').filter(Boolean);
+  process.stderr.write(`starting ${5 + attacks.length} services (logs in ${path.join(home, 'logs')}) ...\n`);
+  const cluster = await launchLocalServices({
+    home,
+    ports: parsePorts(values.ports, values['base-port']),
+    attacks,
+    onReady: (s) => process.stderr.write(`  ${s.name.padEnd(16)} ${s.address}  ready\n`),
+  });
+  console.log(statusTable(await fetchStatus(cluster.orchestrator)));
+  console.log(`\nORCHESTRATOR_ADDRESS=${cluster.orchestrator}`);
+  if (values.once) {
+    await cluster.stop();
+    return 0;
+  }
+  process.stderr.write('running; press Ctrl-C to stop\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  process.stderr.write('stopping ...\n');
+  await cluster.stop();
+  return 0;
+}

@@ -1,0 +1,37 @@
+// `rlprune <command>`: dispatch to one file per command.
+import { closeClients } from '@rlprune/service-kit';
+import { statusCommand } from './commands/status';
+import { upCommand } from './commands/up';
+import { UsageError } from './errors';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
+  up: { run: upCommand, help: 'start every service locally [--ports name=port,..] [--base-port N] [--attacks a,b] [--once]' },
+  status: { run: statusCommand, help: 'health, version and latency of every service [--address host:port] [--json]' },
+};
+
+function usage(): string {
+  return ['usage: rlprune <command> [options]', '', ...Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(10)} ${c.help}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) throw new UsageError(`unknown command ${JSON.stringify(name)}\n${usage()}`);
+  return cmd.run(rest);
+}
+
+main(process.argv.slice(2))
+  .then((code) => {
+    closeClients();
+    process.exit(code);
+  })
+  .catch((err: Error & { code?: string; details?: string }) => {
+    const usageLike = err instanceof UsageError || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
+    process.stderr.write(`rlprune: ${err.details ?? err.message}\n`);
+    closeClients();
+    process.exit(usageLike ? 2 : 1);
+  });

@@ -1,0 +1,6 @@
+// Entry point. Telemetry starts first: the gRPC instrumentation patches @grpc/grpc-js as it loads,
+// so the server code (which loads grpc-js) is imported only afterwards.
+import { startTelemetry } from '@rlprune/telemetry';
+
+const telemetry = startTelemetry('pruner');
+void import('./server').then((m) => m.main(telemetry));
