@@ -1,5 +1,4 @@
 // Tensors cross the wire as little-endian float32 bytes plus a shape (DESIGN.md, data conventions).
-import type { Tensor } from './generated/rlprune/common/v1/Tensor';
 
 export class TensorShapeError extends Error {
   override name = 'InvalidArgumentError';
@@ -13,7 +12,13 @@ export class TensorShapeError extends Error {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-export function encodeTensor(values: Float32Array | Float64Array | number[], shape: number[]): Tensor {
+/** A tensor ready for the wire (assignable to the generated Tensor type). */
+export interface WireTensor {
+  data: Buffer;
+  shape: number[];
+}
+
+export function encodeTensor(values: Float32Array | Float64Array | number[], shape: number[]): WireTensor {
   const count = shape.reduce((a, b) => a * b, 1);
   if (values.length !== count) {
     throw new TensorShapeError('tensor', `has ${values.length} values but shape [${shape.join(', ')}] needs ${count}`);
@@ -35,13 +40,13 @@ export interface DecodedTensor {
  * for a batch of Hopper observations). `field` names the request field in error messages.
  */
 export function decodeTensor(
-  tensor: { data?: Buffer | Uint8Array | null; shape?: number[] | null } | null | undefined,
+  tensor: { data?: Buffer | Uint8Array | string | null; shape?: number[] | null } | null | undefined,
   field: string,
   expected?: Array<number | null>,
 ): DecodedTensor {
   if (!tensor) throw new TensorShapeError(field, 'is required');
   const shape = [...(tensor.shape ?? [])];
-  const data = tensor.data ?? Buffer.alloc(0);
+  const data = typeof tensor.data === 'string' ? Buffer.from(tensor.data, 'base64') : (tensor.data ?? Buffer.alloc(0));
   const count = shape.reduce((a, b) => a * b, 1);
   if (data.length !== count * 4) {
     throw new TensorShapeError(

@@ -1,7 +1,8 @@
 // One way to start a service: bind, health (NOT_SERVING until ready), reflection, the Info service,
 // async handlers with status mapping and wire-type checks, in-flight tracking and graceful shutdown.
 import * as grpc from '@grpc/grpc-js';
-import { HealthImplementation, type ServingStatus } from 'grpc-health-check';
+import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
+import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { packageDefinition, protos } from '@rlprune/proto';
 import type { MethodDefinition } from '@grpc/proto-loader';
@@ -67,6 +68,10 @@ function formatAddress(host: string, port: number): string {
 export async function startService(opts: StartOptions): Promise<ServiceHandle> {
   const logger = opts.logger ?? createLogger(opts.name);
   const graceMs = opts.graceMs ?? 10_000;
+  // grpc-js prints its own errors to stderr; route them into the JSON log (at debug: every such error
+  // also surfaces as a status or a start-up error of ours) so stderr stays one line per event.
+  const grpcLog = (...args: unknown[]) => logger.debug({ grpc: args.map(String).join(' ') }, 'grpc-js');
+  grpc.setLogger({ error: grpcLog, info: grpcLog, debug: grpcLog });
   const server = new grpc.Server(SERVER_OPTIONS);
   let active = 0;
   let shuttingDown: Promise<void> | undefined;
@@ -89,7 +94,10 @@ export async function startService(opts: StartOptions): Promise<ServiceHandle> {
   for (const n of servedNames) statusMap[n] = 'NOT_SERVING';
   const health = new HealthImplementation(statusMap);
   health.addToServer(server);
-  new ReflectionService(packageDefinition(), { services: [...servedNames, HEALTH_SERVICE] }).addToServer(server);
+  // Reflection describes the health service too, so grpcurl and friends can call it by name.
+  new ReflectionService({ ...packageDefinition(), ...loadSync(healthProtoPath) }, { services: [...servedNames, HEALTH_SERVICE] }).addToServer(
+    server,
+  );
 
   for (const binding of bindings) {
     const { definition, handlers } = wrapService(binding, logger, {

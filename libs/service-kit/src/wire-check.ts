@@ -69,9 +69,11 @@ export function checkWireTypes(buf: Buffer, expected: Map<number, { name: string
       case 1:
         pos += 8;
         break;
-      case 2:
-        pos += readVarint();
+      case 2: {
+        const len = readVarint(); // read before adding: `pos += readVarint()` would use the old pos
+        pos += len;
         break;
+      }
       case 5:
         pos += 4;
         break;

@@ -1,0 +1,34 @@
+// Spawning one service process for tests that need to signal or kill it directly.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+export interface Spawned {
+  child: ChildProcess;
+  /** Every stderr line so far. */
+  lines: string[];
+  /** Resolves with the bound address once the service logs that it listens. */
+  listening: Promise<string>;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+}
+
+export function spawnServiceProcess(service: string, env: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'services', service, 'src', 'main.ts')], {
+    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const listening = new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+      lines.push(line);
+      if (line.includes('"msg":"' + service + ' listening"')) resolve((JSON.parse(line) as { address: string }).address);
+    });
+    void exited.then((code) => reject(new Error(`${service} exited with ${code}: ${lines.join('\n')}`)));
+  });
+  listening.catch(() => {});
+  return { child, lines, listening, exited };
+}
