@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSpec } from '../spec/experiment-spec';
+import { expandGrid } from '../pipeline/grid';
+import { Ledger } from './ledger';
+
+const spec = parseSpec(`
+name: l
+envs: [InvertedPendulum-v4]
+seeds: [1]
+train: { steps: 1000 }
+pruning: { mode: one_shot, sparsities: [0, 0.5] }
+attacks: [{ name: random }]
+`);
+
+describe('Ledger', () => {
+  it('survives a reopen with stage states, attempts, results and counts intact', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'ledger.sqlite');
+    const grid = expandGrid(spec, () => 0.05);
+    let ledger = new Ledger(file);
+    const id = ledger.createExperiment('l', 'yaml', spec, grid);
+    const [train] = ledger.stages(id);
+    expect(train!.kind).toBe('train');
+    ledger.startAttempt(id, train!.id);
+    ledger.finishStage(id, train!.id, { policy: 'abc' }, false, { final_return: 12.5 });
+    const prune = ledger.stages(id).find((s) => s.kind === 'prune')!;
+    ledger.startAttempt(id, prune.id);
+    ledger.close();
+
+    // as after kill -9 mid-stage
+    ledger = new Ledger(file);
+    const exp = ledger.getExperiment(id)!;
+    expect(exp).toMatchObject({ gridPoints: 2, stagesDone: 1, stagesFailed: 0, state: 'pending' });
+    expect(exp.stagesTotal).toBe(grid.stages.size);
+    expect(ledger.resetInterrupted(id)).toBe(1);
+    const after = ledger.stages(id);
+    expect(after.find((s) => s.id === train!.id)).toMatchObject({ state: 'succeeded', runs: 1, result: { policy: 'abc' } });
+    expect(after.find((s) => s.id === prune.id)).toMatchObject({ state: 'pending', attempts: 1, runs: 0 });
+    expect(ledger.metrics(id)).toEqual([{ stageId: train!.id, name: 'final_return', value: 12.5 }]);
+    expect(ledger.unfinishedExperiments()).toEqual([id]);
+    ledger.cachePut('k', { policy: 'x' });
+    expect(ledger.cacheGet('k')).toEqual({ policy: 'x' });
+    ledger.close();
+  });
+});

@@ -1,0 +1,239 @@
+// The run ledger: experiments, grid points, stages with their state and attempts, events, metrics
+// and the stage cache, in one SQLite file (WAL, so readers never block the scheduler's writes).
+// Every state change is one transaction, which is what makes kill -9 at any point recoverable.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Grid } from '../pipeline/grid';
+import { LEDGER_SCHEMA } from './schema.sql';
+
+export type StageState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+export type ExperimentState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface ExperimentRow {
+  id: string;
+  name: string;
+  specYaml: string;
+  spec: unknown;
+  state: ExperimentState;
+  error: string;
+  gridPoints: number;
+  stagesTotal: number;
+  stagesDone: number;
+  stagesFailed: number;
+}
+
+export interface StageRow {
+  id: string;
+  kind: string;
+  label: string;
+  params: Record<string, unknown>;
+  deps: Record<string, string>;
+  state: StageState;
+  cached: boolean;
+  result: Record<string, unknown> | null;
+  error: string;
+  attempts: number;
+  runs: number;
+}
+
+const now = () => new Date().toISOString();
+
+export class Ledger {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(LEDGER_SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  createExperiment(name: string, specYaml: string, spec: unknown, grid: Grid): string {
+    const id = `exp-${crypto.randomBytes(5).toString('hex')}`;
+    const t = now();
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO experiments (id, name, spec_yaml, spec_json, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, name, specYaml, JSON.stringify(spec), 'pending', t, t);
+      const insStage = this.db.prepare(
+        'INSERT INTO stages (experiment_id, id, kind, label, params_json, deps_json, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      for (const s of grid.stages.values()) insStage.run(id, s.id, s.kind, s.label, JSON.stringify(s.params), JSON.stringify(s.deps), 'pending');
+      const insPoint = this.db.prepare('INSERT INTO grid_points (experiment_id, id, label, point_json) VALUES (?, ?, ?, ?)');
+      const link = this.db.prepare('INSERT OR IGNORE INTO stage_points (experiment_id, stage_id, point_id) VALUES (?, ?, ?)');
+      for (const p of grid.points) {
+        insPoint.run(id, p.id, p.label, JSON.stringify(p));
+        const own = [p.policyStage, p.cleanStage, p.certifyStage, ...p.attackStages.map((a) => a.stage)];
+        for (const s of own) link.run(id, s, p.id);
+      }
+      this.addEvent(id, '', 'created', `${grid.points.length} grid points, ${grid.stages.size} stages`);
+    })();
+    return id;
+  }
+
+  getExperiment(id: string): ExperimentRow | undefined {
+    const row = this.db.prepare('SELECT * FROM experiments WHERE id = ?').get(id) as Record<string, string> | undefined;
+    if (!row) return undefined;
+    const counts = this.db
+      .prepare(
+        `SELECT COUNT(*) AS total,
+                SUM(state = 'succeeded') AS done,
+                SUM(state = 'failed') AS failed
+         FROM stages WHERE experiment_id = ?`,
+      )
+      .get(id) as { total: number; done: number | null; failed: number | null };
+    const points = this.db.prepare('SELECT COUNT(*) AS n FROM grid_points WHERE experiment_id = ?').get(id) as { n: number };
+    return {
+      id: row.id!,
+      name: row.name!,
+      specYaml: row.spec_yaml!,
+      spec: JSON.parse(row.spec_json!),
+      state: row.state as ExperimentState,
+      error: row.error!,
+      gridPoints: points.n,
+      stagesTotal: counts.total,
+      stagesDone: counts.done ?? 0,
+      stagesFailed: counts.failed ?? 0,
+    };
+  }
+
+  listExperiments(): ExperimentRow[] {
+    const ids = this.db.prepare('SELECT id FROM experiments ORDER BY created_at DESC, rowid DESC').all() as { id: string }[];
+    return ids.map((r) => this.getExperiment(r.id)!);
+  }
+
+  unfinishedExperiments(): string[] {
+    return (this.db.prepare("SELECT id FROM experiments WHERE state IN ('pending', 'running') ORDER BY created_at").all() as { id: string }[]).map(
+      (r) => r.id,
+    );
+  }
+
+  setExperimentState(id: string, state: ExperimentState, error = ''): void {
+    this.db.prepare('UPDATE experiments SET state = ?, error = ?, updated_at = ? WHERE id = ?').run(state, error, now(), id);
+    this.addEvent(id, '', `experiment-${state}`, error);
+  }
+
+  stages(experimentId: string): StageRow[] {
+    const rows = this.db.prepare('SELECT * FROM stages WHERE experiment_id = ? ORDER BY rowid').all(experimentId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      kind: r.kind as string,
+      label: r.label as string,
+      params: JSON.parse(r.params_json as string) as Record<string, unknown>,
+      deps: JSON.parse(r.deps_json as string) as Record<string, string>,
+      state: r.state as StageState,
+      cached: r.cached === 1,
+      result: r.result_json ? (JSON.parse(r.result_json as string) as Record<string, unknown>) : null,
+      error: r.error as string,
+      attempts: r.attempts as number,
+      runs: r.runs as number,
+    }));
+  }
+
+  gridPoints(experimentId: string): Array<{ id: string; label: string; point: unknown }> {
+    return (this.db.prepare('SELECT * FROM grid_points WHERE experiment_id = ? ORDER BY rowid').all(experimentId) as Record<string, string>[]).map(
+      (r) => ({ id: r.id!, label: r.label!, point: JSON.parse(r.point_json!) }),
+    );
+  }
+
+  /** Stages left 'running' by a crash go back to 'pending' (their attempt is marked failed). */
+  resetInterrupted(experimentId: string): number {
+    return this.db.transaction(() => {
+      this.db
+        .prepare("UPDATE attempts SET state = 'failed', error = 'interrupted', finished_at = ? WHERE experiment_id = ? AND state = 'running'")
+        .run(now(), experimentId);
+      const r = this.db
+        .prepare("UPDATE stages SET state = 'pending' WHERE experiment_id = ? AND state IN ('running', 'cancelled', 'failed')")
+        .run(experimentId);
+      return r.changes;
+    })();
+  }
+
+  startAttempt(experimentId: string, stageId: string): number {
+    return this.db.transaction(() => {
+      const { attempts } = this.db.prepare('SELECT attempts FROM stages WHERE experiment_id = ? AND id = ?').get(experimentId, stageId) as {
+        attempts: number;
+      };
+      const n = attempts + 1;
+      this.db.prepare("UPDATE stages SET state = 'running', attempts = ?, error = '' WHERE experiment_id = ? AND id = ?").run(n, experimentId, stageId);
+      this.db.prepare("INSERT INTO attempts (experiment_id, stage_id, n, state, started_at) VALUES (?, ?, ?, 'running', ?)").run(experimentId, stageId, n, now());
+      this.addEvent(experimentId, stageId, 'stage-running', `attempt ${n}`);
+      return n;
+    })();
+  }
+
+  /** Records a result; `cached` marks one taken from the stage cache (no work ran). */
+  finishStage(experimentId: string, stageId: string, result: Record<string, unknown>, cached: boolean, metrics: Record<string, number> = {}): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE stages SET state = 'succeeded', cached = ?, result_json = ?, runs = runs + ? WHERE experiment_id = ? AND id = ?`,
+        )
+        .run(cached ? 1 : 0, JSON.stringify(result), cached ? 0 : 1, experimentId, stageId);
+      this.db
+        .prepare("UPDATE attempts SET state = 'succeeded', finished_at = ? WHERE experiment_id = ? AND stage_id = ? AND state = 'running'")
+        .run(now(), experimentId, stageId);
+      const ins = this.db.prepare('INSERT OR REPLACE INTO metrics (experiment_id, stage_id, name, value) VALUES (?, ?, ?, ?)');
+      for (const [k, v] of Object.entries(metrics)) ins.run(experimentId, stageId, k, Number.isFinite(v) ? v : null);
+      this.addEvent(experimentId, stageId, cached ? 'stage-cached' : 'stage-succeeded', '');
+    })();
+  }
+
+  failStage(experimentId: string, stageId: string, error: string, state: 'failed' | 'cancelled' = 'failed'): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE stages SET state = ?, error = ? WHERE experiment_id = ? AND id = ?').run(state, error, experimentId, stageId);
+      this.db
+        .prepare("UPDATE attempts SET state = ?, error = ?, finished_at = ? WHERE experiment_id = ? AND stage_id = ? AND state = 'running'")
+        .run(state, error, now(), experimentId, stageId);
+      this.addEvent(experimentId, stageId, `stage-${state}`, error);
+    })();
+  }
+
+  /** Puts a failed-but-retryable stage back to pending. */
+  retryStage(experimentId: string, stageId: string, error: string): void {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE stages SET state = 'pending', error = ? WHERE experiment_id = ? AND id = ?").run(error, experimentId, stageId);
+      this.db
+        .prepare("UPDATE attempts SET state = 'failed', error = ?, finished_at = ? WHERE experiment_id = ? AND stage_id = ? AND state = 'running'")
+        .run(error, now(), experimentId, stageId);
+      this.addEvent(experimentId, stageId, 'stage-retry', error);
+    })();
+  }
+
+  addEvent(experimentId: string, stageId: string, type: string, message: string): void {
+    this.db.prepare('INSERT INTO events (experiment_id, stage_id, at, type, message) VALUES (?, ?, ?, ?, ?)').run(experimentId, stageId, now(), type, message);
+  }
+
+  events(experimentId: string, afterSeq = 0): Array<{ seq: number; stageId: string; type: string; message: string }> {
+    return (
+      this.db.prepare('SELECT seq, stage_id, type, message FROM events WHERE experiment_id = ? AND seq > ? ORDER BY seq').all(experimentId, afterSeq) as Record<
+        string,
+        unknown
+      >[]
+    ).map((r) => ({ seq: r.seq as number, stageId: r.stage_id as string, type: r.type as string, message: r.message as string }));
+  }
+
+  metrics(experimentId: string): Array<{ stageId: string; name: string; value: number | null }> {
+    return (this.db.prepare('SELECT stage_id, name, value FROM metrics WHERE experiment_id = ? ORDER BY stage_id, name').all(experimentId) as Record<
+      string,
+      unknown
+    >[]).map((r) => ({ stageId: r.stage_id as string, name: r.name as string, value: r.value as number | null }));
+  }
+
+  cacheGet(key: string): Record<string, unknown> | undefined {
+    const r = this.db.prepare('SELECT result_json FROM stage_cache WHERE key = ?').get(key) as { result_json: string } | undefined;
+    return r ? (JSON.parse(r.result_json) as Record<string, unknown>) : undefined;
+  }
+
+  cachePut(key: string, result: Record<string, unknown>): void {
+    this.db.prepare('INSERT OR REPLACE INTO stage_cache (key, result_json, created_at) VALUES (?, ?, ?)').run(key, JSON.stringify(result), now());
+  }
+}

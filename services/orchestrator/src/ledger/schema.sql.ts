@@ -1,0 +1,72 @@
+// The run ledger's tables. Stages belong to an experiment; a stage shared by several grid points
+// appears once, linked to each point through stage_points.
+export const LEDGER_SCHEMA = `
+CREATE TABLE IF NOT EXISTS experiments (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  spec_yaml TEXT NOT NULL,
+  spec_json TEXT NOT NULL,
+  state TEXT NOT NULL,           -- pending | running | succeeded | failed | cancelled
+  error TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS grid_points (
+  experiment_id TEXT NOT NULL REFERENCES experiments(id),
+  id TEXT NOT NULL,
+  label TEXT NOT NULL,
+  point_json TEXT NOT NULL,
+  PRIMARY KEY (experiment_id, id)
+);
+CREATE TABLE IF NOT EXISTS stages (
+  experiment_id TEXT NOT NULL REFERENCES experiments(id),
+  id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  label TEXT NOT NULL,
+  params_json TEXT NOT NULL,
+  deps_json TEXT NOT NULL,
+  state TEXT NOT NULL,           -- pending | running | succeeded | failed | cancelled
+  cached INTEGER NOT NULL DEFAULT 0,
+  result_json TEXT,
+  error TEXT NOT NULL DEFAULT '',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  runs INTEGER NOT NULL DEFAULT 0,  -- times the stage's work actually ran to success (never > 1 unless re-run on purpose)
+  PRIMARY KEY (experiment_id, id)
+);
+CREATE TABLE IF NOT EXISTS stage_points (
+  experiment_id TEXT NOT NULL,
+  stage_id TEXT NOT NULL,
+  point_id TEXT NOT NULL,
+  PRIMARY KEY (experiment_id, stage_id, point_id)
+);
+CREATE TABLE IF NOT EXISTS attempts (
+  experiment_id TEXT NOT NULL,
+  stage_id TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  state TEXT NOT NULL,           -- running | succeeded | failed | cancelled
+  error TEXT NOT NULL DEFAULT '',
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  PRIMARY KEY (experiment_id, stage_id, n)
+);
+CREATE TABLE IF NOT EXISTS events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  experiment_id TEXT NOT NULL,
+  stage_id TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  message TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS metrics (
+  experiment_id TEXT NOT NULL,
+  stage_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value REAL,
+  PRIMARY KEY (experiment_id, stage_id, name)
+);
+CREATE TABLE IF NOT EXISTS stage_cache (
+  key TEXT PRIMARY KEY,
+  result_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+`;

@@ -1,0 +1,144 @@
+// Expands a spec into grid points and a DAG of stages. A stage's id hashes its kind, parameters and
+// the ids of the stages it depends on, so grid points that need the same work share one stage (one
+// dense policy serves every one-shot sparsity; sparsity 0 is the same run for every criterion).
+import type { ExperimentSpec } from '../spec/experiment-spec';
+import { shortHash } from './canonical';
+
+export type StageKind = 'train' | 'prune' | 'prepare' | 'evaluate' | 'certify';
+
+export interface StageNode {
+  id: string;
+  kind: StageKind;
+  /** Human-readable label, e.g. "evaluate mad eps=0.075". */
+  label: string;
+  /** Everything the stage's RPC needs besides its inputs' artifacts. */
+  params: Record<string, unknown>;
+  /** Stages whose results this one consumes, by role. */
+  deps: Record<string, string>;
+}
+
+export interface GridPoint {
+  id: string;
+  label: string;
+  env: string;
+  seed: number;
+  kappa: number;
+  criterion: string;
+  sparsity: number;
+  /** The stage whose result is this point's policy (train, or prune for one-shot). */
+  policyStage: string;
+  /** Clean evaluation stage. */
+  cleanStage: string;
+  /** Attack evaluations: attack, epsilon, stage. */
+  attackStages: { attack: string; epsilon: number; stage: string }[];
+  certifyStage: string;
+}
+
+export interface Grid {
+  points: GridPoint[];
+  stages: Map<string, StageNode>;
+}
+
+/** Attacks that learn something about the victim before they can perturb. */
+export const PREPARED_ATTACKS = new Set(['rs', 'rs_mad', 'learned']);
+
+export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) => number): Grid {
+  const stages = new Map<string, StageNode>();
+  const add = (kind: StageKind, label: string, params: Record<string, unknown>, deps: Record<string, string> = {}): string => {
+    const id = `${kind}-${shortHash({ kind, params, deps })}`;
+    if (!stages.has(id)) stages.set(id, { id, kind, label, params, deps });
+    return id;
+  };
+  const points: GridPoint[] = [];
+  const p = spec.pruning;
+  for (const env of spec.envs) {
+    const envEps = defaultEpsilon(env);
+    for (const seed of spec.seeds) {
+      for (const kappa of spec.sa.kappas) {
+        for (const criterion of p.criteria) {
+          for (const sparsity of p.sparsities) {
+            const pruneDuring = p.mode === 'during' && sparsity > 0;
+            const schedule = pruneDuring
+              ? {
+                  criterion,
+                  scope: p.scope,
+                  structured: p.structured,
+                  final_sparsity: sparsity,
+                  start_fraction: p.start_fraction,
+                  end_fraction: p.end_fraction,
+                  interval: p.interval,
+                }
+              : null;
+            const sa = kappa > 0 ? { kappa, method: spec.sa.method, epsilon: spec.sa.epsilon ?? envEps } : null;
+            const train = add('train', `train ${env} seed=${seed} kappa=${kappa}${schedule ? ` ${criterion} s=${sparsity}` : ''}`, {
+              env,
+              seed,
+              train: spec.train,
+              sa,
+              pruning: schedule,
+            });
+            let policy = train;
+            if (p.mode === 'one_shot' && sparsity > 0) {
+              policy = add(
+                'prune',
+                `prune ${criterion} s=${sparsity}`,
+                { criterion, sparsity, scope: p.scope, structured: p.structured, seed },
+                { policy: train },
+              );
+            }
+            const evalParams = { env, seed, episodes: spec.evaluation.episodes, deterministic: spec.evaluation.deterministic };
+            const clean = add('evaluate', 'evaluate clean', { ...evalParams, attack: null, state_sample: spec.certify.states }, { policy });
+            const attackStages: GridPoint['attackStages'] = [];
+            for (const attack of spec.attacks) {
+              const epsilons = attack.epsilons.length > 0 ? attack.epsilons : [envEps];
+              for (const epsilon of epsilons) {
+                const deps: Record<string, string> = { policy };
+                if (PREPARED_ATTACKS.has(attack.name)) {
+                  deps.prepared = add('prepare', `prepare ${attack.name} eps=${epsilon}`, { env, seed, attack: attack.name, epsilon }, { policy });
+                }
+                const stage = add('evaluate', `evaluate ${attack.name} eps=${epsilon}`, { ...evalParams, attack: attack.name, epsilon, state_sample: 0 }, deps);
+                attackStages.push({ attack: attack.name, epsilon, stage });
+              }
+            }
+            const certifyStage = add(
+              'certify',
+              'certify',
+              { epsilon: spec.certify.epsilon ?? envEps, methods: spec.certify.methods, tv_threshold: spec.certify.tv_threshold },
+              { policy, states: clean },
+            );
+            const label = `${env}/seed=${seed}/kappa=${kappa}/${criterion}/s=${sparsity}`;
+            points.push({
+              id: shortHash(label, 12),
+              label,
+              env,
+              seed,
+              kappa,
+              criterion,
+              sparsity,
+              policyStage: policy,
+              cleanStage: clean,
+              attackStages,
+              certifyStage,
+            });
+          }
+        }
+      }
+    }
+  }
+  return { points, stages };
+}
+
+/** Stages in an order where every stage comes after its dependencies. */
+export function topologicalOrder(stages: Map<string, StageNode>): StageNode[] {
+  const out: StageNode[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const node = stages.get(id)!;
+    for (const dep of Object.values(node.deps)) visit(dep);
+    out.push(node);
+  };
+  for (const id of stages.keys()) visit(id);
+  return out;
+}

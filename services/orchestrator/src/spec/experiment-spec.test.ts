@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseSpec } from './experiment-spec';
+
+const good = `
+name: tiny
+envs: [InvertedPendulum-v4]
+seeds: [1, 2]
+train:
+  steps: 20000
+  num_envs: 4
+  rollout_steps: 256
+pruning:
+  sparsities: [0, 0.5]
+attacks:
+  - name: random
+  - name: mad
+    epsilons: [0.05, 0.1]
+`;
+
+describe('parseSpec', () => {
+  it('fills defaults for everything left out', () => {
+    const s = parseSpec(good);
+    expect(s.train.hidden).toEqual([64, 64]);
+    expect(s.train.learning_rate).toBe(3e-4);
+    expect(s.sa).toEqual({ kappas: [0], method: 'sgld', epsilon: null });
+    expect(s.pruning).toMatchObject({ mode: 'during', criteria: ['magnitude'], sparsities: [0, 0.5], start_fraction: 0.25, interval: 15 });
+    expect(s.attacks).toEqual([
+      { name: 'random', epsilons: [] },
+      { name: 'mad', epsilons: [0.05, 0.1] },
+    ]);
+    expect(s.certify.methods).toEqual(['lipschitz', 'ibp', 'crown']);
+    expect(s.evaluation).toEqual({ episodes: 10, deterministic: true });
+  });
+
+  it('rejects an unknown env naming the field and line and listing the known ids', () => {
+    expect(() => parseSpec(good.replace('InvertedPendulum-v4', 'Hoper-v4'))).toThrow(
+      /^envs\[0\] \(line 3\): must be one of Hopper-v4, .*InvertedPendulum-v4, got "Hoper-v4"/,
+    );
+  });
+
+  it('rejects a sparsity of 1.2 and a negative epsilon with their lines', () => {
+    expect(() => parseSpec(good.replace('[0, 0.5]', '[0, 1.2]'))).toThrow('pruning.sparsities[1] (line 10): must be < 1, got 1.2');
+    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[-0.05]'))).toThrow('attacks[1].epsilons[0] (line 14): must be >= 0, got -0.05');
+  });
+
+  it('reports a YAML syntax error with its line', () => {
+    expect(() => parseSpec('name: x\nenvs: [Hopper-v4\nseeds: [1]\n')).toThrow(/^spec \(line \d\): YAML syntax error/);
+  });
+
+  it('rejects unknown fields, missing required ones and impossible combinations', () => {
+    expect(() => parseSpec(good.replace('  steps: 20000', '  stpes: 20000'))).toThrow('train.stpes (line 6): unknown field');
+    expect(() => parseSpec(good.replace('seeds: [1, 2]\n', ''))).toThrow(/^seeds \(line 2\): is required/);
+    expect(() => parseSpec(`${good}\npruning:\n  start_fraction: 0.8\n`)).toThrow();
+    expect(() => parseSpec(good.replace('rollout_steps: 256', 'rollout_steps: 250'))).toThrow(/^train.minibatches: the batch .* must divide into 32/);
+  });
+});

@@ -1,0 +1,160 @@
+// The experiment spec: what a researcher writes. Every field is documented in the schema below,
+// which also gives its default; `parseSpec` validates a YAML text against it.
+import { parseWithSchema, SpecError, type Schema } from './schema';
+
+export const ATTACK_NAMES = ['random', 'critic', 'mad', 'rs', 'rs_mad', 'learned', 'correlated'] as const;
+export const CERTIFY_METHODS = ['lipschitz', 'spectral', 'ibp', 'crown'] as const;
+export const CRITERIA = ['magnitude', 'saliency', 'random'] as const;
+
+/** Env ids the simulator serves (checked again by the simulator itself). */
+export const KNOWN_ENVS = [
+  'Hopper-v4',
+  'Hopper-v5',
+  'Walker2d-v4',
+  'Walker2d-v5',
+  'HalfCheetah-v4',
+  'HalfCheetah-v5',
+  'InvertedPendulum-v4',
+] as const;
+
+const num = (doc: string, extra: Partial<Extract<Schema, { kind: 'number' }>> = {}): Schema => ({ kind: 'number', doc, ...extra });
+const sparsity = (doc: string): Schema => num(doc, { min: 0, max: 1, maxExclusive: true });
+
+export const SPEC_SCHEMA: Schema = {
+  kind: 'object',
+  doc: 'an experiment spec',
+  fields: {
+    name: { kind: 'string', doc: 'experiment name shown in listings' },
+    envs: { kind: 'list', minItems: 1, items: { kind: 'string', enum: KNOWN_ENVS, doc: 'env id' }, doc: 'environments' },
+    seeds: { kind: 'list', minItems: 1, items: num('run seed', { integer: true, min: 0 }), doc: 'run seeds' },
+    train: {
+      kind: 'object',
+      doc: 'PPO training of every policy',
+      fields: {
+        steps: num('env steps per training run', { integer: true, min: 1 }),
+        hidden: { kind: 'list', items: num('width', { integer: true, min: 1 }), default: [64, 64], doc: 'hidden widths of actor and critic' },
+        activation: { kind: 'string', enum: ['tanh', 'relu'], default: 'tanh', doc: 'hidden activation' },
+        num_envs: num('parallel envs', { integer: true, min: 1, default: 1 }),
+        rollout_steps: { kind: 'nullable', inner: num('steps per env per rollout', { integer: true, min: 1 }), doc: 'default 2048 / num_envs' },
+        learning_rate: num('Adam learning rate', { min: 0, minExclusive: true, default: 3e-4 }),
+        epochs: num('epochs per rollout', { integer: true, min: 1, default: 10 }),
+        minibatches: num('minibatches per epoch', { integer: true, min: 1, default: 32 }),
+      },
+    },
+    sa: {
+      kind: 'object',
+      doc: 'SA-PPO regulariser',
+      fields: {
+        kappas: { kind: 'list', items: num('kappa', { min: 0 }), default: [0], doc: 'regulariser weights to sweep (0 = plain PPO)' },
+        method: { kind: 'string', enum: ['sgld', 'convex'], default: 'sgld', doc: 'estimate of the inner max' },
+        epsilon: { kind: 'nullable', inner: num('radius', { min: 0 }), doc: "default: the env's attack epsilon" },
+      },
+    },
+    pruning: {
+      kind: 'object',
+      doc: 'how policies are made sparse',
+      fields: {
+        mode: { kind: 'string', enum: ['during', 'one_shot'], default: 'during', doc: 'micro-pruning during training, or one-shot after it' },
+        criteria: { kind: 'list', items: { kind: 'string', enum: CRITERIA, doc: 'criterion' }, default: ['magnitude'], doc: 'criteria' },
+        sparsities: { kind: 'list', minItems: 1, items: sparsity('final sparsity in [0, 1)'), default: [0], doc: 'final sparsities' },
+        scope: { kind: 'string', enum: ['layer', 'global'], default: 'layer', doc: 'same fraction per layer, or one global threshold' },
+        structured: { kind: 'boolean', default: false, doc: 'remove whole hidden units' },
+        start_fraction: num('burn-in fraction', { min: 0, max: 1, default: 0.25 }),
+        end_fraction: num('fraction at which the final sparsity is reached', { min: 0, max: 1, default: 0.75 }),
+        interval: num('gradient steps between mask updates', { integer: true, min: 1, default: 15 }),
+      },
+    },
+    attacks: {
+      kind: 'list',
+      default: [],
+      doc: 'attacks to evaluate under',
+      items: {
+        kind: 'object',
+        doc: 'one attack',
+        fields: {
+          name: { kind: 'string', enum: ATTACK_NAMES, doc: 'attack name' },
+          epsilons: { kind: 'list', items: num('L-inf radius', { min: 0 }), default: [], doc: "radii; default the env's attack epsilon" },
+        },
+      },
+    },
+    certify: {
+      kind: 'object',
+      doc: 'certification of every policy',
+      fields: {
+        methods: { kind: 'list', items: { kind: 'string', enum: CERTIFY_METHODS, doc: 'method' }, default: ['lipschitz', 'ibp', 'crown'], doc: 'methods' },
+        epsilon: { kind: 'nullable', inner: num('radius', { min: 0 }), doc: "default: the env's attack epsilon" },
+        states: num('states sampled from clean evaluation', { integer: true, min: 1, default: 256 }),
+        tv_threshold: num('TV bound that counts as certified', { min: 0, max: 1, default: 0.1 }),
+      },
+    },
+    evaluation: {
+      kind: 'object',
+      doc: 'evaluation episodes',
+      fields: {
+        episodes: num('episodes per evaluation', { integer: true, min: 1, default: 10 }),
+        deterministic: { kind: 'boolean', default: true, doc: 'act with the mean action' },
+      },
+    },
+    analysis: {
+      kind: 'object',
+      doc: 'analysis settings',
+      fields: {
+        j_star: { kind: 'nullable', inner: num('reference return J*'), doc: 'default: best clean return of the experiment' },
+        keep_fraction: num('fraction of dense clean return the sweet spot must keep', { min: 0, max: 1, default: 0.95 }),
+      },
+    },
+  },
+};
+
+export interface ExperimentSpec {
+  name: string;
+  envs: string[];
+  seeds: number[];
+  train: {
+    steps: number;
+    hidden: number[];
+    activation: 'tanh' | 'relu';
+    num_envs: number;
+    rollout_steps: number | null;
+    learning_rate: number;
+    epochs: number;
+    minibatches: number;
+  };
+  sa: { kappas: number[]; method: 'sgld' | 'convex'; epsilon: number | null };
+  pruning: {
+    mode: 'during' | 'one_shot';
+    criteria: string[];
+    sparsities: number[];
+    scope: 'layer' | 'global';
+    structured: boolean;
+    start_fraction: number;
+    end_fraction: number;
+    interval: number;
+  };
+  attacks: { name: string; epsilons: number[] }[];
+  certify: { methods: string[]; epsilon: number | null; states: number; tv_threshold: number };
+  evaluation: { episodes: number; deterministic: boolean };
+  analysis: { j_star: number | null; keep_fraction: number };
+}
+
+/** Parses and validates a spec; throws SpecError naming the field and line. */
+export function parseSpec(text: string): ExperimentSpec {
+  const spec = parseWithSchema(text, SPEC_SCHEMA) as ExperimentSpec;
+  // cross-field rules the per-field schema cannot say
+  if (spec.pruning.start_fraction >= spec.pruning.end_fraction) {
+    throw new SpecError(
+      'pruning.start_fraction',
+      null,
+      `burn-in (${spec.pruning.start_fraction}) must end before the pruning end (end_fraction ${spec.pruning.end_fraction})`,
+    );
+  }
+  const steps = spec.train.rollout_steps ?? Math.floor(2048 / spec.train.num_envs);
+  if ((steps * spec.train.num_envs) % spec.train.minibatches !== 0) {
+    throw new SpecError(
+      'train.minibatches',
+      null,
+      `the batch (${steps} steps x ${spec.train.num_envs} envs = ${steps * spec.train.num_envs}) must divide into ${spec.train.minibatches} minibatches`,
+    );
+  }
+  return spec;
+}
