@@ -1,0 +1,7 @@
+export type { EnvSpec } from './env-spec';
+export { EnvStateError, InvalidArgumentError, NotFoundError } from './errors';
+export { loadMujoco, type MujocoModule } from './mujoco-module';
+export { getEnvSpec, listEnvSpecs } from './registry';
+export { createEnv, MujocoEnv, type EnvOptions, type EnvState, type StepResult } from './mujoco-env';
+export { createVecEnv, maxNumEnvs, VecEnv, type VecEnvOptions, type VecStepResult } from './vec-env';
+export { parseActionsJson, rollout, type RolloutOptions, type RolloutRecord } from './rollout';
