@@ -29,3 +29,11 @@ export function envMs(name: string, fallback: number, env: NodeJS.ProcessEnv = p
   if (!Number.isFinite(v) || v < 0) throw new ConfigError(`${name} must be a non-negative number of milliseconds, got ${JSON.stringify(raw)}`);
   return v;
 }
+
+/** A positive integer from the environment, with a default. */
+export function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}

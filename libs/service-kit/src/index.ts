@@ -2,7 +2,7 @@ export { startService } from './server';
 export type { ServiceBinding, ServiceHandle, StartOptions } from './server';
 export { runService } from './run';
 export type { RunOptions } from './run';
-export { listenConfig, envMs, ConfigError } from './config';
+export { listenConfig, envMs, envInt, ConfigError } from './config';
 export type { ListenConfig } from './config';
 export {
   InvalidArgumentError,

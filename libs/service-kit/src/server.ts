@@ -83,7 +83,8 @@ export async function startService(opts: StartOptions): Promise<ServiceHandle> {
         name: opts.name,
         version: opts.version,
         pid: process.pid,
-        details: opts.details ?? {},
+        // live memory, so operators and leak tests can watch a process from outside
+        details: { ...opts.details, rss_bytes: String(process.memoryUsage().rss) },
       }),
     },
   };

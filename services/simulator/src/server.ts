@@ -1,16 +1,37 @@
-// The simulator process: MuJoCo sessions, evaluation and the env list (logic lands with libs/envs).
+// The simulator process: MuJoCo sessions, the env list and policy evaluation.
+import { listEnvSpecs, loadMujoco } from '@rlprune/envs';
 import { protos } from '@rlprune/proto';
-import { packageVersion, runService } from '@rlprune/service-kit';
+import { createLogger, envInt, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
+import { toWireEnvSpec } from './env-spec';
+import { EnvBudget, runSession } from './session';
 
 export const DEFAULT_PORT = 50052;
 
 export async function main(telemetry: Telemetry): Promise<void> {
+  const logger = createLogger('simulator');
+  const budget = new EnvBudget({
+    maxEnvsPerSession: envInt('SIM_MAX_ENVS_PER_SESSION', 256),
+    maxEnvsTotal: envInt('SIM_MAX_ENVS', 1024),
+  });
   await runService({
     name: 'simulator',
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
-    services: [{ definition: protos().rlprune.simulator.v1.Simulator.service, implementation: {} }],
+    logger,
+    services: [
+      {
+        definition: protos().rlprune.simulator.v1.Simulator.service,
+        implementation: {
+          ListEnvs: async () => ({ envs: listEnvSpecs().map(toWireEnvSpec) }),
+          Session: (call: Parameters<typeof runSession>[0]) => runSession(call, budget, logger),
+        },
+      },
+    ],
+    // the WASM module loads before the service reports SERVING
+    ready: async () => {
+      await loadMujoco();
+    },
     onShutdown: [() => telemetry.shutdown()],
   });
 }

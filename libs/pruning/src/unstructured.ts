@@ -1,0 +1,76 @@
+// Unstructured (element-wise) pruning: the paper's setting, where the surrogate Lipschitz bound
+// provably never rises. Each layer's prunable entries are its weights, followed by its biases when
+// those are pruned. "layer" scope prunes round(sparsity * n) entries of every layer; "global" scope
+// prunes round(sparsity * N) entries of the whole net, ranked together. Entries already pruned in
+// `start` stay pruned and count toward the target.
+import type { LayerScores } from './criteria/criterion';
+import type { NetMasks } from './masks';
+import type { Scope } from './options';
+import { lowestScores } from './select';
+
+/** Returns `start` with the chosen entries set to 0 (it is modified in place). */
+export function planUnstructured(start: NetMasks, scores: LayerScores[], scope: Scope, sparsity: number): NetMasks {
+  const slots = scores.map((s, l) => flattenLayer(start, s, l));
+  if (scope === 'layer') {
+    slots.forEach((layer) => pruneLowest(layer.scores, layer.alive, sparsity));
+  } else {
+    const all = concatSlots(slots);
+    pruneLowest(all.scores, all.alive, sparsity);
+    let offset = 0;
+    for (const layer of slots) {
+      layer.alive.set(all.alive.subarray(offset, offset + layer.alive.length));
+      offset += layer.alive.length;
+    }
+  }
+  slots.forEach((layer, l) => unflattenLayer(start, layer.alive, l));
+  return start;
+}
+
+interface Slots {
+  scores: Float64Array;
+  alive: Uint8Array;
+}
+
+/** Prunes the lowest-scoring alive entries until round(sparsity * n) of the n entries are pruned. */
+function pruneLowest(scores: Float64Array, alive: Uint8Array, sparsity: number): void {
+  const target = Math.round(sparsity * alive.length);
+  let pruned = 0;
+  for (let k = 0; k < alive.length; k++) if (alive[k] === 0) pruned++;
+  const need = Math.max(0, target - pruned);
+  for (const k of lowestScores(scores, alive, need)) alive[k] = 0;
+}
+
+function flattenLayer(masks: NetMasks, layerScores: LayerScores, l: number): Slots {
+  const wMask = masks.weights[l]!;
+  const bMask = masks.biases ? masks.biases[l]! : null;
+  const n = wMask.length + (bMask ? bMask.length : 0);
+  const scores = new Float64Array(n);
+  const alive = new Uint8Array(n);
+  scores.set(layerScores.w);
+  for (let k = 0; k < wMask.length; k++) alive[k] = wMask[k]!;
+  if (bMask) {
+    scores.set(layerScores.b!, wMask.length);
+    for (let o = 0; o < bMask.length; o++) alive[wMask.length + o] = bMask[o]!;
+  }
+  return { scores, alive };
+}
+
+function unflattenLayer(masks: NetMasks, alive: Uint8Array, l: number): void {
+  const wMask = masks.weights[l]!;
+  for (let k = 0; k < wMask.length; k++) wMask[k] = alive[k]!;
+  const bMask = masks.biases ? masks.biases[l]! : null;
+  if (bMask) for (let o = 0; o < bMask.length; o++) bMask[o] = alive[wMask.length + o]!;
+}
+
+function concatSlots(slots: Slots[]): Slots {
+  const n = slots.reduce((s, layer) => s + layer.alive.length, 0);
+  const scores = new Float64Array(n);
+  const alive = new Uint8Array(n);
+  let offset = 0;
+  for (const layer of slots) {
+    scores.set(layer.scores, offset);
+    alive.set(layer.alive, offset);
+    offset += layer.alive.length;
+  }
+  return { scores, alive };
+}

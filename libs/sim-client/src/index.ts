@@ -1,0 +1,2 @@
+export { RemoteVecEnv } from './remote-vec-env';
+export type { RemoteVecEnvOptions, RemoteVecStep } from './remote-vec-env';

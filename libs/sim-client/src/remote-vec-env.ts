@@ -1,0 +1,118 @@
+// A vectorised env whose envs live in a simulator process: every reset/step is one message on a
+// Session stream, answered in order. Same shapes as libs/envs' VecEnv, but async.
+import type * as grpc from '@grpc/grpc-js';
+import { decodeTensor, encodeTensor, protos } from '@rlprune/proto';
+import { getClient, UnavailableError } from '@rlprune/service-kit';
+import type { SessionRequest } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
+import type { SessionResponse__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
+import type { EnvSpec__Output } from '@rlprune/proto/src/generated/rlprune/common/v1/EnvSpec';
+
+export interface RemoteVecStep {
+  obs: Float32Array;
+  rewards: Float32Array;
+  terminated: Uint8Array;
+  truncated: Uint8Array;
+  finalObs: Float32Array;
+  episodeReturns: Float32Array;
+  episodeLengths: Uint32Array;
+}
+
+export interface RemoteVecEnvOptions {
+  /** Simulator address (host:port or a gRPC target). */
+  address: string;
+  envId: string;
+  numEnvs: number;
+  seed: number;
+  disableResetNoise?: boolean;
+  /** Cancels the stream (and so frees the remote envs). */
+  signal?: AbortSignal;
+}
+
+type Pending = { resolve: (m: SessionResponse__Output) => void; reject: (e: Error) => void };
+
+export class RemoteVecEnv {
+  readonly numEnvs: number;
+  readonly obsDim: number;
+  readonly actDim: number;
+  private readonly pending: Pending[] = [];
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly call: grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>,
+    readonly spec: EnvSpec__Output,
+    readonly address: string,
+  ) {
+    this.numEnvs = 0;
+    this.obsDim = spec.obsDim;
+    this.actDim = spec.actDim;
+  }
+
+  static async open(opts: RemoteVecEnvOptions): Promise<RemoteVecEnv> {
+    const client = getClient(protos().rlprune.simulator.v1.Simulator, opts.address);
+    const call = client.session() as unknown as grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>;
+    const first = new Promise<SessionResponse__Output>((resolve, reject) => {
+      call.once('data', resolve);
+      call.once('error', reject);
+    });
+    call.write({ create: { envId: opts.envId, numEnvs: opts.numEnvs, seed: opts.seed, disableResetNoise: !!opts.disableResetNoise } });
+    let created: SessionResponse__Output;
+    try {
+      created = await first;
+    } catch (err) {
+      throw describeFailure(err as grpc.ServiceError, opts.address);
+    }
+    const env = new RemoteVecEnv(call, created.created!.env!, opts.address);
+    (env as { numEnvs: number }).numEnvs = opts.numEnvs;
+    call.on('data', (m: SessionResponse__Output) => env.pending.shift()?.resolve(m));
+    call.on('error', (err: grpc.ServiceError) => env.fail(describeFailure(err, opts.address)));
+    call.on('end', () => env.fail(new UnavailableError(`simulator at ${opts.address} closed the session`)));
+    opts.signal?.addEventListener('abort', () => env.close(), { once: true });
+    return env;
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    for (const p of this.pending.splice(0)) p.reject(this.failure);
+  }
+
+  private request(msg: SessionRequest): Promise<SessionResponse__Output> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.call.write(msg);
+    });
+  }
+
+  async reset(): Promise<Float32Array> {
+    const m = await this.request({ reset: {} });
+    return decodeTensor(m.observations, 'observations', [this.numEnvs, this.obsDim]).values;
+  }
+
+  async step(actions: Float32Array): Promise<RemoteVecStep> {
+    const m = await this.request({ step: { actions: encodeTensor(actions, [this.numEnvs, this.actDim]) } });
+    const s = m.step!;
+    return {
+      obs: decodeTensor(s.observations, 'observations', [this.numEnvs, this.obsDim]).values,
+      rewards: Float32Array.from(s.rewards),
+      terminated: Uint8Array.from(s.terminated, Number),
+      truncated: Uint8Array.from(s.truncated, Number),
+      finalObs: decodeTensor(s.finalObservations, 'final_observations', [this.numEnvs, this.obsDim]).values,
+      episodeReturns: Float32Array.from(s.episodeReturns),
+      episodeLengths: Uint32Array.from(s.episodeLengths),
+    };
+  }
+
+  /** Ends the session; the simulator frees its envs. */
+  close(): void {
+    if (this.failure) return;
+    this.failure = new UnavailableError('session closed');
+    this.call.end();
+    this.call.cancel();
+  }
+}
+
+/** An unreachable simulator becomes UNAVAILABLE naming the address; other statuses pass through. */
+function describeFailure(err: grpc.ServiceError, address: string): Error {
+  if (err.code === 14) return new UnavailableError(`simulator at ${address} is unreachable: ${err.details || err.message}`);
+  return err;
+}
