@@ -19,12 +19,73 @@ export type AsyncHandler<H> = H extends (call: grpc.ServerDuplexStream<infer Req
 /** Async versions of every handler of a generated `...Handlers` interface. */
 export type AsyncHandlers<H> = { [K in keyof H]: AsyncHandler<H[K]> };
 
-/** Messages of a request stream; a message that failed to decode throws INVALID_ARGUMENT. */
-export async function* messages<T>(call: AsyncIterable<T>): AsyncGenerator<T> {
-  for await (const msg of call) {
-    assertWellFormed(msg);
-    yield msg;
-  }
+/**
+ * Messages of a request stream; a message that failed to decode throws INVALID_ARGUMENT. Unlike a
+ * plain `for await` over the call, leaving the loop early (break or throw) does not destroy the
+ * call, so the server can still send the status that explains why.
+ */
+export function messages<T>(call: NodeJS.EventEmitter): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<T> {
+      const queue: T[] = [];
+      let done = false;
+      let failure: Error | undefined;
+      let wake: (() => void) | undefined;
+      const notify = () => {
+        const w = wake;
+        wake = undefined;
+        w?.();
+      };
+      const onData = (m: T) => {
+        queue.push(m);
+        notify();
+      };
+      const onEnd = () => {
+        done = true;
+        notify();
+      };
+      const onError = (e: Error) => {
+        failure ??= e;
+        notify();
+      };
+      call.on('data', onData);
+      call.on('end', onEnd);
+      call.on('cancelled', onEnd);
+      call.on('close', onEnd);
+      call.on('error', onError);
+      const cleanup = () => {
+        call.off('data', onData);
+        call.off('end', onEnd);
+        call.off('cancelled', onEnd);
+        call.off('close', onEnd);
+        call.off('error', onError);
+      };
+      return {
+        async next(): Promise<IteratorResult<T>> {
+          for (;;) {
+            if (queue.length > 0) {
+              const msg = queue.shift()!;
+              assertWellFormed(msg);
+              return { value: msg, done: false };
+            }
+            if (failure) {
+              cleanup();
+              throw failure;
+            }
+            if (done) {
+              cleanup();
+              return { value: undefined, done: true };
+            }
+            await new Promise<void>((resolve) => (wake = resolve));
+          }
+        },
+        async return(): Promise<IteratorResult<T>> {
+          cleanup();
+          return { value: undefined, done: true };
+        },
+      };
+    },
+  };
 }
 
 export function assertWellFormed(msg: unknown): void {

@@ -65,8 +65,8 @@ export class RemoteVecEnv {
     (env as { numEnvs: number }).numEnvs = opts.numEnvs;
     call.on('data', (m: SessionResponse__Output) => env.pending.shift()?.resolve(m));
     call.on('error', (err: grpc.ServiceError) => env.fail(describeFailure(err, opts.address)));
-    call.on('end', () => env.fail(new UnavailableError(`simulator at ${opts.address} closed the session`)));
-    opts.signal?.addEventListener('abort', () => env.close(), { once: true });
+    call.on('status', () => env.fail(new UnavailableError(`simulator at ${opts.address} ended the session`)));
+    opts.signal?.addEventListener('abort', () => env.cancel(), { once: true });
     return env;
   }
 
@@ -102,11 +102,20 @@ export class RemoteVecEnv {
     };
   }
 
-  /** Ends the session; the simulator frees its envs. */
+  /**
+   * Ends the session by half-closing the stream; the simulator frees its envs and ends the call. A
+   * graceful end, not a cancel: Node's HTTP/2 server treats bursts of stream resets as an attack
+   * ("rapid reset") and drops the whole connection.
+   */
   close(): void {
     if (this.failure) return;
     this.failure = new UnavailableError('session closed');
     this.call.end();
+  }
+
+  /** Cancels the stream outright (as a crashed or aborted client would). */
+  cancel(): void {
+    this.failure ??= new UnavailableError('session cancelled');
     this.call.cancel();
   }
 }

@@ -1,0 +1,112 @@
+// The simulator as a real process: sessions over gRPC match in-process envs step for step, bad
+// input gets the right status, and 1,000 opened-and-dropped sessions do not grow its memory.
+import * as grpc from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createVecEnv } from '@rlprune/envs';
+import { protos } from '@rlprune/proto';
+import { RemoteVecEnv } from '@rlprune/sim-client';
+import { closeClients, getClient, unary } from '@rlprune/service-kit';
+import { spawnServiceProcess, type Spawned } from './helpers/process';
+
+let sim: Spawned;
+let address: string;
+
+beforeAll(async () => {
+  sim = spawnServiceProcess('simulator', { PORT: '0', SIM_MAX_ENVS_PER_SESSION: '64', SIM_MAX_ENVS: '96' });
+  address = await sim.listening;
+});
+
+afterAll(async () => {
+  closeClients();
+  sim?.child.kill('SIGTERM');
+  await sim?.exited;
+});
+
+async function rss(): Promise<number> {
+  const info = getClient(protos().rlprune.common.v1.Info, address);
+  const res = await unary<object, { details: Record<string, string> }>(info.getInfo.bind(info) as never, {});
+  return Number(res.details.rss_bytes);
+}
+
+describe('simulator service', () => {
+  it('lists its envs with dims, dt and default attack epsilon', async () => {
+    const c = getClient(protos().rlprune.simulator.v1.Simulator, address);
+    const res = await unary<object, { envs: { id: string; obsDim: number; actDim: number; dt: number; defaultAttackEpsilon: number }[] }>(
+      c.listEnvs.bind(c) as never,
+      {},
+    );
+    const hopper = res.envs.find((e) => e.id === 'Hopper-v4')!;
+    expect(hopper).toMatchObject({ obsDim: 11, actDim: 3, defaultAttackEpsilon: 0.075 });
+    expect(hopper.dt).toBeCloseTo(0.008, 12);
+    expect(res.envs.map((e) => e.id)).toContain('InvertedPendulum-v4');
+  });
+
+  it('steps a remote session exactly like the in-process VecEnv for the same seed', async () => {
+    const remote = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 3, seed: 11 });
+    const local = await createVecEnv('Hopper-v4', { numEnvs: 3, seed: 11 });
+    expect(Array.from(await remote.reset())).toEqual(Array.from(local.reset()));
+    let ended = 0;
+    for (let t = 0; t < 200; t++) {
+      const a = Float32Array.from({ length: 9 }, (_, i) => Math.sin(t * 0.3 + i));
+      const r = await remote.step(a);
+      const l = local.step(a);
+      expect(Array.from(r.obs)).toEqual(Array.from(l.obs));
+      expect(Array.from(r.rewards)).toEqual(Array.from(l.rewards));
+      expect(Array.from(r.terminated)).toEqual(Array.from(l.terminated));
+      expect(Array.from(r.finalObs)).toEqual(Array.from(l.finalObs));
+      ended += r.terminated.reduce((s, v) => s + v, 0);
+    }
+    expect(ended).toBeGreaterThan(0); // auto-reset was exercised
+    remote.close();
+    local.close();
+  });
+
+  it('answers NOT_FOUND for an unknown env, listing the known ids', async () => {
+    const err = await RemoteVecEnv.open({ address, envId: 'Hopper-v9', numEnvs: 1, seed: 0 }).catch((e: grpc.ServiceError) => e);
+    expect((err as grpc.ServiceError).code).toBe(grpc.status.NOT_FOUND);
+    expect((err as grpc.ServiceError).details).toContain('Hopper-v4');
+  });
+
+  it('answers INVALID_ARGUMENT for a wrong action shape or NaN, and RESOURCE_EXHAUSTED above the cap', async () => {
+    const env = await RemoteVecEnv.open({ address, envId: 'InvertedPendulum-v4', numEnvs: 2, seed: 0 });
+    await env.reset();
+    const err = await env.step(new Float32Array([0, Number.NaN])).catch((e: grpc.ServiceError) => e);
+    expect((err as grpc.ServiceError).code).toBe(grpc.status.INVALID_ARGUMENT);
+    const env2 = await RemoteVecEnv.open({ address, envId: 'InvertedPendulum-v4', numEnvs: 2, seed: 0 });
+    await env2.reset();
+    const shapeErr = await (env2 as unknown as { request(m: object): Promise<unknown> })
+      .request({ step: { actions: { data: Buffer.alloc(12), shape: [3, 1] } } })
+      .catch((e: grpc.ServiceError) => e);
+    expect((shapeErr as grpc.ServiceError).code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect((shapeErr as grpc.ServiceError).details).toContain('expected shape [2, 1], got [3, 1]');
+    const big = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 65, seed: 0 }).catch((e: grpc.ServiceError) => e);
+    expect((big as grpc.ServiceError).code).toBe(grpc.status.RESOURCE_EXHAUSTED);
+  });
+
+  it('frees envs of 1,000 sessions opened and dropped (memory within 10%)', async () => {
+    const churn = async (n: number) => {
+      for (let i = 0; i < n; i += 25) {
+        await Promise.all(
+          Array.from({ length: 25 }, async (_, j) => {
+            const env = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: i + j });
+            await env.reset();
+            await env.step(new Float32Array(6));
+            // most clients close; every tenth vanishes mid-session with a cancel
+            if ((i + j) % 10 === 0) env.cancel();
+            else env.close();
+          }),
+        );
+      }
+    };
+    await churn(100); // warm-up: module caches, JIT, heap growth
+    await new Promise((r) => setTimeout(r, 500));
+    const before = await rss();
+    await churn(1_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await rss();
+    expect(after / before).toBeLessThan(1.1);
+    // and the env budget was returned: a session needing the whole cap still opens
+    const full = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 64, seed: 0 });
+    full.close();
+  }, 120_000);
+});
