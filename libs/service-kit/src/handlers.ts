@@ -24,7 +24,7 @@ export type AsyncHandlers<H> = { [K in keyof H]: AsyncHandler<H[K]> };
  * plain `for await` over the call, leaving the loop early (break or throw) does not destroy the
  * call, so the server can still send the status that explains why.
  */
-export function messages<T>(call: NodeJS.EventEmitter): AsyncIterable<T> {
+export function messages<T>(call: NodeJS.EventEmitter & { read(size?: number): T }): AsyncIterable<T> {
   return {
     [Symbol.asyncIterator](): AsyncIterator<T> {
       const queue: T[] = [];

@@ -24,3 +24,5 @@ export { SERVER_OPTIONS, CLIENT_OPTIONS, MAX_MESSAGE_BYTES } from './presets';
 export { checkHealth } from './health-client';
 export type { HealthResult } from './health-client';
 export { packageVersion } from './version';
+export { ArtifactClient } from './artifact-client';
+export type { ArtifactMetaInput } from './artifact-client';

@@ -3,6 +3,7 @@
 // `rlprune up`, `rlprune run` without an address, and the end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { checkHealth } from '@rlprune/service-kit';
@@ -113,49 +114,58 @@ function stopProcesses(children: ChildProcess[], graceMs: number): Promise<void>
   ).then(() => undefined);
 }
 
+/** A port that was free a moment ago (bound to 0, read, released): lets every process know every address up front. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export async function launchLocalServices(opts: LaunchOptions): Promise<LocalCluster> {
   const logDir = path.join(opts.home, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
-  const ports = opts.ports ?? {};
   const attacks = opts.attacks ?? ['random'];
-  const env = { ...opts.env, RLPRUNE_HOME: opts.home };
   const timeout = opts.readyTimeoutMs ?? 60_000;
-  const spawned: ChildProcess[] = [];
-  const ready = async (svc: LocalService) => {
-    await waitServing(svc, timeout);
-    opts.onReady?.(svc);
-    return svc;
+  const portOf = async (svc: ServiceName, i = 0) => (i === 0 ? opts.ports?.[svc] : undefined) ?? (await freePort());
+  const plan: Array<{ name: string; service: ServiceName; port: number; env: NodeJS.ProcessEnv }> = [
+    { name: 'orchestrator', service: 'orchestrator', port: await portOf('orchestrator'), env: {} },
+    { name: 'simulator', service: 'simulator', port: await portOf('simulator'), env: {} },
+    { name: 'trainer', service: 'trainer', port: await portOf('trainer'), env: {} },
+    { name: 'pruner', service: 'pruner', port: await portOf('pruner'), env: {} },
+    { name: 'certifier', service: 'certifier', port: await portOf('certifier'), env: {} },
+  ];
+  for (const [i, attack] of attacks.entries()) {
+    plan.push({ name: `attacker-${attack}`, service: 'attacker', port: await portOf('attacker', i), env: { ATTACK: attack } });
+  }
+  const at = (name: string) => `127.0.0.1:${plan.find((p) => p.name === name)!.port}`;
+  // every process knows every address: workers find the artifact store and the simulator, the
+  // orchestrator finds every worker
+  const shared: NodeJS.ProcessEnv = {
+    ...opts.env,
+    RLPRUNE_HOME: opts.home,
+    ORCHESTRATOR_ADDRESS: at('orchestrator'),
+    SIMULATOR_ADDRESS: at('simulator'),
+    TRAINER_ADDRESS: at('trainer'),
+    PRUNER_ADDRESS: at('pruner'),
+    CERTIFIER_ADDRESS: at('certifier'),
+    ATTACKER_ADDRESSES: attacks.map((a) => `${a}=${at(`attacker-${a}`)}`).join(','),
   };
+  const spawned: ChildProcess[] = [];
   try {
-    const workers = await Promise.all([
-      spawnService('simulator', 'simulator', ports.simulator ?? 0, env, logDir, spawned).then(ready),
-      spawnService('trainer', 'trainer', ports.trainer ?? 0, env, logDir, spawned).then(ready),
-      spawnService('pruner', 'pruner', ports.pruner ?? 0, env, logDir, spawned).then(ready),
-      spawnService('certifier', 'certifier', ports.certifier ?? 0, env, logDir, spawned).then(ready),
-      ...attacks.map((attack, i) =>
-        spawnService(`attacker-${attack}`, 'attacker', i === 0 ? (ports.attacker ?? 0) : 0, { ...env, ATTACK: attack }, logDir, spawned).then(ready),
-      ),
-    ]);
-    const addr = (n: string) => workers.find((w) => w.name === n)!.address;
-    const orchestrator = await ready(
-      await spawnService(
-        'orchestrator',
-        'orchestrator',
-        ports.orchestrator ?? 0,
-        {
-          ...env,
-          SIMULATOR_ADDRESS: addr('simulator'),
-          TRAINER_ADDRESS: addr('trainer'),
-          PRUNER_ADDRESS: addr('pruner'),
-          CERTIFIER_ADDRESS: addr('certifier'),
-          ATTACKER_ADDRESSES: attacks.map((a) => `${a}=${addr(`attacker-${a}`)}`).join(','),
-        },
-        logDir,
-        spawned,
-      ),
+    const services = await Promise.all(
+      plan.map(async (p) => {
+        const svc = await spawnService(p.name, p.service, p.port, { ...shared, ...p.env }, logDir, spawned);
+        await waitServing(svc, timeout);
+        opts.onReady?.(svc);
+        return svc;
+      }),
     );
-    const services = [orchestrator, ...workers];
-    return { services, orchestrator: orchestrator.address, stop: (graceMs = 15_000) => stopProcesses(spawned, graceMs) };
+    return { services, orchestrator: services[0]!.address, stop: (graceMs = 15_000) => stopProcesses(spawned, graceMs) };
   } catch (err) {
     await stopProcesses(spawned, 5_000);
     throw err;
