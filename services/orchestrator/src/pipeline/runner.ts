@@ -1,0 +1,174 @@
+// Runs an experiment's stage DAG: stages whose inputs are done start, up to a concurrency limit per
+// stage kind; results are cached by (kind, parameters, input artifact ids, service version); stages
+// that fail with a transient status are retried with backoff; cancel stops running stages. Every
+// state change goes to the ledger first, so a crash at any point resumes from the ledger alone.
+import { EventEmitter } from 'node:events';
+import type { Ledger, StageRow } from '../ledger/ledger';
+import { shortHash } from './canonical';
+import type { Executor, StageOutcome } from './executors';
+import type { StageKind } from './grid';
+
+export interface RunnerOptions {
+  /** Stages of one kind running at once. */
+  concurrency: Record<StageKind, number>;
+  /** Attempts per stage before it fails for good. */
+  maxAttempts: number;
+  /** First retry delay; doubles each attempt. */
+  backoffMs: number;
+  /** Part of every cache key, so a new service version recomputes. */
+  version: string;
+}
+
+export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
+  concurrency: { train: 1, prune: 2, prepare: 1, evaluate: 2, certify: 2 },
+  maxAttempts: 4,
+  backoffMs: 1_000,
+  version: '0.1.0',
+};
+
+export interface StageEvent {
+  experimentId: string;
+  stageId: string;
+  kind: string;
+  label: string;
+  state: string;
+  fraction: number;
+  message: string;
+}
+
+// gRPC codes worth a retry: the service went away or hiccuped, not the request was wrong.
+const RETRYABLE = new Set([1 /* CANCELLED by the peer */, 2 /* UNKNOWN */, 4 /* DEADLINE_EXCEEDED */, 13 /* INTERNAL */, 14 /* UNAVAILABLE */]);
+
+function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'number' && RETRYABLE.has(code);
+}
+
+function errorText(err: unknown): string {
+  const e = err as { details?: string; message?: string };
+  return e.details || e.message || String(err);
+}
+
+/** The artifact ids a stage consumes, which (with its parameters) determine its result. */
+function inputIds(stage: StageRow, byId: Map<string, StageRow>): Record<string, unknown> {
+  const ids: Record<string, unknown> = {};
+  for (const [role, dep] of Object.entries(stage.deps)) {
+    const r = byId.get(dep)!.result ?? {};
+    ids[role] = { policy: r.policy, prepared: r.prepared, states: r.states };
+  }
+  return ids;
+}
+
+export class ExperimentRunner extends EventEmitter {
+  private readonly controllers = new Map<string, AbortController>();
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly execs: Record<StageKind, Executor>,
+    private readonly opts: RunnerOptions = DEFAULT_RUNNER_OPTIONS,
+  ) {
+    super();
+  }
+
+  isRunning(experimentId: string): boolean {
+    return this.controllers.has(experimentId);
+  }
+
+  cancel(experimentId: string): void {
+    this.controllers.get(experimentId)?.abort();
+  }
+
+  private emitStage(experimentId: string, s: StageRow, state: string, fraction: number, message = ''): void {
+    const ev: StageEvent = { experimentId, stageId: s.id, kind: s.kind, label: s.label, state, fraction, message };
+    this.emit('stage', ev);
+  }
+
+  /** Runs every unfinished stage; resolves with the stages' final outcome. */
+  async run(experimentId: string): Promise<'succeeded' | 'failed' | 'cancelled'> {
+    if (this.controllers.has(experimentId)) throw new Error(`experiment ${experimentId} is already running`);
+    const controller = new AbortController();
+    this.controllers.set(experimentId, controller);
+    try {
+      this.ledger.resetInterrupted(experimentId);
+      this.ledger.setExperimentState(experimentId, 'running');
+      const running = new Map<string, Promise<void>>();
+      const active: Record<string, number> = {};
+      for (;;) {
+        const stages = this.ledger.stages(experimentId);
+        const byId = new Map(stages.map((s) => [s.id, s]));
+        if (controller.signal.aborted) {
+          await Promise.allSettled(running.values());
+          return 'cancelled';
+        }
+        const ready = stages.filter(
+          (s) => s.state === 'pending' && !running.has(s.id) && Object.values(s.deps).every((d) => byId.get(d)!.state === 'succeeded'),
+        );
+        for (const s of ready) {
+          if ((active[s.kind] ?? 0) >= this.opts.concurrency[s.kind as StageKind]) continue;
+          active[s.kind] = (active[s.kind] ?? 0) + 1;
+          const p = this.runStage(experimentId, s, byId, controller.signal).finally(() => {
+            active[s.kind]!--;
+            running.delete(s.id);
+          });
+          running.set(s.id, p);
+        }
+        if (running.size === 0) {
+          return stages.every((s) => s.state === 'succeeded') ? 'succeeded' : 'failed';
+        }
+        await Promise.race(running.values());
+      }
+    } finally {
+      this.controllers.delete(experimentId);
+    }
+  }
+
+  private async runStage(experimentId: string, stage: StageRow, byId: Map<string, StageRow>, signal: AbortSignal): Promise<void> {
+    const inputs: Record<string, Record<string, unknown>> = {};
+    for (const [role, dep] of Object.entries(stage.deps)) inputs[role] = byId.get(dep)!.result ?? {};
+    const cacheKey = shortHash({ kind: stage.kind, params: stage.params, inputs: inputIds(stage, byId), version: this.opts.version }, 32);
+    const hit = this.ledger.cacheGet(cacheKey);
+    if (hit) {
+      this.ledger.finishStage(experimentId, stage.id, hit, true);
+      this.emitStage(experimentId, stage, 'cached', 1);
+      return;
+    }
+    for (;;) {
+      const attempt = this.ledger.startAttempt(experimentId, stage.id);
+      this.emitStage(experimentId, stage, 'running', 0, `attempt ${attempt}`);
+      let outcome: StageOutcome;
+      try {
+        outcome = await this.execs[stage.kind as StageKind]({
+          kind: stage.kind as StageKind,
+          params: stage.params,
+          inputs,
+          signal,
+          onProgress: (fraction, message) => this.emitStage(experimentId, stage, 'running', fraction, message),
+        });
+      } catch (err) {
+        if (signal.aborted) {
+          this.ledger.failStage(experimentId, stage.id, 'cancelled', 'cancelled');
+          this.emitStage(experimentId, stage, 'cancelled', 0);
+          return;
+        }
+        const text = errorText(err);
+        if (isRetryable(err) && attempt < this.opts.maxAttempts) {
+          this.ledger.retryStage(experimentId, stage.id, text);
+          this.emitStage(experimentId, stage, 'pending', 0, `retrying after: ${text}`);
+          await new Promise((r) => setTimeout(r, this.opts.backoffMs * 2 ** (attempt - 1)));
+          if (signal.aborted) {
+            this.ledger.failStage(experimentId, stage.id, 'cancelled', 'cancelled');
+            return;
+          }
+          continue;
+        }
+        this.ledger.failStage(experimentId, stage.id, text);
+        this.emitStage(experimentId, stage, 'failed', 0, text);
+        return;
+      }
+      this.ledger.finishStage(experimentId, stage.id, outcome.result, false, outcome.metrics);
+      this.ledger.cachePut(cacheKey, outcome.result);
+      this.emitStage(experimentId, stage, 'succeeded', 1);
+      return;
+    }
+  }
+}
