@@ -1,9 +1,17 @@
-// The orchestrator process: experiments (logic lands with the orchestrator work), the artifact store
-// and the system status.
+// The orchestrator process: experiments, the artifact store and the system status. Unfinished
+// experiments in the ledger resume when the process starts.
+import path from 'node:path';
+import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
-import { packageVersion, runService, type ServiceHandle } from '@rlprune/service-kit';
+import { createLogger, packageVersion, runService, type ServiceHandle } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { DEFAULT_PORTS, loadConfig, serviceTargets } from './config';
+import { Experiments, toWireExperiment } from './experiments/experiment-service';
+import { ReportWriter } from './experiments/report';
+import { Ledger } from './ledger/ledger';
+import { executors } from './pipeline/executors';
+import { DEFAULT_RUNNER_OPTIONS, ExperimentRunner } from './pipeline/runner';
+import { StageServices } from './pipeline/service-clients';
 import { ArtifactStore } from './store/artifact-store';
 import { artifactStoreHandlers } from './store/artifact-service';
 import { systemStatus } from './status/system-status';
@@ -11,17 +19,32 @@ import { systemStatus } from './status/system-status';
 export async function main(telemetry: Telemetry): Promise<void> {
   const cfg = loadConfig();
   const version = packageVersion(__dirname);
+  const logger = createLogger('orchestrator');
   const store = new ArtifactStore(cfg.home);
+  const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
+  const services = new StageServices(cfg);
+  const runner = new ExperimentRunner(ledger, executors(services, store), { ...DEFAULT_RUNNER_OPTIONS, version });
+  const experiments = new Experiments(ledger, runner, services, new ReportWriter(ledger, cfg.home), logger);
+  const reports = new ReportWriter(ledger, cfg.home);
   const p = protos().rlprune.orchestrator.v1;
   const handle: ServiceHandle = await runService({
     name: 'orchestrator',
     version,
     defaultPort: DEFAULT_PORTS.orchestrator,
+    logger,
     details: { home: cfg.home },
     services: [
       {
         definition: p.Orchestrator.service,
         implementation: {
+          SubmitExperiment: async (call: grpc.ServerUnaryCall<{ specYaml: string; name: string }, unknown>) =>
+            toWireExperiment(await experiments.submit(call.request.specYaml, call.request.name)),
+          WatchExperiment: (call: grpc.ServerWritableStream<{ id: string }, unknown>) => experiments.watch(call.request.id, call),
+          GetExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.get(call.request.id)),
+          ListExperiments: async () => ({ experiments: ledger.listExperiments().map(toWireExperiment) }),
+          CancelExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.cancel(call.request.id)),
+          ResumeExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.resume(call.request.id)),
+          GetReport: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => reports.read(experiments.get(call.request.id).id),
           GetSystemStatus: async () => ({
             services: await systemStatus({ address: handle.address, version }, serviceTargets(cfg)),
           }),
@@ -29,6 +52,12 @@ export async function main(telemetry: Telemetry): Promise<void> {
       },
       { definition: p.ArtifactStore.service, implementation: artifactStoreHandlers(store) },
     ],
-    onShutdown: [() => telemetry.shutdown()],
+    ready: () => {
+      for (const id of ledger.unfinishedExperiments()) {
+        logger.info({ experiment: id }, 'resuming unfinished experiment');
+        experiments.start(id);
+      }
+    },
+    onShutdown: [() => experiments.interruptAll(), () => telemetry.shutdown(), () => ledger.close()],
   });
 }

@@ -1,5 +1,7 @@
 // `rlprune <command>`: dispatch to one file per command.
 import { closeClients } from '@rlprune/service-kit';
+import { cancelCommand, lsCommand, reportCommand, resumeCommand } from './commands/experiments';
+import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
 import { upCommand } from './commands/up';
 import { UsageError } from './errors';
@@ -7,6 +9,11 @@ import { UsageError } from './errors';
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
   up: { run: upCommand, help: 'start every service locally [--ports name=port,..] [--base-port N] [--attacks a,b] [--once]' },
   status: { run: statusCommand, help: 'health, version and latency of every service [--address host:port] [--json]' },
+  run: { run: runCommand, help: 'run an experiment spec: SPEC.yaml [--address host:port] [--home DIR] [--detach]' },
+  ls: { run: lsCommand, help: 'experiments in the ledger [--json]' },
+  report: { run: reportCommand, help: "an experiment's report paths and summary: ID [--json]" },
+  resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given)' },
+  cancel: { run: cancelCommand, help: 'cancel a running experiment: ID' },
 };
 
 function usage(): string {

@@ -1,0 +1,56 @@
+// `rlprune run spec.yaml`: validate, submit, show progress per stage, print the report path.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseSpec } from '../../spec/experiment-spec';
+import { UsageError } from '../errors';
+import { connect } from '../local-or-remote';
+import type { OrchestratorClient } from '../orchestrator-client';
+import { ProgressView } from '../progress';
+
+/** Follows an experiment to its end with progress bars; returns the exit code. */
+export async function follow(client: OrchestratorClient, id: string): Promise<number> {
+  const start = await client.get(id);
+  const view = new ProgressView(start.stagesTotal);
+  const end = await client.watch(id, (e) => {
+    if (e.stageId) view.update({ stageId: e.stageId, label: e.gridPoint, state: e.state, fraction: e.progress?.fraction ?? 0, message: e.progress?.message ?? '' });
+  });
+  if (end.state !== 'succeeded') {
+    process.stderr.write(`experiment ${id} ${end.state}${end.error ? `: ${end.error}` : ''}\n`);
+    return 1;
+  }
+  const report = await client.report(id);
+  console.log(`experiment ${id} succeeded (${end.stagesDone}/${end.stagesTotal} stages)`);
+  console.log(`report: ${report.htmlPath}`);
+  console.log(`data:   ${report.csvPath}  ${report.jsonlPath}`);
+  return 0;
+}
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { address: { type: 'string' }, home: { type: 'string' }, detach: { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError('usage: rlprune run SPEC.yaml [--address host:port] [--home DIR] [--detach]');
+  if (!fs.existsSync(file)) throw new UsageError(`spec file ${file} does not exist`);
+  const text = fs.readFileSync(file, 'utf8');
+  let attacks: string[];
+  try {
+    attacks = parseSpec(text).attacks.map((a) => a.name);
+  } catch (err) {
+    throw new UsageError(`${file}: ${(err as Error).message}`);
+  }
+  const conn = await connect({ address: values.address, home: values.home, attacks: [...new Set(['random', ...attacks])] });
+  try {
+    const exp = await conn.client.submit(text);
+    process.stderr.write(`experiment ${exp.id}: ${exp.gridPoints} grid points, ${exp.stagesTotal} stages\n`);
+    if (values.detach) {
+      console.log(exp.id);
+      return 0;
+    }
+    return await follow(conn.client, exp.id);
+  } finally {
+    await conn.close();
+  }
+}

@@ -1,0 +1,146 @@
+// The Orchestrator RPCs for experiments: submit (validate, expand, record, start), watch, get, list,
+// cancel, resume and the report. Experiments run in this process; the ledger is the truth.
+import { EventEmitter } from 'node:events';
+import type * as grpc from '@grpc/grpc-js';
+import { withSpan } from '@rlprune/telemetry';
+import { FailedPreconditionError, InvalidArgumentError, NotFoundError, type Logger } from '@rlprune/service-kit';
+import type { Ledger, ExperimentRow } from '../ledger/ledger';
+import { expandGrid } from '../pipeline/grid';
+import type { ExperimentRunner, StageEvent } from '../pipeline/runner';
+import type { StageServices } from '../pipeline/service-clients';
+import { KNOWN_ENVS, parseSpec, type ExperimentSpec } from '../spec/experiment-spec';
+import type { ReportWriter } from './report';
+
+export function toWireExperiment(e: ExperimentRow) {
+  return {
+    id: e.id,
+    name: e.name,
+    state: e.state,
+    gridPoints: e.gridPoints,
+    stagesTotal: e.stagesTotal,
+    stagesDone: e.stagesDone,
+    stagesFailed: e.stagesFailed,
+    error: e.error,
+  };
+}
+
+export class Experiments {
+  /** Experiment-level events ('ended' with id) for watchers. */
+  readonly events = new EventEmitter();
+  /** Set while the process stops: interrupted experiments stay 'running' so a restart resumes them. */
+  private stopping = false;
+  private readonly active = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly runner: ExperimentRunner,
+    private readonly services: StageServices,
+    private readonly reports: ReportWriter,
+    private readonly logger: Logger,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  get(id: string): ExperimentRow {
+    if (!id) throw new InvalidArgumentError('is required', 'id');
+    const e = this.ledger.getExperiment(id);
+    if (!e) throw new NotFoundError(`no experiment ${JSON.stringify(id)} in the ledger (see ListExperiments)`, 'id');
+    return e;
+  }
+
+  async submit(specYaml: string, name?: string): Promise<ExperimentRow> {
+    if (!specYaml) throw new InvalidArgumentError('is required (the spec as YAML text)', 'spec_yaml');
+    const spec = parseSpec(specYaml);
+    const epsilons = await this.services.envEpsilons();
+    for (const env of spec.envs) {
+      if (!epsilons.has(env)) throw new InvalidArgumentError(`${env} is not served by the simulator (known: ${[...epsilons.keys()].join(', ') || KNOWN_ENVS.join(', ')})`, 'envs');
+    }
+    for (const a of spec.attacks) this.services.attackerAddress(a.name);
+    const grid = expandGrid(spec, (env) => epsilons.get(env)!);
+    const id = this.ledger.createExperiment(name || spec.name, specYaml, spec, grid);
+    this.start(id);
+    return this.ledger.getExperiment(id)!;
+  }
+
+  /** Runs (or continues) an experiment in the background. */
+  start(id: string): void {
+    if (this.active.has(id)) return;
+    const e = this.get(id);
+    const spec = e.spec as ExperimentSpec;
+    const run = withSpan('experiment', { 'rlprune.experiment': id, 'rlprune.name': e.name }, async () => {
+      const outcome = await this.runner.run(id);
+      if (this.stopping) return;
+      if (outcome === 'succeeded') {
+        await withSpan('stage.analyse', { 'rlprune.experiment': id }, async () => this.reports.write(id, spec));
+      }
+      const failed = this.ledger.stages(id).filter((s) => s.state === 'failed');
+      this.ledger.setExperimentState(id, outcome, failed.map((s) => `${s.label}: ${s.error}`).join('; '));
+    })
+      .catch((err: Error) => {
+        this.logger.error({ err, experiment: id }, 'experiment crashed');
+        this.ledger.setExperimentState(id, 'failed', err.message);
+      })
+      .finally(() => {
+        this.active.delete(id);
+        this.events.emit('ended', id);
+      });
+    this.active.set(id, run);
+  }
+
+  /** Stops every running experiment without marking it cancelled (graceful shutdown). */
+  async interruptAll(): Promise<void> {
+    this.stopping = true;
+    for (const id of this.active.keys()) this.runner.cancel(id);
+    await Promise.allSettled(this.active.values());
+  }
+
+  cancel(id: string): ExperimentRow {
+    const e = this.get(id);
+    if (e.state !== 'running' && e.state !== 'pending') throw new FailedPreconditionError(`experiment ${id} is ${e.state}, not running`, 'id');
+    if (this.active.has(id)) this.runner.cancel(id);
+    else this.ledger.setExperimentState(id, 'cancelled');
+    return this.get(id);
+  }
+
+  resume(id: string): ExperimentRow {
+    const e = this.get(id);
+    if (e.state === 'succeeded') return e;
+    this.start(id);
+    return this.get(id);
+  }
+
+  /** Streams stage events of one experiment until it ends. */
+  async watch(id: string, call: grpc.ServerWritableStream<unknown, unknown>): Promise<void> {
+    this.get(id);
+    await new Promise<void>((resolve) => {
+      const onStage = (ev: StageEvent) => {
+        if (ev.experimentId !== id) return;
+        call.write({
+          experimentId: id,
+          stageId: ev.stageId,
+          stageKind: ev.kind,
+          gridPoint: ev.label,
+          state: ev.state,
+          progress: { fraction: ev.fraction, message: ev.message },
+          experiment: toWireExperiment(this.get(id)),
+        });
+      };
+      const finish = () => {
+        this.runner.off('stage', onStage);
+        this.events.off('ended', onEnded);
+        resolve();
+      };
+      const onEnded = (ended: string) => {
+        if (ended !== id) return;
+        call.write({ experimentId: id, state: this.get(id).state, experiment: toWireExperiment(this.get(id)) });
+        finish();
+      };
+      this.runner.on('stage', onStage);
+      this.events.on('ended', onEnded);
+      call.on('cancelled', finish);
+      // already finished: one final event and done
+      const now = this.get(id);
+      if (!this.active.has(id) && now.state !== 'running' && now.state !== 'pending') onEnded(id);
+    });
+  }
+}
