@@ -33,6 +33,9 @@ export class UnimplementedError extends ServiceError {
 const CODE_BY_NAME: Record<string, status> = {
   InvalidArgumentError: status.INVALID_ARGUMENT,
   TensorShapeError: status.INVALID_ARGUMENT,
+  // libraries' own error classes, matched by name so they need not depend on this kit
+  PolicyFormatError: status.INVALID_ARGUMENT,
+  EnvStateError: status.FAILED_PRECONDITION,
   NotFoundError: status.NOT_FOUND,
   FailedPreconditionError: status.FAILED_PRECONDITION,
   ResourceExhaustedError: status.RESOURCE_EXHAUSTED,

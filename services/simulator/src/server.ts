@@ -1,9 +1,10 @@
 // The simulator process: MuJoCo sessions, the env list and policy evaluation.
 import { listEnvSpecs, loadMujoco } from '@rlprune/envs';
 import { protos } from '@rlprune/proto';
-import { createLogger, envInt, packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, createLogger, envInt, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { toWireEnvSpec } from './env-spec';
+import { runEvaluate } from './evaluate';
 import { EnvBudget, runSession } from './session';
 
 export const DEFAULT_PORT = 50052;
@@ -14,6 +15,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
     maxEnvsPerSession: envInt('SIM_MAX_ENVS_PER_SESSION', 256),
     maxEnvsTotal: envInt('SIM_MAX_ENVS', 1024),
   });
+  const artifacts = new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051');
   await runService({
     name: 'simulator',
     version: packageVersion(__dirname),
@@ -25,6 +27,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
         implementation: {
           ListEnvs: async () => ({ envs: listEnvSpecs().map(toWireEnvSpec) }),
           Session: (call: Parameters<typeof runSession>[0]) => runSession(call, budget, logger),
+          Evaluate: (call: Parameters<typeof runEvaluate>[0]) => runEvaluate(call, { artifacts, budget }),
         },
       },
     ],
