@@ -1,16 +1,51 @@
-// The pruner process: one-shot pruning and schedule previews (logic lands with libs/pruning).
+// The pruner process: one-shot pruning of stored policies and previews of pruning schedules.
+import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
-import { packageVersion, runService } from '@rlprune/service-kit';
+import type { PreviewScheduleRequest__Output } from '@rlprune/proto/src/generated/rlprune/pruner/v1/PreviewScheduleRequest';
+import { previewSchedule, type Criterion, type Scope } from '@rlprune/pruning';
+import { ArtifactClient, InvalidArgumentError, packageVersion, requirePositiveInt, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
+import { prune } from './prune';
 
 export const DEFAULT_PORT = 50054;
 
+function preview(req: PreviewScheduleRequest__Output) {
+  const s = req.schedule;
+  if (!s) throw new InvalidArgumentError('is required', 'schedule');
+  const totalSteps = requirePositiveInt(req.totalSteps, 'total_steps');
+  const points = previewSchedule(
+    {
+      criterion: (s.criterion || 'magnitude') as Criterion,
+      scope: (s.scope || 'layer') as Scope,
+      structured: s.structured,
+      kind: (s.kind || 'cubic') as 'cubic' | 'one_shot',
+      initialSparsity: s.initialSparsity,
+      finalSparsity: s.finalSparsity,
+      ...(s.startFraction !== undefined ? { startFraction: s.startFraction } : {}),
+      ...(s.endFraction !== undefined ? { endFraction: s.endFraction } : {}),
+      ...(s.interval !== undefined ? { interval: s.interval } : {}),
+    },
+    totalSteps,
+    req.points || 100,
+  );
+  return { points };
+}
+
 export async function main(telemetry: Telemetry): Promise<void> {
+  const artifacts = new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051');
   await runService({
     name: 'pruner',
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
-    services: [{ definition: protos().rlprune.pruner.v1.Pruner.service, implementation: {} }],
+    services: [
+      {
+        definition: protos().rlprune.pruner.v1.Pruner.service,
+        implementation: {
+          Prune: (call: grpc.ServerUnaryCall<never, unknown>) => prune(call, artifacts),
+          PreviewSchedule: async (call: grpc.ServerUnaryCall<PreviewScheduleRequest__Output, unknown>) => preview(call.request),
+        },
+      },
+    ],
     onShutdown: [() => telemetry.shutdown()],
   });
 }
