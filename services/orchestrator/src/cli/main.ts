@@ -1,6 +1,8 @@
 // `rlprune <command>`: dispatch to one file per command.
 import { closeClients } from '@rlprune/service-kit';
 import { cancelCommand, lsCommand, reportCommand, resumeCommand } from './commands/experiments';
+import { envCommand } from './commands/env';
+import { policyCommand } from './commands/policy';
 import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
 import { upCommand } from './commands/up';
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   report: { run: reportCommand, help: "an experiment's report paths and summary: ID [--json]" },
   resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given)' },
   cancel: { run: cancelCommand, help: 'cancel a running experiment: ID' },
+  policy: { run: policyCommand, help: 'inspect FILE [--json]: normaliser, weights, biases, masks and log-std of a policy' },
+  env: { run: envCommand, help: 'list [--json] | rollout --env ID --seed N [--no-reset-noise] [--actions FILE.json] [--steps N]' },
 };
 
 function usage(): string {
@@ -37,7 +41,10 @@ main(process.argv.slice(2))
     process.exit(code);
   })
   .catch((err: Error & { code?: string; details?: string }) => {
-    const usageLike = err instanceof UsageError || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
+    const usageLike =
+      err instanceof UsageError ||
+      ['InvalidArgumentError', 'NotFoundError', 'PolicyFormatError'].includes(err.name) ||
+      err instanceof UsageError || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
     process.stderr.write(`rlprune: ${err.details ?? err.message}\n`);
     closeClients();
     process.exit(usageLike ? 2 : 1);

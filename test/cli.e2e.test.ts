@@ -1,0 +1,61 @@
+// The rlprune CLI as a user runs it: policy inspect, env list and env rollout, and clear errors.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { decodePolicy } from '@rlprune/nn';
+import { randomPolicyBytes } from './helpers/policy';
+import { REPO_ROOT } from './helpers/process';
+
+const run = promisify(execFile);
+const CLI = path.join(REPO_ROOT, 'services/orchestrator/bin/rlprune.js');
+
+async function rlprune(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('rlprune CLI', () => {
+  it('policy inspect --json prints weights, masks, normaliser and log-std exactly', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-cli-'));
+    const file = path.join(dir, 'p.rlp');
+    const bytes = randomPolicyBytes('Hopper-v4', 11, 3, 4, [8, 8]);
+    fs.writeFileSync(file, bytes);
+    const { code, stdout } = await rlprune('policy', 'inspect', file, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Record<string, unknown>;
+    const text = JSON.stringify(json);
+    const policy = decodePolicy(bytes);
+    for (const key of ['normalizer', 'logStd', 'mask']) expect(text).toContain(key);
+    expect(text).toContain(String(policy.model.actor.layers[0]!.w[0]));
+    // a damaged file is a clear error, exit 2
+    const broken = Buffer.from(bytes);
+    broken[broken.length - 40]! ^= 0xff;
+    fs.writeFileSync(file, broken);
+    const bad = await rlprune('policy', 'inspect', file, '--json');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^rlprune: .*checksum/m);
+  });
+
+  it('env rollout prints one JSON line per step, with zero actions by default', async () => {
+    const { code, stdout } = await rlprune('env', 'rollout', '--env', 'InvertedPendulum-v4', '--seed', '1', '--no-reset-noise', '--steps', '5');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as { step: number; obs: number[]; reward: number });
+    expect(lines.at(-1)!.step).toBe(5);
+    expect(lines[0]!.obs).toEqual([0, 0, 0, 0]); // the noise-free initial state
+    expect(lines.slice(1).every((l) => l.reward === 1)).toBe(true);
+  });
+
+  it('an unknown env id exits 2 and lists the known ids', async () => {
+    const { code, stderr } = await rlprune('env', 'rollout', '--env', 'Hoper-v4', '--seed', '1');
+    expect(code).toBe(2);
+    expect(stderr).toContain('Hopper-v4');
+  });
+});
