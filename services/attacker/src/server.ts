@@ -1,18 +1,42 @@
-// The attacker process: one attack per deployment, chosen by ATTACK (logic lands with libs/attacks).
+// The attacker process: one attack per deployment, chosen by ATTACK (random, critic, mad, rs,
+// rs_mad, learned, correlated), behind the same contract for all.
+import type * as grpc from '@grpc/grpc-js';
+import { attackByName, type Attack } from '@rlprune/attacks';
 import { protos } from '@rlprune/proto';
-import { packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
+import { describe, perturb, prepare } from './handlers';
 
 export const DEFAULT_PORT = 50055;
 
 export async function main(telemetry: Telemetry): Promise<void> {
-  const attack = process.env.ATTACK ?? 'random';
+  let attack: Attack;
+  try {
+    attack = attackByName(process.env.ATTACK ?? 'random');
+  } catch (err) {
+    process.stderr.write(`attacker: ATTACK: ${(err as Error).message}\n`);
+    process.exit(2);
+  }
+  const deps = {
+    attack,
+    artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
+    simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
+  };
   await runService({
     name: 'attacker',
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
-    details: { attack },
-    services: [{ definition: protos().rlprune.attacker.v1.Attacker.service, implementation: {} }],
+    details: { attack: attack.name },
+    services: [
+      {
+        definition: protos().rlprune.attacker.v1.Attacker.service,
+        implementation: {
+          Describe: async () => describe(attack),
+          Prepare: (call: grpc.ServerWritableStream<never, unknown>) => prepare(call, deps),
+          Perturb: (call: grpc.ServerDuplexStream<never, unknown>) => perturb(call, deps),
+        },
+      },
+    ],
     onShutdown: [() => telemetry.shutdown()],
   });
 }

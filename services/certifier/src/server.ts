@@ -1,16 +1,24 @@
-// The certifier process: global and per-state robustness bounds (logic lands with libs/certify).
+// The certifier process: global and per-state robustness bounds of stored policies.
+import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
-import { packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
+import { certify } from './certify';
 
 export const DEFAULT_PORT = 50056;
 
 export async function main(telemetry: Telemetry): Promise<void> {
+  const artifacts = new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051');
   await runService({
     name: 'certifier',
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
-    services: [{ definition: protos().rlprune.certifier.v1.Certifier.service, implementation: {} }],
+    services: [
+      {
+        definition: protos().rlprune.certifier.v1.Certifier.service,
+        implementation: { Certify: (call: grpc.ServerUnaryCall<never, unknown>) => certify(call, artifacts) },
+      },
+    ],
     onShutdown: [() => telemetry.shutdown()],
   });
 }

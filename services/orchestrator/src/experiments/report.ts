@@ -29,7 +29,17 @@ export class ReportWriter {
     const analysis = analyse(points, { jStar: spec.analysis.j_star, keepFraction: spec.analysis.keep_fraction });
     const dir = this.dir(experimentId);
     fs.mkdirSync(dir, { recursive: true });
-    const paths = writeReport(dir, analysis, points, { experimentId, name: spec.name, specYaml: this.ledger.getExperiment(experimentId)!.specYaml });
+    const written = writeReport(dir, analysis, points, {
+      title: `rlprune: ${spec.name}`,
+      experimentId,
+      details: [
+        { name: 'environments', value: spec.envs.join(', ') },
+        { name: 'seeds', value: spec.seeds.join(', ') },
+        { name: 'training steps', value: String(spec.train.steps) },
+        { name: 'pruning', value: `${spec.pruning.mode}, ${spec.pruning.criteria.join('/')}, sparsities ${spec.pruning.sparsities.join(', ')}` },
+      ],
+    });
+    const paths = { htmlPath: written.htmlPath, csvPath: written.csvPath, jsonlPath: written.jsonlPath, summaryJson: written.summaryJson };
     fs.writeFileSync(path.join(dir, 'paths.json'), JSON.stringify(paths));
     return paths;
   }

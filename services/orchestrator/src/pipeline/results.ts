@@ -1,5 +1,5 @@
 // Gathers each grid point's stage results from the ledger into the records analysis reads.
-import type { CertifyResult, EvalResult, GridPointResult, TrainingPoint } from '@rlprune/analysis/src/types';
+import type { CertifyResult, EvalResult, GridPointResult, TrainingPoint } from '@rlprune/analysis';
 import type { Ledger, StageRow } from '../ledger/ledger';
 import type { GridPoint } from './grid';
 

@@ -1,0 +1,21 @@
+// The one error type of this library. The orchestrator maps it to gRPC INVALID_ARGUMENT, so the
+// message must tell a user which field was wrong, what was expected and what arrived.
+
+export class InvalidArgumentError extends Error {
+  /** Name of the offending input, e.g. 'points[3].sparsity' or 'options.keepFraction'. */
+  readonly field: string;
+
+  constructor(field: string, expected: string, actual: unknown) {
+    super(`${field} must be ${expected}, got ${describe(actual)}`);
+    this.name = 'InvalidArgumentError';
+    this.field = field;
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyse } from './analyse';
+import { CSV_COLUMNS, toCsv } from './export-csv';
+import { toJsonl } from './export-jsonl';
+import { formatNumber } from './format';
+import { parseCsv } from './test-support/csv';
+import { syntheticPoints } from './test-support/synthetic';
+import type { GridPointResult } from './types';
+import { REPORT_FILES, writeReport } from './write-report';
+
+const points = syntheticPoints({ kappas: [0, 0.3], criteria: ['magnitude', 'random'] });
+// A label that needs CSV quoting.
+points[0] = { ...points[0]!, label: 'Hopper-v4, "first" point' };
+const analysis = analyse(points);
+
+describe('CSV export', () => {
+  const rows = parseCsv(toCsv(analysis, points));
+  const header = rows[0]!;
+  const body = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
+
+  it('has a fixed header and the same number of cells in every row', () => {
+    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(rows.filter((r) => r.length !== CSV_COLUMNS.length)).toEqual([]);
+  });
+
+  it('holds every clean and attacked return of every point, and every episode return', () => {
+    for (const p of points) {
+      const mine = body.filter((r) => r.record === 'point' && r.env === p.env && r.kappa === String(p.kappa) && r.criterion === p.criterion && r.sparsity === String(p.sparsity) && r.seed === String(p.seed));
+      expect(mine.find((r) => r.metric === 'label')!.value).toBe(p.label);
+      expect(mine.find((r) => r.metric === 'clean.meanReturn')!.value).toBe(formatNumber(p.clean.meanReturn));
+      for (const a of p.attacks) {
+        expect(mine.find((r) => r.metric === 'attack.meanReturn' && r.target === `${a.attack}@${a.epsilon}`)!.value).toBe(formatNumber(a.result.meanReturn));
+      }
+      expect(mine.filter((r) => r.metric === 'clean.return').map((r) => r.value)).toEqual(p.clean.returns.map((v) => formatNumber(v)));
+      expect(mine.find((r) => r.metric === 'certify.crown.meanTv')!.value).toBe(formatNumber(p.certify!.perState[1]!.meanTv));
+    }
+  });
+
+  it('holds the sweet spots, regret terms and correlations of every group', () => {
+    for (const g of analysis.groups) {
+      const at = (r: Record<string, string>): boolean => r.env === g.env && r.kappa === String(g.kappa) && r.criterion === g.criterion;
+      for (const s of g.sweetSpots) {
+        const score = body.find((r) => at(r) && r.record === 'sweet-spot' && r.target === s.target && r.metric === 'score')!;
+        expect(score.sparsity).toBe(String(s.spot!.sparsity));
+        expect(score.value).toBe(formatNumber(s.spot!.score));
+      }
+      const regret = body.filter((r) => at(r) && r.record === 'regret' && r.metric === 'pruningLoss' && r.stat === 'mean');
+      expect(regret).toHaveLength(g.regret.length);
+      const rho = body.filter((r) => at(r) && r.record === 'correlation' && r.metric.endsWith('.rho'));
+      expect(rho.map((r) => r.value)).toEqual(g.correlations.map((c) => formatNumber(c.rho)));
+    }
+  });
+});
+
+describe('JSONL export', () => {
+  const records = toJsonl(analysis, points).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  it('gives back every input point exactly', () => {
+    const got = records.filter((r) => r.type === 'point').map(({ type: _type, ...rest }) => rest as unknown as GridPointResult);
+    expect(got).toHaveLength(points.length);
+    // Attacks come sorted by (attack, epsilon) and per-state certificates by method.
+    const byName = <T>(key: (x: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+    for (const p of points) {
+      const canonical = {
+        ...p,
+        attacks: [...p.attacks].sort(byName((a) => a.attack)),
+        certify: { ...p.certify!, perState: [...p.certify!.perState].sort(byName((x) => x.method)) },
+      };
+      expect(got.find((g) => g.label === p.label)).toEqual(canonical);
+    }
+  });
+
+  it('keeps analysis numbers at full precision', () => {
+    const conditions = records.filter((r) => r.type === 'condition');
+    expect(conditions).toHaveLength(analysis.groups.reduce((n, g) => n + g.conditions.length, 0));
+    const first = conditions[1] as unknown as { cleanNormalised: { mean: number } };
+    expect(first.cleanNormalised.mean).toBe(analysis.groups[0]!.conditions[1]!.cleanNormalised!.mean);
+  });
+});
+
+describe('writeReport', () => {
+  const dirs: string[] = [];
+  const tmp = (): string => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-analysis-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  it('writes byte-identical files for the same results, whatever their order', () => {
+    const meta = { title: 'Determinism', experimentId: 'exp-42' };
+    const a = writeReport(tmp(), analyse(points), points, meta);
+    const shuffled = [...points].reverse();
+    const b = writeReport(tmp(), analyse(shuffled), shuffled, meta);
+    for (const key of ['htmlPath', 'csvPath', 'jsonlPath', 'summaryPath'] as const) {
+      // Buffer.equals: a byte comparison (a deep toEqual over 10^5 bytes would take seconds).
+      expect(fs.readFileSync(b[key]).equals(fs.readFileSync(a[key])), key).toBe(true);
+    }
+    expect(a.summaryJson).toBe(b.summaryJson);
+    expect(path.basename(a.htmlPath)).toBe(REPORT_FILES.html);
+  });
+
+  it('puts no timestamp in any file', () => {
+    const r = writeReport(tmp(), analysis, points, { title: 'No clock' });
+    for (const file of [r.htmlPath, r.csvPath, r.jsonlPath, r.summaryPath]) {
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/);
+    }
+  });
+
+  it('summarises sweet spots and pooled correlations in summary.json', () => {
+    const r = writeReport(tmp(), analysis, points, { title: 'Summary' });
+    const summary = JSON.parse(fs.readFileSync(r.summaryPath, 'utf8')) as { sweetSpots: unknown[]; pooledCorrelations: unknown[] };
+    expect(summary.sweetSpots).toHaveLength(analysis.groups.length * 3);
+    expect(summary.pooledCorrelations).toHaveLength(3);
+    expect(JSON.parse(r.summaryJson)).toEqual(summary);
+  });
+});

@@ -1,0 +1,44 @@
+export type { EvalResult, PerStateCertificate, CertifyResult, TrainingPoint, GridPointResult, AnalysisOptions } from './types';
+export type {
+  AnalyseOptions,
+  RobustTarget,
+  RobustSummary,
+  PerStateSummary,
+  CertifySummary,
+  ConditionSummary,
+  SeedScores,
+  SweetSpot,
+  SweetSpotResult,
+  RegretRow,
+  BoundName,
+  CorrelationPoint,
+  CorrelationResult,
+  TrainingCurvePoint,
+  TrainingCurve,
+  BaselineInfo,
+  GroupAnalysis,
+  Analysis,
+} from './analysis-types';
+export { InvalidArgumentError } from './errors';
+export type { Stat } from './stats';
+export { stat } from './stats';
+export { DEFAULT_OPTIONS } from './validate';
+export { analyse } from './analyse';
+export { normalise } from './normalise';
+export type { SweetSpotCandidate, SweetSpotInput } from './sweet-spot';
+export { findSweetSpot, robustnessGainPercent } from './sweet-spot';
+export type { RegretTerms } from './regret';
+export { regretTerms } from './regret';
+export type { Spearman } from './correlation';
+export { averageRanks, spearman, BOUND_NAMES, MIN_CORRELATION_POINTS } from './correlation';
+export type { PlotPoint, PlotSeries, PlotHighlight, LinePlotSpec } from './svg/line-plot';
+export { linePlot } from './svg/line-plot';
+export type { ReportMeta } from './report-html';
+export { renderReportHtml } from './report-html';
+export { toCsv, CSV_COLUMNS } from './export-csv';
+export { toJsonl } from './export-jsonl';
+export type { ReportSummary } from './summary';
+export { summarise } from './summary';
+export type { WrittenReport } from './write-report';
+export { writeReport, REPORT_FILES } from './write-report';
+export { formatNumber } from './format';

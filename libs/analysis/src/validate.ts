@@ -1,0 +1,103 @@
+// Input checks. The orchestrator builds GridPointResult[] from its ledger; anything malformed is
+// rejected here with the field path, so nothing downstream has to guard against NaN or holes.
+
+import type { AnalyseOptions } from './analysis-types';
+import { InvalidArgumentError } from './errors';
+import type { CertifyResult, EvalResult, GridPointResult, TrainingPoint } from './types';
+
+export const DEFAULT_OPTIONS: AnalyseOptions = {
+  jStar: null,
+  keepFraction: 0.95,
+  correlationAttack: 'mad',
+};
+
+export function resolveOptions(options: Partial<AnalyseOptions> | undefined): AnalyseOptions {
+  const resolved: AnalyseOptions = {
+    jStar: options?.jStar ?? DEFAULT_OPTIONS.jStar,
+    keepFraction: options?.keepFraction ?? DEFAULT_OPTIONS.keepFraction,
+    correlationAttack: options?.correlationAttack ?? DEFAULT_OPTIONS.correlationAttack,
+  };
+  if (resolved.jStar !== null) finite('options.jStar', resolved.jStar);
+  if (!(typeof resolved.keepFraction === 'number' && resolved.keepFraction > 0 && resolved.keepFraction <= 1)) {
+    throw new InvalidArgumentError('options.keepFraction', 'a number in (0, 1]', resolved.keepFraction);
+  }
+  nonEmptyString('options.correlationAttack', resolved.correlationAttack);
+  return resolved;
+}
+
+export function validatePoints(points: readonly GridPointResult[]): void {
+  if (!Array.isArray(points) || points.length === 0) {
+    throw new InvalidArgumentError('points', 'a non-empty array of grid point results', points);
+  }
+  const seen = new Map<string, number>();
+  points.forEach((p, i) => {
+    const at = `points[${i}]`;
+    if (p === null || typeof p !== 'object') throw new InvalidArgumentError(at, 'a grid point result', p);
+    if (typeof p.label !== 'string') throw new InvalidArgumentError(`${at}.label`, 'a string', p.label);
+    nonEmptyString(`${at}.env`, p.env);
+    nonEmptyString(`${at}.criterion`, p.criterion);
+    if (!Number.isInteger(p.seed)) throw new InvalidArgumentError(`${at}.seed`, 'an integer', p.seed);
+    if (!(finite(`${at}.kappa`, p.kappa) >= 0)) throw new InvalidArgumentError(`${at}.kappa`, '>= 0', p.kappa);
+    const s = finite(`${at}.sparsity`, p.sparsity);
+    if (!(s >= 0 && s < 1)) throw new InvalidArgumentError(`${at}.sparsity`, 'in [0, 1)', s);
+    evalResult(`${at}.clean`, p.clean);
+    if (!Array.isArray(p.attacks)) throw new InvalidArgumentError(`${at}.attacks`, 'an array', p.attacks);
+    const attackKeys = new Set<string>();
+    (p.attacks as GridPointResult['attacks']).forEach((a, j) => {
+      const aat = `${at}.attacks[${j}]`;
+      nonEmptyString(`${aat}.attack`, a.attack);
+      if (!(finite(`${aat}.epsilon`, a.epsilon) >= 0)) throw new InvalidArgumentError(`${aat}.epsilon`, '>= 0', a.epsilon);
+      const key = `${a.attack}@${a.epsilon}`;
+      if (attackKeys.has(key)) throw new InvalidArgumentError(aat, `unique per point (attack, epsilon)`, key);
+      attackKeys.add(key);
+      evalResult(`${aat}.result`, a.result);
+    });
+    if (p.certify !== null) certifyResult(`${at}.certify`, p.certify);
+    if (!Array.isArray(p.training)) throw new InvalidArgumentError(`${at}.training`, 'an array', p.training);
+    (p.training as TrainingPoint[]).forEach((t, j) => trainingPoint(`${at}.training[${j}]`, t));
+    const key = JSON.stringify([p.env, p.kappa, p.criterion, p.sparsity, p.seed]);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new InvalidArgumentError(at, `a (env, kappa, criterion, sparsity, seed) not already given by points[${first}]`, p.label);
+    }
+    seen.set(key, i);
+  });
+}
+
+function evalResult(at: string, r: EvalResult): void {
+  if (r === null || typeof r !== 'object') throw new InvalidArgumentError(at, 'an evaluation result', r);
+  for (const k of ['meanReturn', 'stdReturn', 'medianReturn', 'minReturn', 'maxReturn', 'meanLength'] as const) {
+    finite(`${at}.${k}`, r[k]);
+  }
+  if (!Array.isArray(r.returns)) throw new InvalidArgumentError(`${at}.returns`, 'an array', r.returns);
+  r.returns.forEach((v, i) => finite(`${at}.returns[${i}]`, v));
+}
+
+function certifyResult(at: string, c: CertifyResult): void {
+  if (typeof c !== 'object') throw new InvalidArgumentError(at, 'a certification result or null', c);
+  for (const k of ['epsilon', 'lipschitzSurrogate', 'spectralProduct', 'globalTv'] as const) finite(`${at}.${k}`, c[k]);
+  if (!Array.isArray(c.perState)) throw new InvalidArgumentError(`${at}.perState`, 'an array', c.perState);
+  const methods = new Set<string>();
+  c.perState.forEach((ps, i) => {
+    nonEmptyString(`${at}.perState[${i}].method`, ps.method);
+    const method = ps.method.toLowerCase();
+    if (methods.has(method)) throw new InvalidArgumentError(`${at}.perState[${i}].method`, 'unique per point', ps.method);
+    methods.add(method);
+    for (const k of ['meanTv', 'medianTv', 'maxTv', 'certifiedFraction', 'meanWidth'] as const) {
+      finite(`${at}.perState[${i}].${k}`, ps[k]);
+    }
+  });
+}
+
+function trainingPoint(at: string, t: TrainingPoint): void {
+  for (const k of ['envSteps', 'meanReturn', 'sparsity', 'lipschitzBound'] as const) finite(`${at}.${k}`, t[k]);
+}
+
+function finite(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidArgumentError(field, 'a finite number', value);
+  return value;
+}
+
+function nonEmptyString(field: string, value: unknown): void {
+  if (typeof value !== 'string' || value.length === 0) throw new InvalidArgumentError(field, 'a non-empty string', value);
+}

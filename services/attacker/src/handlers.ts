@@ -1,0 +1,92 @@
+// Describe, Prepare and Perturb for the one attack this deployment serves.
+import type * as grpc from '@grpc/grpc-js';
+import type { Attack, Perturber } from '@rlprune/attacks';
+import { decodePolicy } from '@rlprune/nn';
+import { decodeTensor, encodeTensor } from '@rlprune/proto';
+import type { PerturbRequest__Output } from '@rlprune/proto/src/generated/rlprune/attacker/v1/PerturbRequest';
+import type { PrepareRequest__Output } from '@rlprune/proto/src/generated/rlprune/attacker/v1/PrepareRequest';
+import {
+  FailedPreconditionError,
+  InvalidArgumentError,
+  messages,
+  requireArtifactId,
+  requireFinite,
+  requireString,
+  type ArtifactClient,
+} from '@rlprune/service-kit';
+import { remoteEnvFactory } from './remote-env';
+
+export interface AttackerDeps {
+  attack: Attack;
+  artifacts: ArtifactClient;
+  simulatorAddress: string;
+}
+
+export function describe(attack: Attack) {
+  return {
+    name: attack.name,
+    parameters: attack.parameters.map((p) => ({ name: p.name, defaultValue: p.default, description: p.description })),
+    needsPrepare: attack.needsPrepare,
+  };
+}
+
+export async function prepare(call: grpc.ServerWritableStream<PrepareRequest__Output, unknown>, deps: AttackerDeps): Promise<void> {
+  const { attack } = deps;
+  if (!attack.needsPrepare || !attack.prepare) {
+    throw new FailedPreconditionError(`attack "${attack.name}" needs no preparing; call Perturb directly`);
+  }
+  const req = call.request;
+  const policyId = requireArtifactId(req.policy, 'policy');
+  const envId = requireString(req.envId, 'env_id');
+  const epsilon = requireFinite(req.epsilon, 'epsilon');
+  const policy = decodePolicy(await deps.artifacts.get(policyId));
+  const controller = new AbortController();
+  call.on('cancelled', () => controller.abort());
+  const bytes = await attack.prepare({
+    policy,
+    envId,
+    epsilon,
+    seed: req.seed,
+    params: { ...req.params },
+    env: remoteEnvFactory(req.simulatorAddress || deps.simulatorAddress, controller.signal),
+    signal: controller.signal,
+    onProgress: (p) =>
+      call.write({
+        progress: {
+          fraction: p.iteration / p.iterations,
+          message: `iteration ${p.iteration}/${p.iterations}, ${p.envSteps} env steps${Object.entries(p.metrics)
+            .map(([k, v]) => `, ${k} ${v.toPrecision(4)}`)
+            .join('')}`,
+        },
+      }),
+  });
+  const id = await deps.artifacts.put(bytes, { kind: 'prepared-attack', labels: { attack: attack.name, policy: policyId, env: envId } });
+  call.write({ prepared: { id } });
+}
+
+export async function perturb(call: grpc.ServerDuplexStream<PerturbRequest__Output, unknown>, deps: AttackerDeps): Promise<void> {
+  let perturber: Perturber | undefined;
+  for await (const msg of messages(call)) {
+    if (msg.header) {
+      if (perturber) throw new FailedPreconditionError('the stream already has a header', 'header');
+      const h = msg.header;
+      const policy = decodePolicy(await deps.artifacts.get(requireArtifactId(h.policy, 'header.policy')));
+      const prepared = h.prepared?.id ? await deps.artifacts.get(requireArtifactId(h.prepared, 'header.prepared')) : undefined;
+      perturber = deps.attack.createPerturber({
+        policy,
+        epsilon: h.epsilon,
+        seed: h.seed,
+        params: { ...h.params },
+        ...(prepared ? { prepared } : {}),
+      });
+    } else if (msg.batch) {
+      if (!perturber) throw new FailedPreconditionError('send the header (policy, epsilon, seed) before observation batches', 'header');
+      const { values, shape } = decodeTensor(msg.batch.observations, 'batch.observations', [null, perturber.obsDim]);
+      const starts = msg.batch.episodeStart.length > 0 ? msg.batch.episodeStart : undefined;
+      const out = perturber.perturb(values, shape[0]!, starts);
+      call.write({ observations: encodeTensor(out, shape) });
+    } else {
+      throw new InvalidArgumentError('each message must set header or batch', 'kind');
+    }
+  }
+}
