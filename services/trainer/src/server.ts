@@ -1,16 +1,27 @@
-// The trainer process: PPO and SA-PPO training with pruning (logic lands with libs/rl).
+// The trainer process: PPO and SA-PPO with pruning during training, on envs of the simulator.
+import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
-import { packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
+import { runTrain } from './train';
 
 export const DEFAULT_PORT = 50053;
 
 export async function main(telemetry: Telemetry): Promise<void> {
+  const deps = {
+    artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
+    simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
+  };
   await runService({
     name: 'trainer',
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
-    services: [{ definition: protos().rlprune.trainer.v1.Trainer.service, implementation: {} }],
+    services: [
+      {
+        definition: protos().rlprune.trainer.v1.Trainer.service,
+        implementation: { Train: (call: grpc.ServerWritableStream<never, unknown>) => runTrain(call, deps) },
+      },
+    ],
     onShutdown: [() => telemetry.shutdown()],
   });
 }

@@ -1,0 +1,59 @@
+// TrainRequest -> libs/rl's PpoConfig. Unset optional fields keep libs/rl's (CleanRL's) defaults;
+// libs/rl validates every field and names it in its errors.
+import type { PpoConfig } from '@rlprune/rl';
+import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
+import { requirePositiveInt, requireString } from '@rlprune/service-kit';
+
+export function toPpoConfig(req: TrainRequest__Output): PpoConfig {
+  const envId = requireString(req.envId, 'env_id');
+  const totalTimesteps = requirePositiveInt(req.totalSteps, 'total_steps');
+  const p = req.ppo;
+  const numEnvs = p?.numEnvs ?? 1;
+  const set = <K extends keyof PpoConfig>(key: K, value: PpoConfig[K] | undefined): Partial<PpoConfig> =>
+    value === undefined || value === null ? {} : ({ [key]: value } as Partial<PpoConfig>);
+  const s = req.pruning;
+  return {
+    envId,
+    seed: req.seed,
+    totalTimesteps,
+    numEnvs,
+    numSteps: p?.rolloutSteps ?? Math.max(1, Math.floor(2048 / numEnvs)),
+    ...set('learningRate', p?.learningRate),
+    ...set('updateEpochs', p?.epochs),
+    ...set('numMinibatches', p?.minibatches),
+    ...set('gamma', p?.gamma),
+    ...set('gaeLambda', p?.gaeLambda),
+    ...set('clipCoef', p?.clip),
+    ...set('valueCoef', p?.valueCoef),
+    ...set('entCoef', p?.entropyCoef),
+    ...set('maxGradNorm', p?.maxGradNorm),
+    ...(p?.hidden?.length ? { hidden: p.hidden } : {}),
+    ...(p?.activation ? { activation: p.activation as 'tanh' | 'relu' } : {}),
+    sa:
+      req.sa && req.sa.kappa !== 0
+        ? {
+            kappa: req.sa.kappa,
+            ...(req.sa.epsilon !== undefined ? { epsilon: req.sa.epsilon } : {}),
+            ...(req.sa.rampFraction !== undefined ? { rampFraction: req.sa.rampFraction } : {}),
+            ...(req.sa.method ? { method: req.sa.method as 'sgld' | 'convex' } : {}),
+          }
+        : null,
+    pruning: s
+      ? {
+          criterion: s.criterion as 'magnitude' | 'saliency' | 'random',
+          finalSparsity: s.finalSparsity,
+          ...(s.scope ? { scope: s.scope as 'layer' | 'global' } : {}),
+          structured: s.structured,
+          ...(s.kind ? { kind: s.kind as 'cubic' | 'one_shot' } : {}),
+          initialSparsity: s.initialSparsity,
+          ...(s.startFraction !== undefined ? { startFraction: s.startFraction } : {}),
+          ...(s.endFraction !== undefined ? { endFraction: s.endFraction } : {}),
+          ...(s.interval !== undefined ? { interval: s.interval } : {}),
+          pruneCritic: s.pruneCritic,
+          pruneBiases: s.pruneBiases,
+          seed: s.seed,
+        }
+      : null,
+    checkpointEvery: req.checkpointEvery,
+  };
+}

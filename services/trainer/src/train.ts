@@ -1,0 +1,64 @@
+// Train: PPO in this process against envs in the simulator; progress every iteration, checkpoints
+// to the artifact store, the final policy stored and its id returned. Cancelling the call stops
+// training within one iteration and closes the simulator session.
+import type * as grpc from '@grpc/grpc-js';
+import { deriveSeed } from '@rlprune/random';
+import { train } from '@rlprune/rl';
+import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
+import { RemoteVecEnv } from '@rlprune/sim-client';
+import { requireArtifactId, type ArtifactClient } from '@rlprune/service-kit';
+import { toPpoConfig } from './train-config';
+
+export interface TrainerDeps {
+  artifacts: ArtifactClient;
+  simulatorAddress: string;
+}
+
+export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Output, unknown>, deps: TrainerDeps): Promise<void> {
+  const req = call.request;
+  const config = toPpoConfig(req);
+  const resumeFrom = req.resumeFrom?.id ? await deps.artifacts.get(requireArtifactId(req.resumeFrom, 'resume_from')) : undefined;
+  const controller = new AbortController();
+  call.on('cancelled', () => controller.abort());
+  const env = await RemoteVecEnv.open({
+    address: req.simulatorAddress || deps.simulatorAddress,
+    envId: config.envId,
+    numEnvs: config.numEnvs!,
+    seed: deriveSeed(req.seed, 'envs'),
+    signal: controller.signal,
+  });
+  const labels = { env: config.envId, seed: String(req.seed) };
+  try {
+    const result = await train(config, env, {
+      signal: controller.signal,
+      ...(resumeFrom ? { resumeFrom } : {}),
+      onIteration: (p) => {
+        call.write({
+          progress: {
+            iteration: p.iteration,
+            iterations: p.iterations,
+            envSteps: p.envSteps,
+            stepsPerSecond: p.stepsPerSecond,
+            meanReturn: p.meanReturn,
+            policyLoss: p.policyLoss,
+            valueLoss: p.valueLoss,
+            entropy: p.entropy,
+            saLoss: p.saLoss,
+            approxKl: p.approxKl,
+            clipFraction: p.clipFraction,
+            sparsity: p.sparsity,
+            lipschitzBound: p.lipschitzBound,
+          },
+        });
+      },
+      onCheckpoint: async (bytes, iteration) => {
+        const id = await deps.artifacts.put(bytes, { kind: 'checkpoint', labels: { ...labels, iteration: String(iteration) } });
+        call.write({ checkpoint: { id } });
+      },
+    });
+    const id = await deps.artifacts.put(result.policy, { kind: 'policy', labels });
+    call.write({ result: { policy: { id }, finalMeanReturn: result.meanReturn, envSteps: result.envSteps } });
+  } finally {
+    env.close();
+  }
+}
