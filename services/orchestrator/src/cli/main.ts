@@ -1,7 +1,11 @@
 // `rlprune <command>`: dispatch to one file per command.
 import { closeClients } from '@rlprune/service-kit';
 import { cancelCommand, lsCommand, reportCommand, resumeCommand } from './commands/experiments';
+import { certifyCommand } from './commands/certify';
 import { envCommand } from './commands/env';
+import { evaluateCommand } from './commands/evaluate';
+import { pruneCommand } from './commands/prune';
+import { trainCommand } from './commands/train';
 import { policyCommand } from './commands/policy';
 import { runCommand } from './commands/run';
 import { statusCommand } from './commands/status';
@@ -16,6 +20,10 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   report: { run: reportCommand, help: "an experiment's report paths and summary: ID [--json]" },
   resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given)' },
   cancel: { run: cancelCommand, help: 'cancel a running experiment: ID' },
+  train: { run: trainCommand, help: 'train one policy through the trainer and simulator services: --env ID --steps N --seed S ... --out FILE' },
+  prune: { run: pruneCommand, help: 'one-shot pruning: --policy FILE --criterion NAME --sparsity S [--scope] [--structured] [--seed] --out FILE' },
+  evaluate: { run: evaluateCommand, help: 'episodes of a policy, optionally under attack: --policy FILE --env ID --episodes N [--attack NAME --eps E] [--json]' },
+  certify: { run: certifyCommand, help: 'bounds of a policy: --policy FILE --eps E --method lipschitz|spectral|ibp|crown [--states FILE.json] [--json]' },
   policy: { run: policyCommand, help: 'inspect FILE [--json]: normaliser, weights, biases, masks and log-std of a policy' },
   env: { run: envCommand, help: 'list [--json] | rollout --env ID --seed N [--no-reset-noise] [--actions FILE.json] [--steps N]' },
 };
