@@ -9,7 +9,7 @@ const json = process.env.RLPRUNE_VITEST_JSON;
 
 const projectDirs = ['libs', 'services']
   .flatMap((group) => fs.readdirSync(group).map((d) => path.join(group, d)))
-  .concat('test')
+  .concat('test', 'deploy')
   .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
 
 export default defineConfig({

@@ -32,3 +32,22 @@ export function spawnServiceProcess(service: string, env: NodeJS.ProcessEnv): Sp
   listening.catch(() => {});
   return { child, lines, listening, exited };
 }
+
+/** An orchestrator (for its artifact store) plus one service that reads artifacts from it. */
+export async function startWithStore(service: string, env: NodeJS.ProcessEnv = {}) {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const orchestrator = spawnServiceProcess('orchestrator', { PORT: '0', RLPRUNE_HOME: fs.mkdtempSync(path.join(os.tmpdir(), `rlprune-${service}-`)) });
+  const storeAddress = await orchestrator.listening;
+  const svc = spawnServiceProcess(service, { PORT: '0', ORCHESTRATOR_ADDRESS: storeAddress, ...env });
+  const address = await svc.listening;
+  return {
+    storeAddress,
+    address,
+    processes: [svc, orchestrator],
+    async stop() {
+      for (const p of [svc, orchestrator]) p.child.kill('SIGTERM');
+      await Promise.all([svc.exited, orchestrator.exited]);
+    },
+  };
+}

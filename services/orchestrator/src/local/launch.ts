@@ -25,6 +25,8 @@ export interface LaunchOptions {
   readyTimeoutMs?: number;
   /** Called as each service becomes ready. */
   onReady?: (svc: LocalService) => void;
+  /** Restart a service that dies (same port and environment), as a process supervisor would. Default true. */
+  supervise?: boolean;
 }
 
 export interface LocalService {
@@ -42,6 +44,10 @@ export interface LocalCluster {
   orchestrator: string;
   /** SIGTERM to every process, SIGKILL after `graceMs`; resolves when all have exited. */
   stop(graceMs?: number): Promise<void>;
+  /** Times each service was restarted after dying (supervision). */
+  restarts: Map<string, number>;
+  /** Resolves when the named service is SERVING again after a restart. */
+  waitRestarted(name: string, count: number, timeoutMs?: number): Promise<LocalService>;
 }
 
 function mainOf(service: ServiceName): string {
@@ -89,7 +95,7 @@ async function spawnService(
 async function waitServing(svc: LocalService, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    if (svc.child.exitCode !== null) throw new Error(`${svc.name} exited (code ${svc.child.exitCode}); see ${svc.logFile}`);
+    if (!alive(svc.child)) throw new Error(`${svc.name} exited (code ${svc.child.exitCode ?? svc.child.signalCode}); see ${svc.logFile}`);
     const h = await checkHealth(svc.address, 1_000);
     if (h.status === 'SERVING') return;
     if (Date.now() > until) throw new Error(`${svc.name} at ${svc.address} not SERVING after ${timeoutMs} ms (${h.status} ${h.error})`);
@@ -97,12 +103,16 @@ async function waitServing(svc: LocalService, timeoutMs: number): Promise<void> 
   }
 }
 
+function alive(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
 function stopProcesses(children: ChildProcess[], graceMs: number): Promise<void> {
   return Promise.all(
     children.map(
       (child) =>
         new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          if (!alive(child)) return resolve();
           const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
           child.once('exit', () => {
             clearTimeout(timer);
@@ -156,17 +166,55 @@ export async function launchLocalServices(opts: LaunchOptions): Promise<LocalClu
     ATTACKER_ADDRESSES: attacks.map((a) => `${a}=${at(`attacker-${a}`)}`).join(','),
   };
   const spawned: ChildProcess[] = [];
+  const restarts = new Map<string, number>();
+  const current = new Map<string, LocalService>();
+  let stopping = false;
+  const supervise = opts.supervise ?? true;
+  const start = async (p: (typeof plan)[number]): Promise<LocalService> => {
+    const svc = await spawnService(p.name, p.service, p.port, { ...shared, ...p.env }, logDir, spawned);
+    await waitServing(svc, timeout);
+    current.set(p.name, svc);
+    // a service that dies while the system runs comes back on the same port (the ledger and the
+    // orchestrator's retries make its interrupted work safe to redo)
+    svc.child.once('exit', () => {
+      if (stopping || !supervise) return;
+      restarts.set(p.name, (restarts.get(p.name) ?? 0) + 1);
+      setTimeout(() => {
+        if (!stopping) start(p).catch(() => undefined);
+      }, 200);
+    });
+    return svc;
+  };
   try {
     const services = await Promise.all(
       plan.map(async (p) => {
-        const svc = await spawnService(p.name, p.service, p.port, { ...shared, ...p.env }, logDir, spawned);
-        await waitServing(svc, timeout);
+        const svc = await start(p);
         opts.onReady?.(svc);
         return svc;
       }),
     );
-    return { services, orchestrator: services[0]!.address, stop: (graceMs = 15_000) => stopProcesses(spawned, graceMs) };
+    return {
+      services,
+      orchestrator: services[0]!.address,
+      restarts,
+      stop: (graceMs = 15_000) => {
+        stopping = true;
+        return stopProcesses(spawned, graceMs);
+      },
+      waitRestarted: async (name, count, timeoutMs = 60_000) => {
+        const until = Date.now() + timeoutMs;
+        for (;;) {
+          const svc = current.get(name);
+          if ((restarts.get(name) ?? 0) >= count && svc && alive(svc.child) && (await checkHealth(svc.address, 1_000)).status === 'SERVING') {
+            return svc;
+          }
+          if (Date.now() > until) throw new Error(`${name} did not come back (${restarts.get(name) ?? 0} restarts)`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      },
+    };
   } catch (err) {
+    stopping = true;
     await stopProcesses(spawned, 5_000);
     throw err;
   }

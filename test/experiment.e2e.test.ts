@@ -1,0 +1,163 @@
+// A whole experiment through real services on loopback with tiny budgets: the spec runs to a report
+// whose numbers equal the ledger's; killing the orchestrator (kill -9) at three points and letting
+// it restart finishes with identical results and no finished stage run twice; a stage service that
+// dies mid-stage is retried and the experiment completes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeClients } from '@rlprune/service-kit';
+import { launchLocalServices, type LocalCluster } from '../services/orchestrator/src/local/launch';
+import { OrchestratorClient } from '../services/orchestrator/src/cli/orchestrator-client';
+
+const SPEC = `
+name: e2e
+envs: [InvertedPendulum-v4]
+seeds: [1]
+train:
+  steps: 4096
+  num_envs: 4
+  rollout_steps: 128
+  minibatches: 4
+  epochs: 4
+pruning:
+  mode: during
+  sparsities: [0, 0.5]
+attacks:
+  - name: random
+  - name: mad
+certify:
+  methods: [lipschitz, ibp, crown]
+  states: 32
+evaluation:
+  episodes: 4
+`;
+
+const clusters: LocalCluster[] = [];
+afterAll(async () => {
+  closeClients();
+  await Promise.all(clusters.map((c) => c.stop()));
+});
+
+async function start(): Promise<{ cluster: LocalCluster; client: OrchestratorClient; home: string }> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-exp-'));
+  const cluster = await launchLocalServices({ home, attacks: ['random', 'mad'] });
+  clusters.push(cluster);
+  return { cluster, client: new OrchestratorClient(cluster.orchestrator), home };
+}
+
+async function waitFor(client: OrchestratorClient, id: string, done: (e: { state: string; stagesDone: number }) => boolean, timeoutMs = 300_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const e = await client.get(id);
+      if (done(e)) return e;
+    } catch {
+      // the orchestrator is restarting
+    }
+    if (Date.now() > until) throw new Error(`experiment ${id} did not reach the condition in time`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function ledgerStages(home: string, id: string) {
+  const db = new Database(path.join(home, 'ledger.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT id, kind, state, runs, attempts, cached FROM stages WHERE experiment_id = ?').all(id) as Array<{
+      id: string;
+      kind: string;
+      state: string;
+      runs: number;
+      attempts: number;
+      cached: number;
+    }>;
+  } finally {
+    db.close();
+  }
+}
+
+let reference: { csv: string; jsonl: string } | undefined;
+
+describe('an experiment end to end', () => {
+  it('runs a 2 sparsities x 2 attacks spec to a report whose numbers equal the ledger', async () => {
+    const { client, home } = await start();
+    const exp = await client.submit(SPEC);
+    expect(exp.gridPoints).toBe(2);
+    const end = await waitFor(client, exp.id, (e) => e.state !== 'running' && e.state !== 'pending');
+    expect(end.state).toBe('succeeded');
+    const report = await client.report(exp.id);
+    expect(fs.existsSync(report.htmlPath)).toBe(true);
+    const html = fs.readFileSync(report.htmlPath, 'utf8');
+    expect(html).toContain('<svg');
+    const jsonl = fs.readFileSync(report.jsonlPath, 'utf8');
+    reference = { csv: fs.readFileSync(report.csvPath, 'utf8'), jsonl };
+    // every clean and attacked mean return in the ledger appears, at full precision, in the JSONL
+    const db = new Database(path.join(home, 'ledger.sqlite'), { readonly: true });
+    const evals = db.prepare("SELECT result_json FROM stages WHERE experiment_id = ? AND kind = 'evaluate'").all(exp.id) as { result_json: string }[];
+    db.close();
+    expect(evals.length).toBe(6);
+    for (const e of evals) {
+      const r = JSON.parse(e.result_json) as { meanReturn: number };
+      expect(jsonl).toContain(JSON.stringify(r.meanReturn));
+    }
+    expect(ledgerStages(home, exp.id).every((s) => s.state === 'succeeded' && s.runs === 1)).toBe(true);
+  }, 600_000);
+
+  it('survives kill -9 of the orchestrator at three points with identical results and no stage run twice', async () => {
+    const { cluster, client, home } = await start();
+    const exp = await client.submit(SPEC);
+    const orch = () => cluster.waitRestarted('orchestrator', 0);
+    let kills = 0;
+    // three points: after the first stage, in the middle, near the end
+    for (const atDone of [1, 6, 11]) {
+      await waitFor(client, exp.id, (e) => e.stagesDone >= atDone || e.state === 'succeeded');
+      const svc = await orch();
+      svc.child.kill('SIGKILL');
+      kills++;
+      await cluster.waitRestarted('orchestrator', kills);
+    }
+    const end = await waitFor(client, exp.id, (e) => e.state === 'succeeded' || e.state === 'failed');
+    expect(end.state).toBe('succeeded');
+    const stages = ledgerStages(home, exp.id);
+    for (const s of stages) expect(s.runs, `${s.kind} ${s.id} ran ${s.runs} times`).toBeLessThanOrEqual(1);
+    const report = await client.report(exp.id);
+    expect(fs.readFileSync(report.csvPath, 'utf8')).toBe(reference!.csv);
+  }, 900_000);
+});
+
+describe('experiment failures', () => {
+  it('retries a stage whose service dies mid-stage, and the experiment still completes', async () => {
+    const { cluster, client, home } = await start();
+    const exp = await client.submit(SPEC.replace('steps: 4096', 'steps: 16384'));
+    // wait until a training stage is running, then kill the trainer under it
+    const until = Date.now() + 120_000;
+    while (!ledgerStages(home, exp.id).some((s) => s.kind === 'train' && s.state === 'running')) {
+      if (Date.now() > until) throw new Error('no training stage started');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    (await cluster.waitRestarted('trainer', 0)).child.kill('SIGKILL');
+    const end = await waitFor(client, exp.id, (e) => e.state === 'succeeded' || e.state === 'failed');
+    expect(end.state).toBe('succeeded');
+    const trains = ledgerStages(home, exp.id).filter((s) => s.kind === 'train');
+    expect(Math.max(...trains.map((s) => s.attempts))).toBeGreaterThanOrEqual(2);
+    expect(cluster.restarts.get('trainer')).toBe(1);
+  }, 600_000);
+
+  it('rejects bad specs before anything runs, naming the field or line', async () => {
+    const { client } = await start();
+    const bad = [
+      [SPEC.replace('InvertedPendulum-v4', 'Hoppr-v4'), /envs\[0\]/],
+      [SPEC.replace('sparsities: [0, 0.5]', 'sparsities: [0, 1.2]'), /pruning\.sparsities\[1\]/],
+      [SPEC.replace('  - name: mad', '  - name: mad\n    epsilons: [-0.1]'), /attacks\[1\]\.epsilons\[0\]/],
+      [SPEC.replace('seeds: [1]', 'seeds: [1'), /line \d+/],
+    ] as const;
+    for (const [text, field] of bad) {
+      const err = await client.submit(text).catch((e: { code: number; details: string }) => e);
+      expect((err as { code: number }).code).toBe(3);
+      expect((err as { details: string }).details).toMatch(field);
+    }
+    expect((await client.list()).experiments).toHaveLength(0);
+  }, 120_000);
+});
