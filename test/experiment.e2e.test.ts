@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeClients } from '@rlprune/service-kit';
+import { readSpanFile } from '@rlprune/telemetry';
 import { launchLocalServices, type LocalCluster } from '../services/orchestrator/src/local/launch';
 import { OrchestratorClient } from '../services/orchestrator/src/cli/orchestrator-client';
 
@@ -42,7 +43,7 @@ afterAll(async () => {
 
 async function start(): Promise<{ cluster: LocalCluster; client: OrchestratorClient; home: string }> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-exp-'));
-  const cluster = await launchLocalServices({ home, attacks: ['random', 'mad'] });
+  const cluster = await launchLocalServices({ home, attacks: ['random', 'mad'], env: { RLPRUNE_SPAN_FILE: path.join(home, 'spans.jsonl') } });
   clusters.push(cluster);
   return { cluster, client: new OrchestratorClient(cluster.orchestrator), home };
 }
@@ -102,6 +103,20 @@ describe('an experiment end to end', () => {
       expect(jsonl).toContain(JSON.stringify(r.meanReturn));
     }
     expect(ledgerStages(home, exp.id).every((s) => s.state === 'succeeded' && s.runs === 1)).toBe(true);
+
+    // one trace for the experiment: a span per stage under it, the stage RPCs beneath those
+    const spans = readSpanFile(path.join(home, 'spans.jsonl'));
+    const root = spans.find((s) => s.name === 'experiment' && s.attributes['rlprune.experiment'] === exp.id)!;
+    expect(root).toBeDefined();
+    const trace = spans.filter((s) => s.traceId === root.traceId);
+    const stageSpans = trace.filter((s) => s.name.startsWith('stage.'));
+    expect(stageSpans.length).toBe(ledgerStages(home, exp.id).length + 1); // + stage.analyse
+    for (const s of stageSpans) expect(s.parentSpanId).toBe(root.spanId);
+    const train = stageSpans.find((s) => s.name === 'stage.train')!;
+    expect(train.attributes).toMatchObject({ 'rlprune.env': 'InvertedPendulum-v4', 'rlprune.seed': 1 });
+    const trainServer = trace.find((s) => s.service === 'rlprune-trainer' && s.name.endsWith('Trainer/Train'))!;
+    const trainClient = trace.find((s) => s.spanId === trainServer.parentSpanId)!;
+    expect(trainClient.parentSpanId).toBe(train.spanId);
   }, 600_000);
 
   it('survives kill -9 of the orchestrator at three points with identical results and no stage run twice', async () => {

@@ -144,6 +144,17 @@ export class Ledger {
     );
   }
 
+  /** Labels of the grid points a stage serves. */
+  pointsOfStage(experimentId: string, stageId: string): string[] {
+    return (
+      this.db
+        .prepare(
+          'SELECT g.label FROM stage_points s JOIN grid_points g ON g.experiment_id = s.experiment_id AND g.id = s.point_id WHERE s.experiment_id = ? AND s.stage_id = ? ORDER BY g.rowid',
+        )
+        .all(experimentId, stageId) as { label: string }[]
+    ).map((r) => r.label);
+  }
+
   /** Stages left 'running' by a crash go back to 'pending' (their attempt is marked failed). */
   resetInterrupted(experimentId: string): number {
     return this.db.transaction(() => {

@@ -3,6 +3,7 @@
 // that fail with a transient status are retried with backoff; cancel stops running stages. Every
 // state change goes to the ledger first, so a crash at any point resumes from the ledger alone.
 import { EventEmitter } from 'node:events';
+import { withSpan } from '@rlprune/telemetry';
 import type { Ledger, StageRow } from '../ledger/ledger';
 import { shortHash } from './canonical';
 import type { Executor, StageOutcome } from './executors';
@@ -137,13 +138,24 @@ export class ExperimentRunner extends EventEmitter {
       this.emitStage(experimentId, stage, 'running', 0, `attempt ${attempt}`);
       let outcome: StageOutcome;
       try {
-        outcome = await this.execs[stage.kind as StageKind]({
-          kind: stage.kind as StageKind,
-          params: stage.params,
-          inputs,
-          signal,
-          onProgress: (fraction, message) => this.emitStage(experimentId, stage, 'running', fraction, message),
-        });
+        const attributes = {
+          'rlprune.experiment': experimentId,
+          'rlprune.stage': stage.id,
+          'rlprune.stage.label': stage.label,
+          'rlprune.attempt': attempt,
+          ...(stage.params.env ? { 'rlprune.env': String(stage.params.env) } : {}),
+          ...(stage.params.seed !== undefined ? { 'rlprune.seed': Number(stage.params.seed) } : {}),
+          'rlprune.grid_points': this.ledger.pointsOfStage(experimentId, stage.id).join(','),
+        };
+        outcome = await withSpan(`stage.${stage.kind}`, attributes, () =>
+          this.execs[stage.kind as StageKind]({
+            kind: stage.kind as StageKind,
+            params: stage.params,
+            inputs,
+            signal,
+            onProgress: (fraction, message) => this.emitStage(experimentId, stage, 'running', fraction, message),
+          }),
+        );
       } catch (err) {
         if (signal.aborted) {
           this.ledger.failStage(experimentId, stage.id, 'cancelled', 'cancelled');
