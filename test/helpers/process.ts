@@ -17,6 +17,7 @@ export interface Spawned {
 
 export function spawnServiceProcess(service: string, env: NodeJS.ProcessEnv): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'services', service, 'src', 'main.ts')], {
+    cwd: REPO_ROOT,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -66,6 +66,8 @@ async function spawnService(
   const logFile = path.join(logDir, `${name}.log`);
   const log = fs.createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', mainOf(service)], {
+    // `--import tsx` resolves from the working directory: run from the repository, wherever the user is
+    cwd: REPO_ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
