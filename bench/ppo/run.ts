@@ -1,0 +1,155 @@
+// PPO benchmark: rlprune's in-process PPO (libs/rl over libs/envs) on the MuJoCo tasks, and its
+// throughput side by side with the PyTorch + native MuJoCo reference (../shared/bench/ppo_torch.py),
+// both measured in the same command.
+//
+//   npm run bench:ppo -- --env Hopper-v4 --steps 1000000 --seeds 1,2,3          learning runs
+//   npm run bench:ppo -- --env Hopper-v4 --steps 1000000 --seeds 1 --kappa 0.3  SA-PPO (SGLD)
+//   npm run bench:ppo -- --throughput --env Hopper-v4 --steps 100000 --repeats 3
+//       alternates reference and rlprune runs; prints medians of env steps/s and their ratio
+//
+// Options: --num-envs N (default 1, as the reference) --num-steps N (2048) --progress (a JSON line per
+// iteration) --ref-dir DIR (a built copy of ../shared, see ../shared/bench/README.md; default: copy
+// and build it in a temp dir) --engine native|js.
+// Output: one JSON line per run ({bench: "ppo", impl, env, seed, steps, seconds, sps,
+// final_return_mean_last10, ...}) and, with --throughput, a summary line with the ratio.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { defaultKernels } from '@rlprune/nn';
+import { createLocalVecEnv, train, type PpoConfig } from '@rlprune/rl';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const flag = (name: string) => process.argv.includes(name);
+
+const envIds = (arg('--env') ?? 'Hopper-v4').split(',');
+const steps = Number(arg('--steps') ?? 1_000_000);
+const seedsArg = arg('--seeds') ?? '1';
+const seeds = seedsArg.includes(',') ? seedsArg.split(',').map(Number) : Array.from({ length: Number(seedsArg) }, (_, i) => i + 1);
+const kappa = arg('--kappa') === undefined ? null : Number(arg('--kappa'));
+const numEnvs = Number(arg('--num-envs') ?? 1);
+const numSteps = Number(arg('--num-steps') ?? 2048);
+const repeats = Number(arg('--repeats') ?? 3);
+const engine = arg('--engine') as 'native' | 'js' | undefined;
+const progress = flag('--progress');
+const sharedDir = path.resolve(__dirname, '..', '..', '..', 'shared');
+
+interface RunRow {
+  bench: 'ppo';
+  impl: 'rlprune' | 'pytorch-ref';
+  env: string;
+  seed: number;
+  steps: number;
+  seconds: number;
+  sps: number;
+  final_return_mean_last10: number;
+  [extra: string]: unknown;
+}
+
+async function runRlprune(envId: string, seed: number): Promise<RunRow> {
+  const config: PpoConfig = {
+    envId, seed, totalTimesteps: steps, numEnvs, numSteps,
+    ...(kappa !== null ? { sa: { kappa, method: 'sgld' as const } } : {}),
+    ...(engine ? { engine } : {}),
+  };
+  const env = await createLocalVecEnv(envId, { numEnvs, seed });
+  const t0 = performance.now();
+  try {
+    const result = await train(config, env, {
+      onIteration: (p) => {
+        if (progress) console.log(JSON.stringify({ progress: true, env: envId, seed, ...p }));
+      },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      bench: 'ppo', impl: 'rlprune', env: envId, seed, steps: result.envSteps, seconds: round(seconds, 2),
+      sps: round(result.envSteps / seconds, 1), final_return_mean_last10: round(result.meanReturn, 2),
+      num_envs: numEnvs, num_steps: numSteps, kappa: kappa ?? 0, lipschitz: round(result.lipschitzBound, 3),
+      kernels: engine ?? defaultKernels().name,
+    };
+  } finally {
+    env.close();
+  }
+}
+
+let refDir: string | null = null;
+/** A built copy of ../shared (shared/ may be read-only), as ../shared/bench/README.md describes. */
+function referenceDir(): string {
+  if (refDir) return refDir;
+  const given = arg('--ref-dir');
+  if (given) return (refDir = given);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'rlprune-ppo-ref-'));
+  cpSync(sharedDir, path.join(tmp, 'shared'), { recursive: true });
+  const make = spawnSync('make', ['-C', path.join(tmp, 'shared', 'bench', 'mujoco_native', 'envs')], { encoding: 'utf8' });
+  if (make.status !== 0) throw new Error(`building the reference envs failed:\n${make.stderr}`);
+  return (refDir = path.join(tmp, 'shared'));
+}
+
+function runReference(envId: string, seed: number): RunRow {
+  const name = envId.replace(/-v\d+$/, '');
+  const script = path.join(referenceDir(), 'bench', 'ppo_torch.py');
+  if (!existsSync(script)) throw new Error(`no reference at ${script}`);
+  // The reference README: time PyTorch with these two unset, with the Debian python that has torch.
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const out = spawnSync('/usr/bin/python3', [script, '--env', name, '--total-steps', String(steps), '--seed', String(seed), '--quiet'], {
+    encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024,
+  });
+  if (out.status !== 0) throw new Error(`ppo_torch.py failed (${out.status}):\n${out.stderr}`);
+  const last = out.stdout.trim().split('\n').pop()!;
+  const r = JSON.parse(last) as { steps: number; seconds: number; sps: number; final_return_mean_last10: number };
+  return { bench: 'ppo', impl: 'pytorch-ref', env: envId, seed, steps: r.steps, seconds: r.seconds, sps: r.sps, final_return_mean_last10: r.final_return_mean_last10 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+async function main(): Promise<void> {
+  if (flag('--throughput')) {
+    for (const envId of envIds) {
+      const ref: number[] = [];
+      const ours: number[] = [];
+      for (let r = 0; r < repeats; r++) {
+        // Alternate, so drifting load on a shared machine hits both alike.
+        const a = runReference(envId, seeds[0]!);
+        console.log(JSON.stringify({ ...a, repeat: r }));
+        ref.push(a.sps);
+        const b = await runRlprune(envId, seeds[0]!);
+        console.log(JSON.stringify({ ...b, repeat: r }));
+        ours.push(b.sps);
+      }
+      console.log(JSON.stringify({
+        bench: 'ppo_throughput', env: envId, steps, repeats, num_envs: numEnvs,
+        ref_sps_median: round(median(ref), 1), rlprune_sps_median: round(median(ours), 1), ratio: round(median(ours) / median(ref), 2),
+      }));
+    }
+    return;
+  }
+  for (const envId of envIds) {
+    const finals: number[] = [];
+    for (const seed of seeds) {
+      const row = await runRlprune(envId, seed);
+      console.log(JSON.stringify(row));
+      finals.push(row.final_return_mean_last10);
+    }
+    const mean = finals.reduce((a, b) => a + b, 0) / finals.length;
+    console.log(JSON.stringify({ bench: 'ppo_summary', env: envId, steps, seeds, kappa: kappa ?? 0, mean_final_return: round(mean, 2), finals }));
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+export { InvalidArgumentError, FailedPreconditionError, AbortError } from './errors';
+export {
+  PPO_DEFAULTS, SA_DEFAULTS, SA_METHODS, resolvePpoConfig, ppoSizes,
+  type PpoConfig, type ResolvedPpoConfig, type SaConfig, type ResolvedSaConfig, type SaMethod,
+} from './config';
+export type { VecEnvLike, VecStep } from './vec-env-like';
+export { LocalVecEnv, createLocalVecEnv } from './local-vec-env';
+export { RewardScaler, type RewardScalerState } from './reward-scaler';
+export { computeGae, type GaeInput } from './gae';
+export { saRamp, type SaRegulariser, type SaRegulariserInput, type SaGradientSink } from './sa-regulariser';
+export { SgldRegulariser, type SgldOptions } from './sgld-regulariser';
+export { ConvexSaRegulariser } from './convex-sa-regulariser';
+export { encodeCheckpoint, decodeCheckpoint, type TrainingState, type RngState } from './checkpoint';
+export { train, type TrainHooks, type TrainResult, type IterationProgress } from './ppo';
