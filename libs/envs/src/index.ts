@@ -5,3 +5,4 @@ export { getEnvSpec, listEnvSpecs } from './registry';
 export { createEnv, MujocoEnv, type EnvOptions, type EnvState, type StepResult } from './mujoco-env';
 export { createVecEnv, maxNumEnvs, VecEnv, type VecEnvOptions, type VecStepResult } from './vec-env';
 export { parseActionsJson, rollout, type RolloutOptions, type RolloutRecord } from './rollout';
+export { saveVecEnvState, restoreVecEnvState } from './vec-env-state';

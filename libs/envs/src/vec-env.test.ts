@@ -153,3 +153,25 @@ describe('VecEnv', () => {
     expect(await heapBytes()).toBe(warm);
   });
 });
+
+describe('VecEnv state', () => {
+  it('saves and restores into fresh envs so both continue identically', async () => {
+    const { saveVecEnvState, restoreVecEnvState } = await import('./vec-env-state');
+    const a = await createVecEnv('Hopper-v4', { numEnvs: 3, seed: 9 });
+    a.reset();
+    const act = (t: number) => Float32Array.from({ length: 9 }, (_, i) => Math.sin(0.7 * t + i));
+    for (let t = 0; t < 57; t++) a.step(act(t));
+    const saved = saveVecEnvState(a);
+    const b = await createVecEnv('Hopper-v4', { numEnvs: 3, seed: 9 });
+    restoreVecEnvState(b, saved);
+    for (let t = 57; t < 300; t++) {
+      const ra = a.step(act(t));
+      const rb = b.step(act(t));
+      expect(Array.from(rb.obs)).toEqual(Array.from(ra.obs));
+      expect(Array.from(rb.episodeReturns)).toEqual(Array.from(ra.episodeReturns));
+    }
+    const c = await createVecEnv('Hopper-v4', { numEnvs: 2, seed: 9 });
+    expect(() => restoreVecEnvState(c, saved)).toThrow(/state/);
+    for (const e of [a, b, c]) e.close();
+  });
+});

@@ -102,6 +102,16 @@ export class RemoteVecEnv {
     };
   }
 
+  /** The envs' complete state (see libs/envs saveVecEnvState), for exact resume. */
+  async saveState(): Promise<Uint8Array> {
+    const m = await this.request({ saveState: {} });
+    return new Uint8Array(m.state!);
+  }
+
+  async restoreState(state: Uint8Array): Promise<void> {
+    await this.request({ restoreState: { state: Buffer.from(state) } });
+  }
+
   /**
    * Ends the session by half-closing the stream; the simulator frees its envs and ends the call. A
    * graceful end, not a cancel: Node's HTTP/2 server treats bursts of stream resets as an attack

@@ -2,7 +2,7 @@
 // The envs are freed when the stream ends for any reason (close, cancel, error, disconnect).
 import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
-import { createVecEnv, getEnvSpec, type VecEnv } from '@rlprune/envs';
+import { createVecEnv, getEnvSpec, restoreVecEnvState, saveVecEnvState, type VecEnv } from '@rlprune/envs';
 import { decodeTensor, encodeTensor } from '@rlprune/proto';
 import type { SessionRequest__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
 import type { SessionResponse } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
@@ -96,8 +96,13 @@ export async function runSession(
             episodeLengths: Array.from(r.episodeLengths),
           },
         });
+      } else if (msg.saveState) {
+        call.write({ state: Buffer.from(saveVecEnvState(requireEnv(env))) });
+      } else if (msg.restoreState) {
+        restoreVecEnvState(requireEnv(env), msg.restoreState.state);
+        call.write({ restored: {} });
       } else {
-        throw new InvalidArgumentError('each message must set one of create, reset or step', 'kind');
+        throw new InvalidArgumentError('each message must set one of create, reset, step, save_state or restore_state', 'kind');
       }
     }
   } finally {

@@ -2,7 +2,6 @@
 // to the artifact store, the final policy stored and its id returned. Cancelling the call stops
 // training within one iteration and closes the simulator session.
 import type * as grpc from '@grpc/grpc-js';
-import { deriveSeed } from '@rlprune/random';
 import { train } from '@rlprune/rl';
 import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
 import { RemoteVecEnv } from '@rlprune/sim-client';
@@ -24,7 +23,8 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
     address: req.simulatorAddress || deps.simulatorAddress,
     envId: config.envId,
     numEnvs: config.numEnvs!,
-    seed: deriveSeed(req.seed, 'envs'),
+    // the envs' reset noise uses the run seed itself, as an in-process run of libs/rl does
+    seed: req.seed,
     signal: controller.signal,
   });
   const labels = { env: config.envId, seed: String(req.seed) };

@@ -12,6 +12,7 @@ import type { ServiceInfo as _rlprune_common_v1_ServiceInfo, ServiceInfo__Output
 import type { Tensor as _rlprune_common_v1_Tensor, Tensor__Output as _rlprune_common_v1_Tensor__Output } from './rlprune/common/v1/Tensor';
 import type { AttackBinding as _rlprune_simulator_v1_AttackBinding, AttackBinding__Output as _rlprune_simulator_v1_AttackBinding__Output } from './rlprune/simulator/v1/AttackBinding';
 import type { CreateSession as _rlprune_simulator_v1_CreateSession, CreateSession__Output as _rlprune_simulator_v1_CreateSession__Output } from './rlprune/simulator/v1/CreateSession';
+import type { EnvStateRestored as _rlprune_simulator_v1_EnvStateRestored, EnvStateRestored__Output as _rlprune_simulator_v1_EnvStateRestored__Output } from './rlprune/simulator/v1/EnvStateRestored';
 import type { EpisodeResult as _rlprune_simulator_v1_EpisodeResult, EpisodeResult__Output as _rlprune_simulator_v1_EpisodeResult__Output } from './rlprune/simulator/v1/EpisodeResult';
 import type { EvaluateEvent as _rlprune_simulator_v1_EvaluateEvent, EvaluateEvent__Output as _rlprune_simulator_v1_EvaluateEvent__Output } from './rlprune/simulator/v1/EvaluateEvent';
 import type { EvaluateRequest as _rlprune_simulator_v1_EvaluateRequest, EvaluateRequest__Output as _rlprune_simulator_v1_EvaluateRequest__Output } from './rlprune/simulator/v1/EvaluateRequest';
@@ -19,6 +20,8 @@ import type { EvaluateSummary as _rlprune_simulator_v1_EvaluateSummary, Evaluate
 import type { ListEnvsRequest as _rlprune_simulator_v1_ListEnvsRequest, ListEnvsRequest__Output as _rlprune_simulator_v1_ListEnvsRequest__Output } from './rlprune/simulator/v1/ListEnvsRequest';
 import type { ListEnvsResponse as _rlprune_simulator_v1_ListEnvsResponse, ListEnvsResponse__Output as _rlprune_simulator_v1_ListEnvsResponse__Output } from './rlprune/simulator/v1/ListEnvsResponse';
 import type { ResetEnvs as _rlprune_simulator_v1_ResetEnvs, ResetEnvs__Output as _rlprune_simulator_v1_ResetEnvs__Output } from './rlprune/simulator/v1/ResetEnvs';
+import type { RestoreEnvState as _rlprune_simulator_v1_RestoreEnvState, RestoreEnvState__Output as _rlprune_simulator_v1_RestoreEnvState__Output } from './rlprune/simulator/v1/RestoreEnvState';
+import type { SaveEnvState as _rlprune_simulator_v1_SaveEnvState, SaveEnvState__Output as _rlprune_simulator_v1_SaveEnvState__Output } from './rlprune/simulator/v1/SaveEnvState';
 import type { SessionCreated as _rlprune_simulator_v1_SessionCreated, SessionCreated__Output as _rlprune_simulator_v1_SessionCreated__Output } from './rlprune/simulator/v1/SessionCreated';
 import type { SessionRequest as _rlprune_simulator_v1_SessionRequest, SessionRequest__Output as _rlprune_simulator_v1_SessionRequest__Output } from './rlprune/simulator/v1/SessionRequest';
 import type { SessionResponse as _rlprune_simulator_v1_SessionResponse, SessionResponse__Output as _rlprune_simulator_v1_SessionResponse__Output } from './rlprune/simulator/v1/SessionResponse';
@@ -49,6 +52,7 @@ export interface ProtoGrpcType {
       v1: {
         AttackBinding: MessageTypeDefinition<_rlprune_simulator_v1_AttackBinding, _rlprune_simulator_v1_AttackBinding__Output>
         CreateSession: MessageTypeDefinition<_rlprune_simulator_v1_CreateSession, _rlprune_simulator_v1_CreateSession__Output>
+        EnvStateRestored: MessageTypeDefinition<_rlprune_simulator_v1_EnvStateRestored, _rlprune_simulator_v1_EnvStateRestored__Output>
         EpisodeResult: MessageTypeDefinition<_rlprune_simulator_v1_EpisodeResult, _rlprune_simulator_v1_EpisodeResult__Output>
         EvaluateEvent: MessageTypeDefinition<_rlprune_simulator_v1_EvaluateEvent, _rlprune_simulator_v1_EvaluateEvent__Output>
         EvaluateRequest: MessageTypeDefinition<_rlprune_simulator_v1_EvaluateRequest, _rlprune_simulator_v1_EvaluateRequest__Output>
@@ -56,6 +60,8 @@ export interface ProtoGrpcType {
         ListEnvsRequest: MessageTypeDefinition<_rlprune_simulator_v1_ListEnvsRequest, _rlprune_simulator_v1_ListEnvsRequest__Output>
         ListEnvsResponse: MessageTypeDefinition<_rlprune_simulator_v1_ListEnvsResponse, _rlprune_simulator_v1_ListEnvsResponse__Output>
         ResetEnvs: MessageTypeDefinition<_rlprune_simulator_v1_ResetEnvs, _rlprune_simulator_v1_ResetEnvs__Output>
+        RestoreEnvState: MessageTypeDefinition<_rlprune_simulator_v1_RestoreEnvState, _rlprune_simulator_v1_RestoreEnvState__Output>
+        SaveEnvState: MessageTypeDefinition<_rlprune_simulator_v1_SaveEnvState, _rlprune_simulator_v1_SaveEnvState__Output>
         SessionCreated: MessageTypeDefinition<_rlprune_simulator_v1_SessionCreated, _rlprune_simulator_v1_SessionCreated__Output>
         SessionRequest: MessageTypeDefinition<_rlprune_simulator_v1_SessionRequest, _rlprune_simulator_v1_SessionRequest__Output>
         SessionResponse: MessageTypeDefinition<_rlprune_simulator_v1_SessionResponse, _rlprune_simulator_v1_SessionResponse__Output>

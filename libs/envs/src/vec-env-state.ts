@@ -1,0 +1,90 @@
+// The complete state of a VecEnv as bytes: MuJoCo integration state, reset-noise stream, step
+// counters and running episode returns of every env. Restoring it into envs of the same id, count
+// and seed continues exactly where the saved ones were, which is what makes a training checkpoint
+// resume bit-identically (in-process or through a simulator Session).
+import type { Rng } from '@rlprune/random';
+import { InvalidArgumentError } from './errors';
+import type { VecEnv } from './vec-env';
+
+/** The parts of one MujocoEnv that determine its future. */
+interface EnvInternals {
+  mujoco: {
+    mj_stateSize(model: unknown, spec: number): number;
+    mj_getState(model: unknown, data: unknown, out: unknown, spec: number): void;
+    mj_setState(model: unknown, data: unknown, state: Float64Array, spec: number): void;
+    mjtState: { mjSTATE_INTEGRATION: { value: number } };
+    DoubleBuffer: new (n: number) => { GetView(): Float64Array; delete(): void };
+  };
+  model: unknown;
+  data: unknown;
+  rng: Rng;
+  elapsed: number;
+  started: boolean;
+}
+
+interface VecInternals {
+  envs: EnvInternals[];
+  returns: Float64Array;
+  lengths: Uint32Array;
+  started: boolean;
+}
+
+const STATE_MAGIC = 0x52_4c_56_45; // "RLVE"
+// Per env after the physics: rng s0..s3, has-spare flag, spare normal, elapsed, started, return, length.
+const PER_ENV_EXTRA = 10;
+
+function internals(vec: VecEnv): VecInternals {
+  // VecEnv and MujocoEnv keep these private; this file is their one reader outside the classes
+  return vec as unknown as VecInternals;
+}
+
+/** Layout (float64): magic, numEnvs, stateSize, started, then per env its integration state and PER_ENV_EXTRA values. */
+export function saveVecEnvState(vec: VecEnv): Uint8Array {
+  const v = internals(vec);
+  const first = v.envs[0]!;
+  const spec = first.mujoco.mjtState.mjSTATE_INTEGRATION.value;
+  const size = first.mujoco.mj_stateSize(first.model, spec);
+  const out = new Float64Array(4 + v.envs.length * (size + PER_ENV_EXTRA));
+  out.set([STATE_MAGIC, v.envs.length, size, v.started ? 1 : 0]);
+  let k = 4;
+  v.envs.forEach((env, i) => {
+    const buf = new env.mujoco.DoubleBuffer(size);
+    try {
+      env.mujoco.mj_getState(env.model, env.data, buf, spec);
+      out.set(buf.GetView(), k);
+    } finally {
+      buf.delete();
+    }
+    k += size;
+    const [s0, s1, s2, s3, spare] = env.rng.getState();
+    out.set([s0, s1, s2, s3, spare === null ? 0 : 1, spare ?? 0, env.elapsed, env.started ? 1 : 0, v.returns[i]!, v.lengths[i]!], k);
+    k += PER_ENV_EXTRA;
+  });
+  return new Uint8Array(out.buffer);
+}
+
+/** Puts the envs back into a saved state; a state of other envs is rejected before anything changes. */
+export function restoreVecEnvState(vec: VecEnv, state: Uint8Array): void {
+  const v = internals(vec);
+  if (state.byteLength % 8 !== 0) throw new InvalidArgumentError('state', 'a multiple of 8 bytes', `${state.byteLength} bytes`);
+  const s = new Float64Array(new Uint8Array(state).buffer); // aligned copy
+  const first = v.envs[0]!;
+  const spec = first.mujoco.mjtState.mjSTATE_INTEGRATION.value;
+  const size = first.mujoco.mj_stateSize(first.model, spec);
+  if (s[0] !== STATE_MAGIC || s[1] !== v.envs.length || s[2] !== size || s.length !== 4 + v.envs.length * (size + PER_ENV_EXTRA)) {
+    throw new InvalidArgumentError('state', `the state of ${v.envs.length} ${vec.spec.id} envs (${size} values each)`, `a state of ${s[1]} envs of ${s[2]} values`);
+  }
+  v.started = s[3] === 1;
+  let k = 4;
+  v.envs.forEach((env, i) => {
+    env.mujoco.mj_setState(env.model, env.data, s.slice(k, k + size), spec);
+    k += size;
+    const e = s.subarray(k, k + PER_ENV_EXTRA);
+    env.rng.setState([e[0]!, e[1]!, e[2]!, e[3]!, e[4] === 1 ? e[5]! : null]);
+    env.elapsed = e[6]!;
+    env.started = e[7] === 1;
+    v.returns[i] = e[8]!;
+    v.lengths[i] = e[9]!;
+    k += PER_ENV_EXTRA;
+  });
+}
