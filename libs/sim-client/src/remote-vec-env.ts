@@ -96,9 +96,12 @@ export class RemoteVecEnv {
       rewards: Float32Array.from(s.rewards),
       terminated: Uint8Array.from(s.terminated, Number),
       truncated: Uint8Array.from(s.truncated, Number),
-      finalObs: decodeTensor(s.finalObservations, 'final_observations', [this.numEnvs, this.obsDim]).values,
-      episodeReturns: Float32Array.from(s.episodeReturns),
-      episodeLengths: Uint32Array.from(s.episodeLengths),
+      // absent when no episode ended this step
+      finalObs: s.finalObservations?.shape?.length
+        ? decodeTensor(s.finalObservations, 'final_observations', [this.numEnvs, this.obsDim]).values
+        : new Float32Array(this.numEnvs * this.obsDim),
+      episodeReturns: s.episodeReturns.length ? Float32Array.from(s.episodeReturns) : new Float32Array(this.numEnvs),
+      episodeLengths: s.episodeLengths.length ? Uint32Array.from(s.episodeLengths) : new Uint32Array(this.numEnvs),
     };
   }
 

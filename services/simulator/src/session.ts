@@ -85,15 +85,22 @@ export async function runSession(
           throw err;
         }
         const shape = [e.numEnvs, e.spec.obsDim];
+        // most steps end no episode: then the (all-zero) final observations and episode stats are left
+        // out, which the proto allows and the client fills in
+        const anyEnded = r.terminated.some((v) => v === 1) || r.truncated.some((v) => v === 1);
         call.write({
           step: {
             observations: encodeTensor(r.obs, shape),
             rewards: Array.from(r.rewards),
             terminated: Array.from(r.terminated, (v) => v === 1),
             truncated: Array.from(r.truncated, (v) => v === 1),
-            finalObservations: encodeTensor(r.finalObs, shape),
-            episodeReturns: Array.from(r.episodeReturns),
-            episodeLengths: Array.from(r.episodeLengths),
+            ...(anyEnded
+              ? {
+                  finalObservations: encodeTensor(r.finalObs, shape),
+                  episodeReturns: Array.from(r.episodeReturns),
+                  episodeLengths: Array.from(r.episodeLengths),
+                }
+              : {}),
           },
         });
       } else if (msg.saveState) {
