@@ -72,7 +72,7 @@ export function restoreVecEnvState(vec: VecEnv, state: Uint8Array): void {
   const spec = first.mujoco.mjtState.mjSTATE_INTEGRATION.value;
   const size = first.mujoco.mj_stateSize(first.model, spec);
   if (s[0] !== STATE_MAGIC || s[1] !== v.envs.length || s[2] !== size || s.length !== 4 + v.envs.length * (size + PER_ENV_EXTRA)) {
-    throw new InvalidArgumentError('state', `the state of ${v.envs.length} ${vec.spec.id} envs (${size} values each)`, `a state of ${s[1]} envs of ${s[2]} values`);
+    throw new InvalidArgumentError('state', `the state of ${v.envs.length} envs of ${vec.spec.id} (${size} values each)`, `a state of ${s[1]} envs of ${s[2]} values`);
   }
   v.started = s[3] === 1;
   let k = 4;
