@@ -58,4 +58,41 @@ describe('rlprune CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('Hopper-v4');
   });
+
+  it('prune writes a sparser policy and prints per-layer sparsity and bounds; certify prints bounds per state', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-cli-'));
+    const dense = path.join(dir, 'dense.rlp');
+    const pruned = path.join(dir, 'pruned.rlp');
+    fs.writeFileSync(dense, randomPolicyBytes('Hopper-v4', 11, 3, 6, [32, 32]));
+    const p = await rlprune('prune', '--policy', dense, '--criterion', 'magnitude', '--sparsity', '0.6', '--out', pruned);
+    expect(p.code).toBe(0);
+    const out = JSON.parse(p.stdout) as { sparsity: number; lipschitzBefore: number; lipschitzAfter: number; layers: { layer: string }[] };
+    expect(out.sparsity).toBeCloseTo(0.6, 2);
+    expect(out.lipschitzAfter).toBeLessThanOrEqual(out.lipschitzBefore);
+    expect(decodePolicy(fs.readFileSync(pruned)).metadata.sparsity).toBeCloseTo(0.6, 2);
+    const states = path.join(dir, 'states.json');
+    fs.writeFileSync(states, JSON.stringify([Array(11).fill(0.1), Array(11).fill(-0.2)]));
+    const c = await rlprune('certify', '--policy', pruned, '--eps', '0.05', '--method', 'lipschitz,ibp,crown', '--states', states, '--json');
+    expect(c.code).toBe(0);
+    const cert = JSON.parse(c.stdout) as { global: { surrogateLipschitz: number }; perState: { method: string; states: { lower: number[]; upper: number[]; mean: number[] }[] }[] };
+    expect(cert.global.surrogateLipschitz).toBeCloseTo(out.lipschitzAfter, 8);
+    const crown = cert.perState.find((m) => m.method === 'crown')!;
+    expect(crown.states).toHaveLength(2);
+    for (const st of crown.states) for (let j = 0; j < 3; j++) expect(st.lower[j]!).toBeLessThanOrEqual(st.upper[j]!);
+    const bad = await rlprune('certify', '--policy', pruned, '--eps=-1', '--method', 'ibp', '--states', states);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/epsilon/);
+  });
+
+  it('evaluate runs episodes through local services, clean and under an attack', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-cli-'));
+    const file = path.join(dir, 'p.rlp');
+    fs.writeFileSync(file, randomPolicyBytes('InvertedPendulum-v4', 4, 1, 8));
+    const r = await rlprune('evaluate', '--policy', file, '--env', 'InvertedPendulum-v4', '--episodes', '3', '--seed', '1', '--attack', 'random', '--eps', '0.1', '--deterministic', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout) as { episodes: unknown[]; summary: { episodes: number; meanReturn: number } };
+    expect(res.episodes).toHaveLength(3);
+    expect(res.summary.episodes).toBe(3);
+    expect(res.summary.meanReturn).toBeGreaterThan(0);
+  }, 120_000);
 });
