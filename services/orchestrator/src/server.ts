@@ -24,8 +24,8 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
   const services = new StageServices(cfg);
   const runner = new ExperimentRunner(ledger, executors(services, store), { ...DEFAULT_RUNNER_OPTIONS, version });
-  const experiments = new Experiments(ledger, runner, services, new ReportWriter(ledger, cfg.home), logger);
   const reports = new ReportWriter(ledger, cfg.home);
+  const experiments = new Experiments(ledger, runner, services, reports, logger);
   const p = protos().rlprune.orchestrator.v1;
   const handle: ServiceHandle = await runService({
     name: 'orchestrator',
