@@ -2,23 +2,10 @@
 // libs/envs) or in the simulator service (a gRPC Session adapter). Actions sent are the raw Gaussian
 // samples; the env clips them to its action range (as CleanRL's ClipAction wrapper does).
 
-/** One step of every env, as libs/envs' VecStepResult (the envs auto-reset). */
-export interface VecStep {
-  /** [numEnvs * obsDim]; for an env whose episode ended, the first observation of its next episode. */
-  obs: Float32Array;
-  /** [numEnvs] raw reward of this step. */
-  rewards: Float32Array;
-  /** [numEnvs] 1 where the episode ended by termination. */
-  terminated: Uint8Array;
-  /** [numEnvs] 1 where the episode ended by the time limit. */
-  truncated: Uint8Array;
-  /** [numEnvs * obsDim] last observation of each episode that ended this step (bootstraps truncations). */
-  finalObs: Float32Array;
-  /** [numEnvs] undiscounted return of each episode that ended this step; zero elsewhere. */
-  episodeReturns: Float32Array;
-  /** [numEnvs] length of each episode that ended this step; zero elsewhere. */
-  episodeLengths: Uint32Array;
-}
+import type { VecStepResult } from '@rlprune/envs';
+
+/** One step of every env: libs/envs' VecStepResult (the envs auto-reset), local or remote. */
+export type VecStep = VecStepResult;
 
 export interface VecEnvLike {
   readonly numEnvs: number;

@@ -1,21 +1,15 @@
 // A vectorised env whose envs live in a simulator process: every reset/step is one message on a
 // Session stream, answered in order. Same shapes as libs/envs' VecEnv, but async.
 import type * as grpc from '@grpc/grpc-js';
+import type { VecStepResult } from '@rlprune/envs';
 import { decodeTensor, encodeTensor, protos } from '@rlprune/proto';
 import { getClient, UnavailableError } from '@rlprune/service-kit';
 import type { SessionRequest } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
 import type { SessionResponse__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
 import type { EnvSpec__Output } from '@rlprune/proto/src/generated/rlprune/common/v1/EnvSpec';
 
-export interface RemoteVecStep {
-  obs: Float32Array;
-  rewards: Float32Array;
-  terminated: Uint8Array;
-  truncated: Uint8Array;
-  finalObs: Float32Array;
-  episodeReturns: Float32Array;
-  episodeLengths: Uint32Array;
-}
+/** One step of every remote env: the same shape as libs/envs' in-process VecStepResult. */
+export type RemoteVecStep = VecStepResult;
 
 export interface RemoteVecEnvOptions {
   /** Simulator address (host:port or a gRPC target). */
