@@ -183,6 +183,9 @@ function wrapService(
     const wire = expectedWireTypes(reqType?.field ?? []);
     definition[method] = {
       ...def,
+      // a streaming handler may write a message it has already encoded (a Buffer), for hot streams
+      // where the generic object-to-protobuf conversion costs more than the work (simulator Session)
+      responseSerialize: (value: unknown) => (Buffer.isBuffer(value) ? value : def.responseSerialize(value)),
       requestDeserialize: (buf: Buffer) => {
         try {
           checkWireTypes(buf, wire, typeName);

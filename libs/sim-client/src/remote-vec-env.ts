@@ -1,9 +1,10 @@
 // A vectorised env whose envs live in a simulator process: every reset/step is one message on a
 // Session stream, answered in order. Same shapes as libs/envs' VecEnv, but async.
-import type * as grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import type { VecStepResult } from '@rlprune/envs';
-import { decodeTensor, encodeTensor, protos } from '@rlprune/proto';
+import { decodeTensor, protos } from '@rlprune/proto';
 import { getClient, UnavailableError } from '@rlprune/service-kit';
+import { decodeStepResponse, encodeStepRequest } from './step-codec';
 import type { SessionRequest } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
 import type { SessionResponse__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
 import type { EnvSpec__Output } from '@rlprune/proto/src/generated/rlprune/common/v1/EnvSpec';
@@ -22,7 +23,27 @@ export interface RemoteVecEnvOptions {
   signal?: AbortSignal;
 }
 
-type Pending = { resolve: (m: SessionResponse__Output) => void; reject: (e: Error) => void };
+type Pending = { resolve: (m: Buffer) => void; reject: (e: Error) => void };
+
+const SESSION = protos().rlprune.simulator.v1.Simulator.service.Session;
+
+/**
+ * The Simulator service with Session carrying raw bytes: steps are encoded and decoded by hand
+ * (step-codec.ts) and every other message with the generated codec, so the hot path skips the
+ * generic object conversion. Same method path, so the server sees an ordinary Session call.
+ */
+const RawSessionClient = grpc.makeClientConstructor(
+  {
+    Session: {
+      ...SESSION,
+      requestSerialize: (bytes: Buffer) => bytes,
+      responseDeserialize: (bytes: Buffer) => bytes,
+    },
+  },
+  'rlprune.simulator.v1.Simulator#raw-session',
+);
+
+type RawCall = grpc.ClientDuplexStream<Buffer, Buffer>;
 
 export class RemoteVecEnv {
   readonly numEnvs: number;
@@ -32,7 +53,7 @@ export class RemoteVecEnv {
   private failure: Error | undefined;
 
   private constructor(
-    private readonly call: grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>,
+    private readonly call: RawCall,
     readonly spec: EnvSpec__Output,
     readonly address: string,
   ) {
@@ -42,22 +63,22 @@ export class RemoteVecEnv {
   }
 
   static async open(opts: RemoteVecEnvOptions): Promise<RemoteVecEnv> {
-    const client = getClient(protos().rlprune.simulator.v1.Simulator, opts.address);
-    const call = client.session() as unknown as grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>;
-    const first = new Promise<SessionResponse__Output>((resolve, reject) => {
+    const client = getClient(RawSessionClient, opts.address);
+    const call = (client as unknown as { Session(): RawCall }).Session();
+    const first = new Promise<Buffer>((resolve, reject) => {
       call.once('data', resolve);
       call.once('error', reject);
     });
-    call.write({ create: { envId: opts.envId, numEnvs: opts.numEnvs, seed: opts.seed, disableResetNoise: !!opts.disableResetNoise } });
+    call.write(encodeRequest({ create: { envId: opts.envId, numEnvs: opts.numEnvs, seed: opts.seed, disableResetNoise: !!opts.disableResetNoise } }));
     let created: SessionResponse__Output;
     try {
-      created = await first;
+      created = decodeResponse(await first);
     } catch (err) {
       throw describeFailure(err as grpc.ServiceError, opts.address);
     }
     const env = new RemoteVecEnv(call, created.created!.env!, opts.address);
     (env as { numEnvs: number }).numEnvs = opts.numEnvs;
-    call.on('data', (m: SessionResponse__Output) => env.pending.shift()?.resolve(m));
+    call.on('data', (m: Buffer) => env.pending.shift()?.resolve(m));
     call.on('error', (err: grpc.ServiceError) => env.fail(describeFailure(err, opts.address)));
     call.on('status', () => env.fail(new UnavailableError(`simulator at ${opts.address} ended the session`)));
     opts.signal?.addEventListener('abort', () => env.cancel(), { once: true });
@@ -69,39 +90,32 @@ export class RemoteVecEnv {
     for (const p of this.pending.splice(0)) p.reject(this.failure);
   }
 
-  private request(msg: SessionRequest): Promise<SessionResponse__Output> {
+  /** Sends one request (encoded, or a message to encode); resolves with the encoded answer, in request order. */
+  private request(msg: Buffer | SessionRequest): Promise<Buffer> {
     if (this.failure) return Promise.reject(this.failure);
+    const bytes = Buffer.isBuffer(msg) ? msg : encodeRequest(msg);
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
-      this.call.write(msg);
+      this.call.write(bytes);
     });
   }
 
   async reset(): Promise<Float32Array> {
-    const m = await this.request({ reset: {} });
+    const m = decodeResponse(await this.request({ reset: {} }));
     return decodeTensor(m.observations, 'observations', [this.numEnvs, this.obsDim]).values;
   }
 
   async step(actions: Float32Array): Promise<RemoteVecStep> {
-    const m = await this.request({ step: { actions: encodeTensor(actions, [this.numEnvs, this.actDim]) } });
-    const s = m.step!;
-    return {
-      obs: decodeTensor(s.observations, 'observations', [this.numEnvs, this.obsDim]).values,
-      rewards: Float32Array.from(s.rewards),
-      terminated: Uint8Array.from(s.terminated, Number),
-      truncated: Uint8Array.from(s.truncated, Number),
-      // absent when no episode ended this step
-      finalObs: s.finalObservations?.shape?.length
-        ? decodeTensor(s.finalObservations, 'final_observations', [this.numEnvs, this.obsDim]).values
-        : new Float32Array(this.numEnvs * this.obsDim),
-      episodeReturns: s.episodeReturns.length ? Float32Array.from(s.episodeReturns) : new Float32Array(this.numEnvs),
-      episodeLengths: s.episodeLengths.length ? Uint32Array.from(s.episodeLengths) : new Uint32Array(this.numEnvs),
-    };
+    const bytes = await this.request(encodeStepRequest(actions, this.numEnvs, this.actDim));
+    const fast = decodeStepResponse(bytes, this.numEnvs, this.obsDim);
+    if (fast) return fast;
+    // a step answer with other top-level fields too (a newer server): the generic decoder copes
+    return stepFromObject(decodeResponse(bytes).step!, this.numEnvs, this.obsDim);
   }
 
   /** The envs' complete state (see libs/envs saveVecEnvState), for exact resume. */
   async saveState(): Promise<Uint8Array> {
-    const m = await this.request({ saveState: {} });
+    const m = decodeResponse(await this.request({ saveState: {} }));
     return new Uint8Array(m.state!);
   }
 
@@ -125,6 +139,29 @@ export class RemoteVecEnv {
     this.failure ??= new UnavailableError('session cancelled');
     this.call.cancel();
   }
+}
+
+function stepFromObject(s: NonNullable<SessionResponse__Output['step']>, numEnvs: number, obsDim: number): RemoteVecStep {
+  return {
+    obs: decodeTensor(s.observations, 'observations', [numEnvs, obsDim]).values,
+    rewards: Float32Array.from(s.rewards),
+    terminated: Uint8Array.from(s.terminated, Number),
+    truncated: Uint8Array.from(s.truncated, Number),
+    // absent when no episode ended this step
+    finalObs: s.finalObservations?.shape?.length
+      ? decodeTensor(s.finalObservations, 'final_observations', [numEnvs, obsDim]).values
+      : new Float32Array(numEnvs * obsDim),
+    episodeReturns: s.episodeReturns.length ? Float32Array.from(s.episodeReturns) : new Float32Array(numEnvs),
+    episodeLengths: s.episodeLengths.length ? Uint32Array.from(s.episodeLengths) : new Uint32Array(numEnvs),
+  };
+}
+
+function encodeRequest(msg: SessionRequest): Buffer {
+  return SESSION.requestSerialize(msg);
+}
+
+function decodeResponse(bytes: Buffer): SessionResponse__Output {
+  return SESSION.responseDeserialize(bytes);
 }
 
 /** An unreachable simulator becomes UNAVAILABLE naming the address; other statuses pass through. */

@@ -1,0 +1,245 @@
+// The Session stream's hot messages (StepEnvs out, StepResult back) encoded and decoded by hand,
+// straight between typed arrays and protobuf bytes. The generic proto-loader path builds a plain
+// object per message (fromObject/toObject, number arrays, defaults) and that costs more per round
+// trip than the rest of the client; the other Session messages are rare and keep the generic path.
+//
+// Wire format (proto/rlprune/simulator/v1/simulator.proto, common.proto):
+//   SessionRequest.step = 3 -> StepEnvs.actions = 1 -> Tensor { bytes data = 1; repeated uint32 shape = 2 }
+//   SessionResponse.step = 3 -> StepResult { observations = 1 (Tensor); repeated float rewards = 2;
+//     repeated bool terminated = 3; repeated bool truncated = 4; final_observations = 5 (Tensor);
+//     repeated float episode_returns = 6; repeated uint32 episode_lengths = 7 }
+import type { VecStepResult } from '@rlprune/envs';
+import { decodeTensor, TensorShapeError } from '@rlprune/proto';
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const WIRE_VARINT = 0;
+const WIRE_I64 = 1;
+const WIRE_LEN = 2;
+const WIRE_I32 = 5;
+
+/** Field 3 (step) of SessionRequest/SessionResponse, length-delimited. */
+const STEP_TAG = (3 << 3) | WIRE_LEN;
+
+/** Thrown when bytes that claim to be a StepResult are not valid protobuf. */
+export class StepDecodeError extends Error {
+  override name = 'StepDecodeError';
+}
+
+function varintSize(v: number): number {
+  let n = 1;
+  while (v >= 0x80) {
+    v = Math.floor(v / 128);
+    n++;
+  }
+  return n;
+}
+
+function writeVarint(buf: Buffer, pos: number, v: number): number {
+  while (v >= 0x80) {
+    buf[pos++] = (v & 0x7f) | 0x80;
+    v = Math.floor(v / 128);
+  }
+  buf[pos++] = v;
+  return pos;
+}
+
+function writeFloats(buf: Buffer, pos: number, values: Float32Array): number {
+  if (LITTLE_ENDIAN) new Uint8Array(buf.buffer, buf.byteOffset + pos, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+  else for (let i = 0; i < values.length; i++) buf.writeFloatLE(values[i]!, pos + 4 * i);
+  return pos + values.byteLength;
+}
+
+/**
+ * A SessionRequest{step: {actions}} as protobuf bytes, byte for byte what protobufjs writes for the
+ * same message. `values` must hold rows * cols values (the same check as encodeTensor).
+ */
+export function encodeStepRequest(values: Float32Array | Float64Array | number[], rows: number, cols: number): Buffer {
+  if (values.length !== rows * cols) {
+    throw new TensorShapeError('tensor', `has ${values.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
+  }
+  const actions = values instanceof Float32Array ? values : Float32Array.from(values);
+  const dataLen = actions.byteLength;
+  const shapeLen = varintSize(rows) + varintSize(cols);
+  // Tensor { 1: data, 2: packed shape }
+  const tensorLen = 1 + varintSize(dataLen) + dataLen + 1 + varintSize(shapeLen) + shapeLen;
+  // StepEnvs { 1: actions }
+  const stepLen = 1 + varintSize(tensorLen) + tensorLen;
+  const buf = Buffer.allocUnsafe(1 + varintSize(stepLen) + stepLen);
+  let pos = 0;
+  buf[pos++] = STEP_TAG;
+  pos = writeVarint(buf, pos, stepLen);
+  buf[pos++] = (1 << 3) | WIRE_LEN;
+  pos = writeVarint(buf, pos, tensorLen);
+  buf[pos++] = (1 << 3) | WIRE_LEN;
+  pos = writeVarint(buf, pos, dataLen);
+  pos = writeFloats(buf, pos, actions);
+  buf[pos++] = (2 << 3) | WIRE_LEN;
+  pos = writeVarint(buf, pos, shapeLen);
+  pos = writeVarint(buf, pos, rows);
+  writeVarint(buf, pos, cols);
+  return buf;
+}
+
+/** Reads protobuf fields of one message in [start, end); every read is bounds-checked. */
+class Reader {
+  pos: number;
+  constructor(
+    readonly buf: Uint8Array,
+    start: number,
+    readonly end: number,
+    readonly what: string,
+  ) {
+    this.pos = start;
+  }
+
+  varint(): number {
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) throw this.truncated();
+      const byte = this.buf[this.pos++]!;
+      result += (byte & 0x7f) * scale;
+      if ((byte & 0x80) === 0) return result;
+      scale *= 128;
+    }
+    throw new StepDecodeError(`${this.what}: varint too long at byte ${this.pos}`);
+  }
+
+  /** [start, end) of a length-delimited field's payload; moves past it. */
+  span(): [number, number] {
+    const len = this.varint();
+    const start = this.pos;
+    if (start + len > this.end) throw this.truncated();
+    this.pos = start + len;
+    return [start, start + len];
+  }
+
+  skip(wire: number): void {
+    if (wire === WIRE_VARINT) this.varint();
+    else if (wire === WIRE_LEN) this.span();
+    else if (wire === WIRE_I64 || wire === WIRE_I32) {
+      this.pos += wire === WIRE_I64 ? 8 : 4;
+      if (this.pos > this.end) throw this.truncated();
+    } else throw new StepDecodeError(`${this.what}: unsupported wire type ${wire} at byte ${this.pos}`);
+  }
+
+  truncated(): StepDecodeError {
+    return new StepDecodeError(`${this.what}: truncated at byte ${this.pos}`);
+  }
+}
+
+/** Where one Tensor field's parts are (copied out only once its shape has been checked). */
+interface TensorSpan {
+  data: Uint8Array;
+  shape: number[];
+}
+
+function readTensor(r: Reader, what: string): TensorSpan {
+  const [start, end] = r.span();
+  const t = new Reader(r.buf, start, end, what);
+  let data: Uint8Array = new Uint8Array(0);
+  const shape: number[] = [];
+  while (t.pos < end) {
+    const tag = t.varint();
+    const field = Math.floor(tag / 8);
+    const wire = tag & 7;
+    if (field === 1 && wire === WIRE_LEN) {
+      const [s, e] = t.span();
+      data = t.buf.subarray(s, e);
+    } else if (field === 2 && wire === WIRE_LEN) {
+      const [s, e] = t.span();
+      const packed = new Reader(t.buf, s, e, what);
+      while (packed.pos < e) shape.push(packed.varint());
+    } else if (field === 2 && wire === WIRE_VARINT) {
+      shape.push(t.varint());
+    } else t.skip(wire);
+  }
+  return { data, shape };
+}
+
+/** Appends a repeated float field, packed (one run) or not (one value per tag). */
+function readFloats(r: Reader, wire: number, out: number[]): void {
+  const view = new DataView(r.buf.buffer, r.buf.byteOffset, r.buf.byteLength);
+  if (wire === WIRE_LEN) {
+    const [s, e] = r.span();
+    if ((e - s) % 4 !== 0) throw new StepDecodeError(`${r.what}: packed floats of ${e - s} bytes`);
+    for (let p = s; p < e; p += 4) out.push(view.getFloat32(p, true));
+  } else if (wire === WIRE_I32) {
+    if (r.pos + 4 > r.end) throw r.truncated();
+    out.push(view.getFloat32(r.pos, true));
+    r.pos += 4;
+  } else r.skip(wire);
+}
+
+/** Appends a repeated varint field (bool, uint32), packed or not. */
+function readVarints(r: Reader, wire: number, out: number[]): void {
+  if (wire === WIRE_LEN) {
+    const [s, e] = r.span();
+    const packed = new Reader(r.buf, s, e, r.what);
+    while (packed.pos < e) out.push(packed.varint());
+  } else if (wire === WIRE_VARINT) out.push(r.varint());
+  else r.skip(wire);
+}
+
+/**
+ * The StepResult inside a SessionResponse, if that response is a step answer and nothing else
+ * (a oneof answer has exactly one top-level field); undefined for every other kind of response,
+ * which the caller decodes the generic way.
+ */
+export function decodeStepResponse(bytes: Uint8Array, numEnvs: number, obsDim: number): VecStepResult | undefined {
+  const top = new Reader(bytes, 0, bytes.length, 'SessionResponse');
+  if (bytes.length === 0 || top.varint() !== STEP_TAG) return undefined;
+  const [start, end] = top.span();
+  if (end !== bytes.length) return undefined;
+  const r = new Reader(bytes, start, end, 'StepResult');
+  let obs: TensorSpan | undefined;
+  let finalObs: TensorSpan | undefined;
+  const rewards: number[] = [];
+  const terminated: number[] = [];
+  const truncated: number[] = [];
+  const episodeReturns: number[] = [];
+  const episodeLengths: number[] = [];
+  while (r.pos < end) {
+    const tag = r.varint();
+    const wire = tag & 7;
+    switch (Math.floor(tag / 8)) {
+      case 1:
+        if (wire === WIRE_LEN) obs = readTensor(r, 'observations');
+        else r.skip(wire);
+        break;
+      case 2:
+        readFloats(r, wire, rewards);
+        break;
+      case 3:
+        readVarints(r, wire, terminated);
+        break;
+      case 4:
+        readVarints(r, wire, truncated);
+        break;
+      case 5:
+        if (wire === WIRE_LEN) finalObs = readTensor(r, 'final_observations');
+        else r.skip(wire);
+        break;
+      case 6:
+        readFloats(r, wire, episodeReturns);
+        break;
+      case 7:
+        readVarints(r, wire, episodeLengths);
+        break;
+      default:
+        r.skip(wire);
+    }
+  }
+  const expected = [numEnvs, obsDim];
+  return {
+    obs: decodeTensor(obs, 'observations', expected).values,
+    rewards: Float32Array.from(rewards),
+    terminated: Uint8Array.from(terminated, (v) => (v !== 0 ? 1 : 0)),
+    truncated: Uint8Array.from(truncated, (v) => (v !== 0 ? 1 : 0)),
+    // absent when no episode ended this step
+    finalObs: finalObs?.shape.length ? decodeTensor(finalObs, 'final_observations', expected).values : new Float32Array(numEnvs * obsDim),
+    episodeReturns: episodeReturns.length ? Float32Array.from(episodeReturns) : new Float32Array(numEnvs),
+    episodeLengths: episodeLengths.length ? Uint32Array.from(episodeLengths) : new Uint32Array(numEnvs),
+  };
+}
