@@ -10,13 +10,21 @@
 // Options: --num-envs N (default 1, as the reference) --num-steps N (2048) --progress (a JSON line per
 // iteration) --ref-dir DIR (a built copy of ../shared, see ../shared/bench/README.md; default: copy
 // and build it in a temp dir) --engine native|js.
+// Evaluation: --eval-episodes N (default 50; 0 skips) after training, N episodes each with mean actions
+// (SA-PPO's protocol) and with sampled actions, on fresh envs; final_return_mean_last10 is of the
+// last sampled-action training episodes.
+// Not with --throughput. Diagnostics: --save-dir DIR (write each final policy artifact there)
+// --config JSON (extra PpoConfig fields, merged over the above; an "sa" object is merged into the SA
+// config). Evaluate saved artifacts again with evaluate.ts.
 // Output: one JSON line per run ({bench: "ppo", impl, env, seed, steps, seconds, sps,
 // final_return_mean_last10, ...}) and, with --throughput, a summary line with the ratio.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultKernels } from '@rlprune/nn';
+import { evaluatePolicy } from '@rlprune/attacks';
+import { createVecEnv } from '@rlprune/envs';
+import { decodePolicy, defaultKernels } from '@rlprune/nn';
 import { createLocalVecEnv, train, type PpoConfig } from '@rlprune/rl';
 
 function arg(name: string): string | undefined {
@@ -28,13 +36,17 @@ const flag = (name: string) => process.argv.includes(name);
 const envIds = (arg('--env') ?? 'Hopper-v4').split(',');
 const steps = Number(arg('--steps') ?? 1_000_000);
 const seedsArg = arg('--seeds') ?? '1';
-const seeds = seedsArg.includes(',') ? seedsArg.split(',').map(Number) : Array.from({ length: Number(seedsArg) }, (_, i) => i + 1);
+// A list when it has a comma ("2," is seed 2 alone), else a count: "3" is seeds 1, 2, 3.
+const seeds = seedsArg.includes(',') ? seedsArg.split(',').filter((x) => x !== '').map(Number) : Array.from({ length: Number(seedsArg) }, (_, i) => i + 1);
 const kappa = arg('--kappa') === undefined ? null : Number(arg('--kappa'));
 const numEnvs = Number(arg('--num-envs') ?? 1);
 const numSteps = Number(arg('--num-steps') ?? 2048);
 const repeats = Number(arg('--repeats') ?? 3);
 const engine = arg('--engine') as 'native' | 'js' | undefined;
 const progress = flag('--progress');
+const evalEpisodes = flag('--throughput') ? 0 : Number(arg('--eval-episodes') ?? 50);
+const saveDir = arg('--save-dir');
+const extraConfig = JSON.parse(arg('--config') ?? '{}') as Partial<PpoConfig>;
 const sharedDir = path.resolve(__dirname, '..', '..', '..', 'shared');
 
 interface RunRow {
@@ -50,10 +62,12 @@ interface RunRow {
 }
 
 async function runRlprune(envId: string, seed: number): Promise<RunRow> {
+  const sa = kappa !== null ? { kappa, method: 'sgld' as const, ...(extraConfig.sa ?? {}) } : null;
   const config: PpoConfig = {
     envId, seed, totalTimesteps: steps, numEnvs, numSteps,
-    ...(kappa !== null ? { sa: { kappa, method: 'sgld' as const } } : {}),
     ...(engine ? { engine } : {}),
+    ...extraConfig,
+    sa,
   };
   const env = await createLocalVecEnv(envId, { numEnvs, seed });
   const t0 = performance.now();
@@ -64,11 +78,40 @@ async function runRlprune(envId: string, seed: number): Promise<RunRow> {
       },
     });
     const seconds = (performance.now() - t0) / 1000;
+    const tag = `${envId}-${kappa !== null ? `sa${kappa}` : 'ppo'}-seed${seed}-${result.envSteps}`;
+    if (saveDir) {
+      mkdirSync(saveDir, { recursive: true });
+      writeFileSync(path.join(saveDir, `${tag}.policy`), result.policy);
+    }
     return {
       bench: 'ppo', impl: 'rlprune', env: envId, seed, steps: result.envSteps, seconds: round(seconds, 2),
       sps: round(result.envSteps / seconds, 1), final_return_mean_last10: round(result.meanReturn, 2),
       num_envs: numEnvs, num_steps: numSteps, kappa: kappa ?? 0, lipschitz: round(result.lipschitzBound, 3),
       kernels: engine ?? defaultKernels().name,
+      ...(Object.keys(extraConfig).length > 0 ? { config: extraConfig } : {}),
+      ...(evalEpisodes > 0 ? await evaluateFinal(envId, seed, result.policy) : {}),
+    };
+  } finally {
+    env.close();
+  }
+}
+
+/**
+ * The final policy's log-std and its return over evalEpisodes fresh episodes with mean actions
+ * (SA-PPO's evaluation) and with sampled actions (what the training metric averages).
+ */
+async function evaluateFinal(envId: string, seed: number, bytes: Buffer): Promise<Record<string, unknown>> {
+  const policy = decodePolicy(bytes);
+  // Evaluation envs get their own seed stream, apart from the training envs'.
+  const env = await createVecEnv(envId, { numEnvs: 1, seed: seed + 1_000_000 });
+  try {
+    const det = await evaluatePolicy({ policy, env, episodesPerEnv: evalEpisodes, deterministic: true });
+    const sto = await evaluatePolicy({ policy, env, episodesPerEnv: evalEpisodes, deterministic: false, seed });
+    return {
+      log_std: Array.from(policy.model.logStd, (x) => round(x, 3)),
+      eval_episodes: evalEpisodes,
+      eval_deterministic_mean: round(det.mean, 2),
+      eval_stochastic_mean: round(sto.mean, 2),
     };
   } finally {
     env.close();
@@ -138,14 +181,19 @@ async function main(): Promise<void> {
     return;
   }
   for (const envId of envIds) {
-    const finals: number[] = [];
+    const rows: RunRow[] = [];
     for (const seed of seeds) {
       const row = await runRlprune(envId, seed);
       console.log(JSON.stringify(row));
-      finals.push(row.final_return_mean_last10);
+      rows.push(row);
     }
-    const mean = finals.reduce((a, b) => a + b, 0) / finals.length;
-    console.log(JSON.stringify({ bench: 'ppo_summary', env: envId, steps, seeds, kappa: kappa ?? 0, mean_final_return: round(mean, 2), finals }));
+    const meanOf = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0) / xs.length, 2);
+    const finals = rows.map((r) => r.final_return_mean_last10);
+    const evals = evalEpisodes > 0 ? {
+      mean_eval_deterministic: meanOf(rows.map((r) => r.eval_deterministic_mean as number)),
+      mean_eval_stochastic: meanOf(rows.map((r) => r.eval_stochastic_mean as number)),
+    } : {};
+    console.log(JSON.stringify({ bench: 'ppo_summary', env: envId, steps, seeds, kappa: kappa ?? 0, mean_final_return: meanOf(finals), finals, ...evals }));
   }
 }
 

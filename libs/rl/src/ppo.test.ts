@@ -146,4 +146,44 @@ describe('train (PPO)', () => {
     expect(progress[0]!.saLoss).toBe(0);
     for (const p of progress.slice(1)) expect(p.saLoss).toBeGreaterThan(0);
   });
+
+  it('reports the gradient norms with and without the SA term, the clip factor and the log-std', async () => {
+    const plain: IterationProgress[] = [];
+    const plainResult = await train({ ...point, maxGradNorm: 0.05 }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void plain.push(p) });
+    for (const p of plain) {
+      expect(p.ppoGradNorm).toBe(p.gradNorm); // no SA term: the two norms are one
+      expect(p.saGradNorm).toBe(0);
+      expect(p.logStdGradSa).toEqual(p.logStd.map(() => 0));
+      // A tight clip: every step is scaled down, so the mean factor is in (0, 1).
+      expect(p.clipScale).toBeGreaterThan(0);
+      expect(p.clipScale).toBeLessThan(1);
+    }
+    expect(plain.at(-1)!.logStd).toEqual(Array.from(decodePolicy(plainResult.policy).model.logStd));
+    // With a clip that never binds, what Adam is fed is the raw gradient.
+    const unclipped: IterationProgress[] = [];
+    await train({ ...point, maxGradNorm: 1e9 }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void unclipped.push(p) });
+    for (const p of unclipped) {
+      expect(p.clipScale).toBe(1);
+      expect(p.logStdGradPpoClipped).toEqual(p.logStdGradPpo);
+    }
+
+    const sa: IterationProgress[] = [];
+    await train({ ...point, sa: { kappa: 50, epsilon: 0.5 } }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void sa.push(p) });
+    expect(sa[0]!.gradNorm).toBe(sa[0]!.ppoGradNorm); // epsilon ramps from 0: no SA gradient yet
+    expect(sa[0]!.saGradNorm).toBe(0);
+    // Once the ball is not a point, the SA gradient is there and changes the total norm, within the
+    // triangle inequality.
+    for (const p of sa.slice(1)) {
+      expect(p.saGradNorm).toBeGreaterThan(0);
+      expect(Math.abs(p.gradNorm - p.ppoGradNorm)).toBeGreaterThan(1e-6);
+      expect(p.gradNorm).toBeLessThanOrEqual(p.ppoGradNorm + p.saGradNorm + 1e-5);
+      // dR/dlogStd_j = -2 R_j < 0: the SA term always pushes every log-std up.
+      for (const g of p.logStdGradSa) expect(g).toBeLessThan(0);
+      // After the clip (factors in (0, 1]) the push keeps its sign and is no larger.
+      p.logStdGradSaClipped.forEach((g, j) => {
+        expect(g).toBeLessThan(0);
+        expect(g).toBeGreaterThanOrEqual(p.logStdGradSa[j]! - 1e-12);
+      });
+    }
+  });
 });

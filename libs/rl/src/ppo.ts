@@ -11,7 +11,7 @@
 // Pruning (when configured) updates the masks every `interval` gradient steps through libs/pruning.
 import {
   Adam, cloneObsNormalizer, createActorCritic, createGrads, createKernelEngine, createObsNormalizer, encodePolicy,
-  gaussianEntropy, gaussianLogProb, gaussianLogProbGrad, gradClipScale, mlpParams, normalizeObs, ppoClipLoss, sparsity,
+  gaussianEntropy, gaussianLogProb, gaussianLogProbGrad, globalGradNorm, gradClipScale, mlpParams, normalizeObs, ppoClipLoss, sparsity,
   updateObsNormalizer, valueLoss, type ActorCritic, type ForwardPass, type ObsNormalizer, type ParamSet,
 } from '@rlprune/nn';
 import { getEnvSpec } from '@rlprune/envs';
@@ -49,6 +49,25 @@ export interface IterationProgress {
   saLoss: number;
   /** SA epsilon used in this iteration (after the ramp); 0 without SA. */
   saEpsilon: number;
+  /** Mean global gradient norm before clipping (policy, value, log-std and SA terms together). */
+  gradNorm: number;
+  /** Mean global gradient norm of the PPO terms alone, before the SA term is added; equals gradNorm without SA. */
+  ppoGradNorm: number;
+  /** Mean norm of the SA term's gradient (kappa * dR over actor and log-std); 0 without SA. */
+  saGradNorm: number;
+  /** Mean clip factor applied to the gradients (1 when the norm stays under maxGradNorm). */
+  clipScale: number;
+  /** Log-std of every action coordinate at the end of the iteration. */
+  logStd: number[];
+  /**
+   * Mean over the minibatches of the log-std gradient (signed, before clipping), per action coordinate:
+   * of the PPO terms, and of the SA term (kappa * dR/dlogStd = -2 kappa R_j, which pushes sigma up).
+   */
+  logStdGradPpo: number[];
+  logStdGradSa: number[];
+  /** The same after each step's gradient-norm clip factor: what Adam is fed. */
+  logStdGradPpoClipped: number[];
+  logStdGradSaClipped: number[];
   approxKl: number;
   clipFraction: number;
   /** Learning rate used in this iteration (after annealing). */
@@ -154,6 +173,9 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
   const criticGrads = createGrads(model.critic);
   const logStdGrad = new Float32Array(actDim);
   const allGrads = [...actorGrads, ...criticGrads, logStdGrad];
+  // The SA term is measured as the change it makes to these, which leaves the arithmetic untouched.
+  const saTouchedGrads = [...actorGrads, logStdGrad];
+  const saGradsBefore = sa ? saTouchedGrads.map((g) => new Float32Array(g.length)) : [];
 
   // Rollout storage, row t * N + i.
   const obsBuf = new Float32Array(batchSize * obsDim);
@@ -235,7 +257,8 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
     const lr = config.annealLr ? config.learningRate * (1 - (it - 1) / iterations) : config.learningRate;
     const saEpsilon = sa ? sa.epsilon * saRamp(it, iterations, sa.rampFraction) : 0;
     const saRampNow = sa ? saRamp(it, iterations, sa.rampFraction) : 0;
-    const stats = { policyLoss: 0, valueLoss: 0, entropy: 0, saLoss: 0, approxKl: 0, clipFraction: 0, minibatches: 0 };
+    const stats = { policyLoss: 0, valueLoss: 0, entropy: 0, saLoss: 0, approxKl: 0, clipFraction: 0, gradNorm: 0, ppoGradNorm: 0, saGradNorm: 0, clipScale: 0, minibatches: 0 };
+    const logStdGradSums = { ppo: new Float64Array(actDim), sa: new Float64Array(actDim), ppoClipped: new Float64Array(actDim), saClipped: new Float64Array(actDim) };
     const indices = Uint32Array.from({ length: batchSize }, (_, k) => k);
     for (let epoch = 0; epoch < config.updateEpochs; epoch++) {
       minibatchRng.shuffle(indices);
@@ -272,16 +295,35 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
 
         // SA-PPO: kappa * R, its gradient added into the actor's and the log-std's.
         let saLoss = 0;
+        let ppoGradNorm = NaN;
+        let saGradNorm = 0;
         if (regulariser && sa && sa.kappa > 0) {
+          ppoGradNorm = globalGradNorm(allGrads, engine.kernels);
+          saTouchedGrads.forEach((g, i) => saGradsBefore[i]!.set(g));
           saLoss = regulariser.lossAndGrads(
             { actor: model.actor, logStd: model.logStd, obs: mbObs, batch: minibatchSize, epsilon: saEpsilon, ramp: saRampNow, rng: saRng, engine },
             { weight: sa.kappa, actorGrads, logStdGrad },
           );
+          let sq = 0;
+          saTouchedGrads.forEach((g, k) => {
+            const before = saGradsBefore[k]!;
+            for (let e = 0; e < g.length; e++) sq += (g[e]! - before[e]!) ** 2;
+          });
+          saGradNorm = Math.sqrt(sq);
         }
 
         const loss = pg.loss - config.entCoef * entropy + config.valueCoef * vl.loss + (sa ? sa.kappa * saLoss : 0);
         if (!Number.isFinite(loss)) throw fail(`the loss is ${loss} (policy ${pg.loss}, value ${vl.loss}, SA ${saLoss})`);
         const { norm, scale } = gradClipScale(allGrads, config.maxGradNorm, engine.kernels);
+        const logStdBefore = saGradsBefore.at(-1);
+        for (let j = 0; j < actDim; j++) {
+          const ppoPart = logStdBefore && sa && sa.kappa > 0 ? logStdBefore[j]! : logStdGrad[j]!;
+          const saPart = logStdGrad[j]! - ppoPart;
+          logStdGradSums.ppo[j] = logStdGradSums.ppo[j]! + ppoPart;
+          logStdGradSums.sa[j] = logStdGradSums.sa[j]! + saPart;
+          logStdGradSums.ppoClipped[j] = logStdGradSums.ppoClipped[j]! + scale * ppoPart;
+          logStdGradSums.saClipped[j] = logStdGradSums.saClipped[j]! + scale * saPart;
+        }
         if (!Number.isFinite(norm)) throw fail(`the gradient norm is ${norm}`);
         adam.update(params, allGrads, lr, scale);
         gradSteps++;
@@ -301,6 +343,10 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
         stats.saLoss += saLoss;
         stats.approxKl += pg.approxKl;
         stats.clipFraction += pg.clipFraction;
+        stats.gradNorm += norm;
+        stats.ppoGradNorm += Number.isNaN(ppoGradNorm) ? norm : ppoGradNorm;
+        stats.clipScale += scale;
+        stats.saGradNorm += saGradNorm;
         stats.minibatches++;
         epochKl += pg.approxKl;
         epochMinibatches++;
@@ -322,6 +368,15 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
       entropy: stats.entropy / n,
       saLoss: stats.saLoss / n,
       saEpsilon,
+      gradNorm: stats.gradNorm / n,
+      ppoGradNorm: stats.ppoGradNorm / n,
+      saGradNorm: stats.saGradNorm / n,
+      clipScale: stats.clipScale / n,
+      logStd: Array.from(model.logStd),
+      logStdGradPpo: Array.from(logStdGradSums.ppo, (x) => x / n),
+      logStdGradSa: Array.from(logStdGradSums.sa, (x) => x / n),
+      logStdGradPpoClipped: Array.from(logStdGradSums.ppoClipped, (x) => x / n),
+      logStdGradSaClipped: Array.from(logStdGradSums.saClipped, (x) => x / n),
       approxKl: stats.approxKl / n,
       clipFraction: stats.clipFraction / n,
       learningRate: lr,
