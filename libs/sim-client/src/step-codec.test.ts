@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTensor, protos, TensorShapeError } from '@rlprune/proto';
-import { decodeStepResponse, encodeStepRequest, StepDecodeError } from './step-codec';
+import { decodeStepResponse, encodeStepRequest, encodeStepResponse, StepDecodeError } from './step-codec';
 
 const SESSION = protos().rlprune.simulator.v1.Simulator.service.Session;
 
@@ -116,5 +116,28 @@ describe('decodeStepResponse', () => {
     expect(() => decodeStepResponse(bytes.subarray(0, bytes.length - 3), 2, 3)).toThrow(StepDecodeError);
     const noObs = SESSION.responseSerialize({ step: { rewards: [1], terminated: [false], truncated: [false] } });
     expect(() => decodeStepResponse(noObs, 1, 3)).toThrow('observations: is required');
+  });
+});
+
+describe('encodeStepResponse', () => {
+  it('writes the bytes the generated codec writes for the same StepResult, and decodeStepResponse reads them back', () => {
+    const rng = new Values();
+    for (const [n, d, ended] of [[1, 4, false], [16, 17, false], [16, 11, true], [5, 3, true]] as const) {
+      const msg = sampleStep(rng, n, d, ended);
+      // a step where an episode ended must have an ended flag, else the encoder leaves the extras out
+      if (ended) msg.terminated[0] = true;
+      const step = {
+        obs: new Float32Array(floatsOf(msg.observations)),
+        rewards: Float32Array.from(msg.rewards),
+        terminated: Uint8Array.from(msg.terminated, Number),
+        truncated: Uint8Array.from(msg.truncated, Number),
+        finalObs: ended ? new Float32Array(floatsOf(msg.finalObservations!)) : new Float32Array(n * d),
+        episodeReturns: ended ? Float32Array.from(msg.episodeReturns!) : new Float32Array(n),
+        episodeLengths: ended ? Uint32Array.from(msg.episodeLengths!) : new Uint32Array(n),
+      };
+      const bytes = encodeStepResponse(step);
+      expect(Buffer.compare(bytes, SESSION.responseSerialize({ step: msg }))).toBe(0);
+      expect(decodeStepResponse(bytes, n, d)).toEqual(step);
+    }
   });
 });

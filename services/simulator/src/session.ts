@@ -2,8 +2,9 @@
 // The envs are freed when the stream ends for any reason (close, cancel, error, disconnect).
 import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
-import { createVecEnv, getEnvSpec, restoreVecEnvState, saveVecEnvState, type VecEnv, type VecStepResult } from '@rlprune/envs';
+import { createVecEnv, getEnvSpec, restoreVecEnvState, saveVecEnvState, type VecEnv } from '@rlprune/envs';
 import { decodeTensor, encodeTensor } from '@rlprune/proto';
+import { encodeStepResponse } from '@rlprune/sim-client';
 import type { SessionRequest__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
 import type { SessionResponse } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
 import {
@@ -106,107 +107,4 @@ export async function runSession(
 function requireEnv(env: VecEnv | undefined): VecEnv {
   if (!env) throw new FailedPreconditionError('send create before reset or step', 'create');
   return env;
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const LEN = 2; // protobuf wire type of length-delimited fields
-
-function varintSize(v: number): number {
-  let n = 1;
-  for (; v >= 0x80; n++) v = Math.floor(v / 128);
-  return n;
-}
-
-function tensorSize(byteLength: number, rows: number, cols: number): number {
-  const shapeLen = varintSize(rows) + varintSize(cols);
-  return 1 + varintSize(byteLength) + byteLength + 1 + varintSize(shapeLen) + shapeLen;
-}
-
-function fieldSize(payload: number): number {
-  return 1 + varintSize(payload) + payload;
-}
-
-/**
- * Protobuf writer over one buffer of known size. Methods, not closures made per message: tsx's
- * keep-names helper would wrap every closure on every call, which showed in the profile.
- */
-class StepWriter {
-  pos = 0;
-  constructor(readonly buf: Buffer) {}
-
-  varint(v: number): void {
-    for (; v >= 0x80; v = Math.floor(v / 128)) this.buf[this.pos++] = (v & 0x7f) | 0x80;
-    this.buf[this.pos++] = v;
-  }
-
-  tag(field: number): void {
-    this.buf[this.pos++] = (field << 3) | LEN;
-  }
-
-  floats(values: Float32Array): void {
-    if (LITTLE_ENDIAN) this.buf.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), this.pos);
-    else for (let i = 0; i < values.length; i++) this.buf.writeFloatLE(values[i]!, this.pos + 4 * i);
-    this.pos += values.byteLength;
-  }
-
-  /** Tensor { 1: data, 2: packed shape [rows, cols] } as field `field`. */
-  tensor(field: number, values: Float32Array, rows: number, cols: number): void {
-    this.tag(field);
-    this.varint(tensorSize(values.byteLength, rows, cols));
-    this.tag(1);
-    this.varint(values.byteLength);
-    this.floats(values);
-    this.tag(2);
-    this.varint(varintSize(rows) + varintSize(cols));
-    this.varint(rows);
-    this.varint(cols);
-  }
-
-  packedFloats(field: number, values: Float32Array): void {
-    this.tag(field);
-    this.varint(values.byteLength);
-    this.floats(values);
-  }
-
-  /** Packed bools from 0/1 flags. */
-  packedFlags(field: number, values: Uint8Array): void {
-    this.tag(field);
-    this.varint(values.length);
-    for (let i = 0; i < values.length; i++) this.buf[this.pos++] = values[i] === 1 ? 1 : 0;
-  }
-}
-
-/**
- * SessionResponse{step: StepResult} as protobuf bytes, byte for byte what protobufjs writes for the
- * object the generic path would build (packed repeated fields, fields in number order). Most steps
- * end no episode: then final_observations, episode_returns and episode_lengths are left out, which
- * the proto allows and the client fills in with zeros.
- */
-function encodeStepResponse(r: VecStepResult): Buffer {
-  const n = r.rewards.length; // >= 1: a session has at least one env
-  const obsDim = r.obs.length / n;
-  const anyEnded = r.terminated.includes(1) || r.truncated.includes(1);
-  let lengthsLen = 0;
-  if (anyEnded) for (let i = 0; i < n; i++) lengthsLen += varintSize(r.episodeLengths[i]!);
-  const stepLen =
-    fieldSize(tensorSize(r.obs.byteLength, n, obsDim)) +
-    fieldSize(4 * n) +
-    2 * fieldSize(n) +
-    (anyEnded ? fieldSize(tensorSize(r.finalObs.byteLength, n, obsDim)) + fieldSize(4 * n) + fieldSize(lengthsLen) : 0);
-  const w = new StepWriter(Buffer.allocUnsafe(fieldSize(stepLen)));
-  w.tag(3); // SessionResponse.step
-  w.varint(stepLen);
-  w.tensor(1, r.obs, n, obsDim);
-  w.packedFloats(2, r.rewards);
-  w.packedFlags(3, r.terminated);
-  w.packedFlags(4, r.truncated);
-  if (anyEnded) {
-    w.tensor(5, r.finalObs, n, obsDim);
-    w.packedFloats(6, r.episodeReturns);
-    w.tag(7);
-    w.varint(lengthsLen);
-    for (let i = 0; i < n; i++) w.varint(r.episodeLengths[i]!);
-  }
-  if (w.pos !== w.buf.length) throw new Error(`step response encoder wrote ${w.pos} of ${w.buf.length} bytes`);
-  return w.buf;
 }
