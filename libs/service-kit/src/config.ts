@@ -31,9 +31,12 @@ export function envMs(name: string, fallback: number, env: NodeJS.ProcessEnv = p
 }
 
 /** A positive integer from the environment, with a default. */
-export function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+export function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw) || Number(raw) < min) {
+    const what = min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+    throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
+  }
   return Number(raw);
 }

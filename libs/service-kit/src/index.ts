@@ -16,6 +16,7 @@ export {
 } from './errors';
 export * from './validate';
 export { messages, assertWellFormed } from './handlers';
+export { busyPoll, isBusyPolling } from './busy-poll';
 export type { AsyncHandler, AsyncHandlers } from './handlers';
 export { getClient, closeClients, normalizeTarget, unary, DEFAULT_UNARY_DEADLINE_MS } from './client';
 export { createLogger } from './logger';

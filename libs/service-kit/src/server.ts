@@ -18,6 +18,12 @@ export interface ServiceBinding {
   definition: grpc.ServiceDefinition;
   /** Async handlers by method name (see AsyncHandlers); a missing method answers UNIMPLEMENTED. */
   implementation: Record<string, unknown>;
+  /**
+   * Hand-written decoders for a method's hot request shape, tried before the checked generic
+   * decoder: each returns the message as the generic decoder would, or undefined to leave the bytes
+   * (and any error in them) to the generic path.
+   */
+  fastRequestDecoders?: Record<string, (bytes: Buffer) => unknown>;
 }
 
 export interface StartOptions {
@@ -181,12 +187,15 @@ function wrapService(
     const reqType = def.requestType?.type;
     const typeName = reqType?.name ?? 'request';
     const wire = expectedWireTypes(reqType?.field ?? []);
+    const fast = binding.fastRequestDecoders?.[method];
     definition[method] = {
       ...def,
       // a streaming handler may write a message it has already encoded (a Buffer), for hot streams
       // where the generic object-to-protobuf conversion costs more than the work (simulator Session)
       responseSerialize: (value: unknown) => (Buffer.isBuffer(value) ? value : def.responseSerialize(value)),
       requestDeserialize: (buf: Buffer) => {
+        const decoded = fast?.(buf);
+        if (decoded !== undefined) return decoded;
         try {
           checkWireTypes(buf, wire, typeName);
           return def.requestDeserialize(buf);

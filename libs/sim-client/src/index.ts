@@ -1,3 +1,4 @@
 export { RemoteVecEnv } from './remote-vec-env';
 export type { RemoteVecEnvOptions, RemoteVecStep } from './remote-vec-env';
-export { encodeStepResponse } from './step-codec';
+export { decodeStepRequest, encodeStepResponse } from './step-codec';
+export type { DecodedStepRequest } from './step-codec';

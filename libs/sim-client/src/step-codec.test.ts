@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeTensor, protos, TensorShapeError } from '@rlprune/proto';
-import { decodeStepResponse, encodeStepRequest, encodeStepResponse, StepDecodeError } from './step-codec';
+import { decodeStepRequest, decodeStepResponse, encodeStepRequest, encodeStepResponse, StepDecodeError } from './step-codec';
 
 const SESSION = protos().rlprune.simulator.v1.Simulator.service.Session;
 
@@ -139,5 +139,32 @@ describe('encodeStepResponse', () => {
       expect(Buffer.compare(bytes, SESSION.responseSerialize({ step: msg }))).toBe(0);
       expect(decodeStepResponse(bytes, n, d)).toEqual(step);
     }
+  });
+});
+
+describe('decodeStepRequest', () => {
+  it('reads what the generated codec writes for a step, as the generated decoder would', () => {
+    const rng = new Values();
+    for (const [n, a] of [[1, 1], [16, 6], [7, 300]] as const) {
+      const actions = Float32Array.from({ length: n * a }, () => rng.next() * 2);
+      const bytes = SESSION.requestSerialize({ step: { actions: encodeTensor(actions, [n, a]) } });
+      const fast = decodeStepRequest(bytes)!;
+      const generic = SESSION.requestDeserialize(bytes) as { step: { actions: { data: Buffer; shape: number[] } } };
+      expect(fast.step.actions.shape).toEqual(generic.step.actions.shape);
+      expect(Buffer.from(fast.step.actions.data)).toEqual(generic.step.actions.data);
+      expect(Array.from(new Float32Array(new Uint8Array(fast.step.actions.data).buffer))).toEqual(Array.from(actions));
+    }
+  });
+
+  it('leaves every other request, and bytes that do not parse, to the generic decoder', () => {
+    const step = encodeStepRequest(new Float32Array([1, 2, 3, 4]), 2, 2);
+    expect(decodeStepRequest(step)).toBeDefined();
+    expect(decodeStepRequest(SESSION.requestSerialize({ reset: {} }))).toBeUndefined();
+    expect(decodeStepRequest(SESSION.requestSerialize({ create: { envId: 'Hopper-v4', numEnvs: 2, seed: 1 } }))).toBeUndefined();
+    expect(decodeStepRequest(Buffer.alloc(0))).toBeUndefined();
+    // truncated anywhere: the generic path reports where
+    for (let cut = 1; cut < step.length; cut++) expect(decodeStepRequest(step.subarray(0, cut))).toBeUndefined();
+    // a step followed by another top-level field is not a plain step
+    expect(decodeStepRequest(Buffer.concat([step, SESSION.requestSerialize({ reset: {} })]))).toBeUndefined();
   });
 });

@@ -82,6 +82,34 @@ export function encodeStepRequest(values: Float32Array | Float64Array | number[]
   return buf;
 }
 
+/** A step request as the generic decoder would give it, for the fields a step uses. */
+export interface DecodedStepRequest {
+  step: { actions: { data: Uint8Array; shape: number[] } };
+}
+
+/**
+ * The server's side of encodeStepRequest: a SessionRequest that is a step and nothing else, as the
+ * object the generic decoder would build (the action bytes are a view, not a copy); undefined for any
+ * other request and for bytes that do not parse, so the caller's checked generic path decodes those
+ * and reports what is wrong with them.
+ */
+export function decodeStepRequest(bytes: Uint8Array): DecodedStepRequest | undefined {
+  try {
+    const top = new Reader(bytes, 0, bytes.length, 'SessionRequest');
+    if (bytes.length === 0 || top.varint() !== STEP_TAG) return undefined;
+    const [start, end] = top.span();
+    if (end !== bytes.length) return undefined;
+    const r = new Reader(bytes, start, end, 'StepEnvs');
+    if (r.pos >= end || r.varint() !== ((1 << 3) | WIRE_LEN)) return undefined;
+    const actions = readTensor(r, 'StepEnvs.actions');
+    if (r.pos !== end) return undefined;
+    return { step: { actions } };
+  } catch (err) {
+    if (err instanceof StepDecodeError) return undefined;
+    throw err;
+  }
+}
+
 /** Reads protobuf fields of one message in [start, end); every read is bounds-checked. */
 class Reader {
   pos: number;

@@ -3,6 +3,7 @@ import { listEnvSpecs, loadMujoco } from '@rlprune/envs';
 import { protos } from '@rlprune/proto';
 import { ArtifactClient, createLogger, envInt, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
+import { decodeStepRequest } from '@rlprune/sim-client';
 import { toWireEnvSpec } from './env-spec';
 import { runEvaluate } from './evaluate';
 import { EnvBudget, runSession } from './session';
@@ -15,6 +16,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
     maxEnvsPerSession: envInt('SIM_MAX_ENVS_PER_SESSION', 256),
     maxEnvsTotal: envInt('SIM_MAX_ENVS', 1024),
   });
+  const session = { busyPollUs: envInt('SIM_BUSY_POLL_US', 300, process.env, 0) };
   const artifacts = new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051');
   await runService({
     name: 'simulator',
@@ -26,9 +28,11 @@ export async function main(telemetry: Telemetry): Promise<void> {
         definition: protos().rlprune.simulator.v1.Simulator.service,
         implementation: {
           ListEnvs: async () => ({ envs: listEnvSpecs().map(toWireEnvSpec) }),
-          Session: (call: Parameters<typeof runSession>[0]) => runSession(call, budget, logger),
+          Session: (call: Parameters<typeof runSession>[0]) => runSession(call, budget, logger, session),
           Evaluate: (call: Parameters<typeof runEvaluate>[0]) => runEvaluate(call, { artifacts, budget }),
         },
+        // steps arrive hundreds of times a second per session; the generic decoder builds objects
+        fastRequestDecoders: { Session: decodeStepRequest },
       },
     ],
     // the WASM module loads before the service reports SERVING

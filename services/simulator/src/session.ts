@@ -14,6 +14,7 @@ import {
   requirePositiveInt,
   requireString,
   ResourceExhaustedError,
+  busyPoll,
   type Logger,
 } from '@rlprune/service-kit';
 import { toWireEnvSpec } from './env-spec';
@@ -52,10 +53,20 @@ export class EnvBudget {
   }
 }
 
+export interface SessionOptions {
+  /**
+   * How long the process keeps polling for the next request after answering a step, in
+   * microseconds (0: sleep in epoll as usual). A trainer sends its next step within tens of
+   * microseconds, and not sleeping in between saves a vCPU wake-up per step (service-kit busy-poll.ts).
+   */
+  busyPollUs: number;
+}
+
 export async function runSession(
   call: grpc.ServerDuplexStream<SessionRequest__Output, SessionResponse>,
   budget: EnvBudget,
   logger: Logger,
+  options: SessionOptions,
 ): Promise<void> {
   let env: VecEnv | undefined;
   let held = 0;
@@ -88,6 +99,7 @@ export async function runSession(
         // written as protobuf bytes directly (service-kit passes a Buffer through): the generic
         // path would copy every array into a plain object and back, on every step
         call.write(encodeStepResponse(r) as unknown as SessionResponse);
+        busyPoll(options.busyPollUs);
       } else if (msg.saveState) {
         call.write({ state: Buffer.from(saveVecEnvState(requireEnv(env))) });
       } else if (msg.restoreState) {
