@@ -5,7 +5,9 @@
 //   npm run bench:ppo -- --env Hopper-v4 --steps 1000000 --seeds 1,2,3          learning runs
 //   npm run bench:ppo -- --env Hopper-v4 --steps 1000000 --seeds 1 --kappa 0.3  SA-PPO (SGLD)
 //   npm run bench:ppo -- --throughput --env Hopper-v4 --steps 100000 --repeats 3
-//       alternates reference and rlprune runs; prints medians of env steps/s and their ratio
+//       alternates reference and rlprune runs; prints medians of env steps/s and their ratio; rlprune
+//       runs twice per repeat: in-process (libs/rl over libs/envs) and through the services (a
+//       trainer process training over a Session with a simulator process; services.ts)
 //
 // Options: --num-envs N (default 1, as the reference) --num-steps N (2048) --progress (a JSON line per
 // iteration) --ref-dir DIR (a built copy of ../shared, see ../shared/bench/README.md; default: copy
@@ -26,6 +28,7 @@ import { evaluatePolicy } from '@rlprune/attacks';
 import { createVecEnv } from '@rlprune/envs';
 import { decodePolicy, defaultKernels } from '@rlprune/nn';
 import { createLocalVecEnv, train, type PpoConfig } from '@rlprune/rl';
+import { PpoServices } from './services';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -51,7 +54,7 @@ const sharedDir = path.resolve(__dirname, '..', '..', '..', 'shared');
 
 interface RunRow {
   bench: 'ppo';
-  impl: 'rlprune' | 'pytorch-ref';
+  impl: 'rlprune' | 'rlprune-services' | 'pytorch-ref';
   env: string;
   seed: number;
   steps: number;
@@ -161,22 +164,36 @@ function round(x: number, digits: number): number {
 
 async function main(): Promise<void> {
   if (flag('--throughput')) {
-    for (const envId of envIds) {
-      const ref: number[] = [];
-      const ours: number[] = [];
-      for (let r = 0; r < repeats; r++) {
-        // Alternate, so drifting load on a shared machine hits both alike.
-        const a = runReference(envId, seeds[0]!);
-        console.log(JSON.stringify({ ...a, repeat: r }));
-        ref.push(a.sps);
-        const b = await runRlprune(envId, seeds[0]!);
-        console.log(JSON.stringify({ ...b, repeat: r }));
-        ours.push(b.sps);
+    const services = await PpoServices.start();
+    try {
+      for (const envId of envIds) {
+        const ref: number[] = [];
+        const ours: number[] = [];
+        const viaServices: number[] = [];
+        for (let r = 0; r < repeats; r++) {
+          // Alternate, so drifting load on a shared machine hits every side alike.
+          const a = runReference(envId, seeds[0]!);
+          console.log(JSON.stringify({ ...a, repeat: r }));
+          ref.push(a.sps);
+          const b = await runRlprune(envId, seeds[0]!);
+          console.log(JSON.stringify({ ...b, repeat: r }));
+          ours.push(b.sps);
+          const c = await services.train(envId, seeds[0]!, steps, numEnvs, numSteps);
+          const row: RunRow = {
+            bench: 'ppo', impl: 'rlprune-services', env: envId, seed: seeds[0]!, steps: c.steps, seconds: round(c.seconds, 2),
+            sps: round(c.steps / c.seconds, 1), final_return_mean_last10: round(c.finalReturn, 2),
+          };
+          console.log(JSON.stringify({ ...row, repeat: r }));
+          viaServices.push(row.sps);
+        }
+        console.log(JSON.stringify({
+          bench: 'ppo_throughput', env: envId, steps, repeats, num_envs: numEnvs,
+          ref_sps_median: round(median(ref), 1), rlprune_sps_median: round(median(ours), 1), ratio: round(median(ours) / median(ref), 2),
+          services_sps_median: round(median(viaServices), 1), services_ratio: round(median(viaServices) / median(ref), 2),
+        }));
       }
-      console.log(JSON.stringify({
-        bench: 'ppo_throughput', env: envId, steps, repeats, num_envs: numEnvs,
-        ref_sps_median: round(median(ref), 1), rlprune_sps_median: round(median(ours), 1), ratio: round(median(ours) / median(ref), 2),
-      }));
+    } finally {
+      await services.stop();
     }
     return;
   }
