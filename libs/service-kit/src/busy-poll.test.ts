@@ -3,10 +3,9 @@ import { busyPoll, isBusyPolling } from './busy-poll';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitUntilStopped(limitMs: number): Promise<number> {
+async function waitUntilStopped(limitMs: number): Promise<void> {
   const t0 = performance.now();
   while (isBusyPolling() && performance.now() - t0 < limitMs) await sleep(5);
-  return performance.now() - t0;
 }
 
 describe('busyPoll', () => {
@@ -23,13 +22,16 @@ describe('busyPoll', () => {
     expect(isBusyPolling()).toBe(false);
   });
 
-  it('a later call extends the open window', async () => {
-    busyPoll(10_000);
-    busyPoll(400_000);
-    busyPoll(10_000); // a shorter one does not cut it back
-    await sleep(100);
+  it('stops when every open window has been ended, not before', async () => {
+    const endLong = busyPoll(10_000_000);
+    const endOther = busyPoll(10_000_000);
+    busyPoll(10_000); // ends by itself
+    await sleep(50);
+    endLong();
+    await sleep(20);
     expect(isBusyPolling()).toBe(true);
-    await waitUntilStopped(5_000);
+    endOther();
+    await waitUntilStopped(1_000);
     expect(isBusyPolling()).toBe(false);
   });
 });

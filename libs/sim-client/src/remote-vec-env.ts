@@ -4,6 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { VecStepResult } from '@rlprune/envs';
 import { decodeTensor, protos } from '@rlprune/proto';
 import { busyPoll, envInt, getClient, UnavailableError } from '@rlprune/service-kit';
+import { AdaptivePoll } from './adaptive-poll';
 import { decodeStepResponse, encodeStepRequest } from './step-codec';
 import type { SessionRequest } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
 import type { SessionResponse__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
@@ -24,7 +25,8 @@ export interface RemoteVecEnvOptions {
   /**
    * How long to keep polling for an answer instead of sleeping, in microseconds, from each request
    * (service-kit busy-poll.ts): saves a vCPU wake-up per step at the cost of spinning this process's
-   * event loop while the simulator steps. Default RLPRUNE_SESSION_BUSY_POLL_US or DEFAULT_CLIENT_BUSY_POLL_US.
+   * event loop while the simulator steps; used only while it measures faster (adaptive-poll.ts).
+   * Default RLPRUNE_SESSION_BUSY_POLL_US or DEFAULT_CLIENT_BUSY_POLL_US; 0 never polls.
    */
   busyPollUs?: number;
 }
@@ -60,7 +62,7 @@ export class RemoteVecEnv {
   readonly actDim: number;
   private readonly pending: Pending[] = [];
   private failure: Error | undefined;
-  private busyPollUs = 0;
+  private poll = new AdaptivePoll({ windowUs: 0 });
 
   private constructor(
     private readonly call: RawCall,
@@ -88,7 +90,7 @@ export class RemoteVecEnv {
     }
     const env = new RemoteVecEnv(call, created.created!.env!, opts.address);
     (env as { numEnvs: number }).numEnvs = opts.numEnvs;
-    env.busyPollUs = opts.busyPollUs ?? envInt('RLPRUNE_SESSION_BUSY_POLL_US', DEFAULT_CLIENT_BUSY_POLL_US, process.env, 0);
+    env.poll = new AdaptivePoll({ windowUs: opts.busyPollUs ?? envInt('RLPRUNE_SESSION_BUSY_POLL_US', DEFAULT_CLIENT_BUSY_POLL_US, process.env, 0) });
     call.on('data', (m: Buffer) => env.pending.shift()?.resolve(m));
     call.on('error', (err: grpc.ServiceError) => env.fail(describeFailure(err, opts.address)));
     call.on('status', () => env.fail(new UnavailableError(`simulator at ${opts.address} ended the session`)));
@@ -105,10 +107,22 @@ export class RemoteVecEnv {
   private request(msg: Buffer | SessionRequest): Promise<Buffer> {
     if (this.failure) return Promise.reject(this.failure);
     const bytes = Buffer.isBuffer(msg) ? msg : encodeRequest(msg);
+    const t0 = performance.now();
     return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
+      let endPoll = () => {};
+      this.pending.push({
+        resolve: (m) => {
+          endPoll();
+          this.poll.record(performance.now() - t0);
+          resolve(m);
+        },
+        reject: (e) => {
+          endPoll();
+          reject(e);
+        },
+      });
       this.call.write(bytes);
-      busyPoll(this.busyPollUs);
+      endPoll = busyPoll(this.poll.windowUs());
     });
   }
 

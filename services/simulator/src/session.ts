@@ -71,8 +71,10 @@ export async function runSession(
   let env: VecEnv | undefined;
   let held = 0;
   const sessionId = crypto.randomBytes(6).toString('hex');
+  let endPoll = () => {};
   try {
     for await (const msg of messages(call)) {
+      endPoll();
       if (msg.create) {
         if (env) throw new FailedPreconditionError('the session already has envs; open a new stream for another session', 'create');
         const envId = requireString(msg.create.envId, 'create.env_id');
@@ -99,7 +101,7 @@ export async function runSession(
         // written as protobuf bytes directly (service-kit passes a Buffer through): the generic
         // path would copy every array into a plain object and back, on every step
         call.write(encodeStepResponse(r) as unknown as SessionResponse);
-        busyPoll(options.busyPollUs);
+        endPoll = busyPoll(options.busyPollUs);
       } else if (msg.saveState) {
         call.write({ state: Buffer.from(saveVecEnvState(requireEnv(env))) });
       } else if (msg.restoreState) {
@@ -110,6 +112,7 @@ export async function runSession(
       }
     }
   } finally {
+    endPoll();
     env?.close();
     budget.release(held);
     logger.debug({ sessionId }, 'session closed');
