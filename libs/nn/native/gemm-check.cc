@@ -1,6 +1,7 @@
 // Checks the blocked GEMM (every stride layout, ragged sizes, accumulate, bias, activations, mask)
-// against a float64 triple loop. Built twice by native-kernels.test.ts: with the multiversioned
-// kernels and with RLP_NO_MULTIVERSION, so the baseline clone shipped for old CPUs is tested too.
+// against a float64 triple loop. Built three times by native-kernels.test.ts: with the multiversioned
+// kernels (the widest variant this CPU runs), with RLP_NO_AVX512 (the AVX2 variant) and with
+// RLP_NO_MULTIVERSION, so the variants shipped for older CPUs are tested too.
 #include "kernels.h"
 #include <cstdio>
 #include <cmath>
@@ -10,7 +11,9 @@ using namespace rlp;
 int main() {
   srand(1); double worst = 0;
   for (int trial = 0; trial < 200; trial++) {
-    long M = 1 + rand() % 40, N = 1 + rand() % 40, K = 1 + rand() % 300;
+    // Mostly small ragged shapes; every 10th one spans several register tiles and K blocks.
+    const bool big = trial % 10 == 0;
+    long M = 1 + rand() % (big ? 150 : 40), N = 1 + rand() % (big ? 150 : 40), K = 1 + rand() % (big ? 700 : 300);
     int mode = rand() % 3; bool acc = rand() % 2; bool useBias = rand() % 2; Activation act = (Activation)(rand() % 3);
     std::vector<float> a(M * K), b(K * N), c(M * N), ref(M * N), bias(N), mask(M * N);
     for (auto& v : a) v = rand() / (float)RAND_MAX - 0.5f;
