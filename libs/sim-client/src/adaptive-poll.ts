@@ -13,14 +13,17 @@ export interface AdaptivePollOptions {
   /** Polling window per request in microseconds when polling (0 turns polling off for good). */
   windowUs: number;
   /**
-   * Round trips in the current mode before the other is probed. Default 256; doubled after each
-   * probe that loses (up to 16 times), so a mode that keeps losing (polling on a busy machine) costs
-   * little, and back to this after a switch.
+   * Round trips in the current mode before the other is probed. Default 256; while sleeping,
+   * doubled after each probe of polling that loses (up to 16 times), so polling on a busy machine
+   * costs little, and back to this after a switch.
    */
   probeEvery?: number;
   /** Round trips per probe, and the recent ones of the current mode it is compared with. Default 32. */
   probeLength?: number;
 }
+
+/** How much faster sleeping must measure before a polling client stops polling. */
+const SWITCH_MARGIN = 0.05;
 
 export class AdaptivePoll {
   private polling: boolean;
@@ -58,10 +61,14 @@ export class AdaptivePoll {
     if (this.probing) {
       this.probe.push(roundTrip);
       if (this.probe.length < this.probeLength) return;
-      if (mean(this.probe) < mean(this.recent)) {
+      // Leaving polling takes a clear win (sleeping is only faster when CPU is short, and then by
+      // far); noise alone should not move an idle machine off its faster mode.
+      const margin = this.polling ? SWITCH_MARGIN : 0;
+      if (mean(this.probe) < mean(this.recent) * (1 - margin)) {
         this.polling = !this.polling;
         this.interval = this.probeEvery;
-      } else {
+      } else if (!this.polling) {
+        // a lost probe of polling is the expensive kind: try it less often
         this.interval = Math.min(this.interval * 2, this.probeEvery * 16);
       }
       this.probing = false;
