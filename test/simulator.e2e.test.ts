@@ -61,6 +61,35 @@ describe('simulator service', () => {
     local.close();
   });
 
+  it('steps groups of envs pipelined on one session exactly like stepping them all at once', async () => {
+    const remote = await RemoteVecEnv.open({ address, envId: 'HalfCheetah-v4', numEnvs: 4, seed: 5 });
+    const local = await createVecEnv('HalfCheetah-v4', { numEnvs: 4, seed: 5 });
+    const actDim = local.spec.actDim;
+    const obsDim = local.spec.obsDim;
+    expect(Array.from(await remote.reset())).toEqual(Array.from(local.reset()));
+    const groups = [[2, 0], [3, 1]];
+    const rowsOf = (a: Float32Array, g: number[]) => Float32Array.from(g.flatMap((i) => Array.from(a.subarray(i * actDim, (i + 1) * actDim))));
+    for (let t = 0; t < 100; t++) {
+      const a = Float32Array.from({ length: 4 * actDim }, (_, i) => Math.sin(t * 0.3 + i));
+      // both groups in flight before either answer is read
+      const pending = groups.map((g) => remote.stepEnvs(g, rowsOf(a, g)));
+      const l = local.step(a);
+      const answers = await Promise.all(pending);
+      groups.forEach((g, k) =>
+        g.forEach((i, r) => {
+          expect(Array.from(answers[k]!.obs.subarray(r * obsDim, (r + 1) * obsDim))).toEqual(Array.from(l.obs.subarray(i * obsDim, (i + 1) * obsDim)));
+          expect(answers[k]!.rewards[r]).toBe(l.rewards[i]);
+        }),
+      );
+    }
+    // a bad index list is INVALID_ARGUMENT naming env_indices
+    const bad = await remote.stepEnvs([4], new Float32Array(actDim)).catch((e: grpc.ServiceError) => e);
+    expect((bad as grpc.ServiceError).code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect((bad as grpc.ServiceError).details).toContain('env_indices[0]');
+    remote.close();
+    local.close();
+  });
+
   it('answers NOT_FOUND for an unknown env, listing the known ids', async () => {
     const err = await RemoteVecEnv.open({ address, envId: 'Hopper-v9', numEnvs: 1, seed: 0 }).catch((e: grpc.ServiceError) => e);
     expect((err as grpc.ServiceError).code).toBe(grpc.status.NOT_FOUND);

@@ -175,3 +175,51 @@ describe('VecEnv state', () => {
     for (const e of [a, b, c]) e.close();
   });
 });
+
+describe('VecEnv.stepEnvs', () => {
+  it('stepping the envs in groups gives, env by env, what stepping them all at once gives', async () => {
+    const whole = await createVecEnv('Hopper-v4', { numEnvs: 4, seed: 3 });
+    const groups = await createVecEnv('Hopper-v4', { numEnvs: 4, seed: 3 });
+    try {
+      expect(Array.from(groups.reset())).toEqual(Array.from(whole.reset()));
+      const actDim = whole.spec.actDim;
+      const obsDim = whole.spec.obsDim;
+      for (let t = 0; t < 150; t++) {
+        const actions = Float32Array.from({ length: 4 * actDim }, (_, k) => Math.sin(t * 0.37 + k));
+        const all = whole.step(actions);
+        // envs 3 and 1 first, then 0 and 2: order within a call is the caller's
+        for (const group of [[3, 1], [0, 2]]) {
+          const rows = Float32Array.from(group.flatMap((i) => Array.from(actions.subarray(i * actDim, (i + 1) * actDim))));
+          const part = groups.stepEnvs(group, rows);
+          group.forEach((i, r) => {
+            expect(Array.from(part.obs.subarray(r * obsDim, (r + 1) * obsDim))).toEqual(Array.from(all.obs.subarray(i * obsDim, (i + 1) * obsDim)));
+            expect(part.rewards[r]).toBe(all.rewards[i]);
+            expect(part.terminated[r]).toBe(all.terminated[i]);
+            expect(part.episodeReturns[r]).toBe(all.episodeReturns[i]);
+            expect(part.episodeLengths[r]).toBe(all.episodeLengths[i]);
+          });
+        }
+      }
+    } finally {
+      whole.close();
+      groups.close();
+    }
+  });
+
+  it('names a bad index list and leaves the envs as they were', async () => {
+    const env = await createVecEnv('Hopper-v4', { numEnvs: 2, seed: 1 });
+    try {
+      env.reset();
+      const a = new Float32Array(env.spec.actDim);
+      expect(() => env.stepEnvs([2], a)).toThrow(/env_indices\[0\].*\[0, 2\)/);
+      expect(() => env.stepEnvs([1, 1], new Float32Array(2 * env.spec.actDim))).toThrow(/env_indices\[1\].*1 twice/);
+      expect(() => env.stepEnvs([], a)).toThrow(/env_indices/);
+      expect(() => env.stepEnvs([0], new Float32Array(2 * env.spec.actDim))).toThrow(/1 \* 3 = 3/);
+      const r = env.stepEnvs([1], a);
+      expect(r.episodeLengths[0]).toBe(0);
+      expect(r.obs.length).toBe(env.spec.obsDim);
+    } finally {
+      env.close();
+    }
+  });
+});

@@ -68,11 +68,28 @@ export class VecEnv {
 
   /** Steps every env with its row of `actions` ([numEnvs * actDim]), resetting envs whose episode ended. */
   step(actions: Float32Array | Float64Array | ArrayLike<number>): VecStepResult {
-    this.checkOpen();
-    if (!this.started) throw new EnvStateError(`${this.spec.id}: call reset() before step()`);
-    this.checkActions(actions);
+    this.checkStarted();
+    this.checkActions(actions, this.numEnvs, 'numEnvs');
+    return this.stepRows(null, actions);
+  }
+
+  /**
+   * Steps only the envs listed in `envIndices` (distinct, each in [0, numEnvs)), in that order, with
+   * one row of `actions` per listed env; the result has one row per listed env. A client whose envs
+   * live in another process steps them in groups so that one group's round trip overlaps the
+   * policy's work on another (the Session's env_indices).
+   */
+  stepEnvs(envIndices: ArrayLike<number>, actions: Float32Array | Float64Array | ArrayLike<number>): VecStepResult {
+    this.checkStarted();
+    this.checkIndices(envIndices);
+    this.checkActions(actions, envIndices.length, 'listed envs', envIndices);
+    return this.stepRows(envIndices, actions);
+  }
+
+  /** Row r of the result is env indices[r] (env r when indices is null). */
+  private stepRows(indices: ArrayLike<number> | null, actions: ArrayLike<number>): VecStepResult {
     const { obsDim, actDim } = this.spec;
-    const n = this.numEnvs;
+    const n = indices ? indices.length : this.numEnvs;
     const result: VecStepResult = {
       obs: new Float32Array(n * obsDim),
       rewards: new Float32Array(n),
@@ -82,21 +99,22 @@ export class VecEnv {
       episodeReturns: new Float32Array(n),
       episodeLengths: new Uint32Array(n),
     };
-    for (let i = 0; i < n; i++) {
+    for (let r = 0; r < n; r++) {
+      const i = indices ? indices[r]! : r;
       const env = this.envs[i];
-      const { reward, terminated, truncated } = env.stepInto(actions, i * actDim, result.obs, i * obsDim);
-      result.rewards[i] = reward;
-      result.terminated[i] = terminated ? 1 : 0;
-      result.truncated[i] = truncated ? 1 : 0;
+      const { reward, terminated, truncated } = env.stepInto(actions, r * actDim, result.obs, r * obsDim);
+      result.rewards[r] = reward;
+      result.terminated[r] = terminated ? 1 : 0;
+      result.truncated[r] = truncated ? 1 : 0;
       this.returns[i] += reward;
       this.lengths[i] += 1;
       if (terminated || truncated) {
-        result.finalObs.set(result.obs.subarray(i * obsDim, (i + 1) * obsDim), i * obsDim);
-        result.episodeReturns[i] = this.returns[i];
-        result.episodeLengths[i] = this.lengths[i];
+        result.finalObs.set(result.obs.subarray(r * obsDim, (r + 1) * obsDim), r * obsDim);
+        result.episodeReturns[r] = this.returns[i];
+        result.episodeLengths[r] = this.lengths[i];
         this.returns[i] = 0;
         this.lengths[i] = 0;
-        env.resetInto(result.obs, i * obsDim);
+        env.resetInto(result.obs, r * obsDim);
       }
     }
     return result;
@@ -111,22 +129,43 @@ export class VecEnv {
     if (this.envs[0].closed) throw new EnvStateError(`${this.spec.id}: the vec env is closed`);
   }
 
-  private checkActions(actions: ArrayLike<number>): void {
-    const expected = this.numEnvs * this.spec.actDim;
+  private checkStarted(): void {
+    this.checkOpen();
+    if (!this.started) throw new EnvStateError(`${this.spec.id}: call reset() before step()`);
+  }
+
+  private checkIndices(envIndices: ArrayLike<number>): void {
+    if (envIndices === null || typeof envIndices !== 'object' || typeof envIndices.length !== 'number' || envIndices.length === 0) {
+      throw new InvalidArgumentError('env_indices', `a non-empty list of env indices in [0, ${this.numEnvs})`, describeValue(envIndices));
+    }
+    const seen = new Uint8Array(this.numEnvs);
+    for (let r = 0; r < envIndices.length; r++) {
+      const i = envIndices[r];
+      if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= this.numEnvs) {
+        throw new InvalidArgumentError(`env_indices[${r}]`, `an env index in [0, ${this.numEnvs})`, describeValue(i));
+      }
+      if (seen[i]) throw new InvalidArgumentError(`env_indices[${r}]`, 'an env not already listed', `${i} twice`);
+      seen[i] = 1;
+    }
+  }
+
+  private checkActions(actions: ArrayLike<number>, rows: number, rowsName: string, envIndices?: ArrayLike<number>): void {
+    const expected = rows * this.spec.actDim;
     if (actions === null || typeof actions !== 'object' || typeof actions.length !== 'number') {
       throw new InvalidArgumentError('actions', `an array of ${expected} numbers`, describeValue(actions));
     }
     if (actions.length !== expected) {
       throw new InvalidArgumentError(
         'actions',
-        `of length numEnvs * actDim = ${this.numEnvs} * ${this.spec.actDim} = ${expected}`,
+        `of length ${rowsName} * actDim = ${rows} * ${this.spec.actDim} = ${expected}`,
         `length ${actions.length}`,
       );
     }
     for (let k = 0; k < expected; k++) {
       const a = actions[k];
       if (typeof a !== 'number' || !Number.isFinite(a)) {
-        const env = Math.floor(k / this.spec.actDim);
+        const row = Math.floor(k / this.spec.actDim);
+        const env = envIndices ? envIndices[row] : row;
         throw new InvalidArgumentError(`actions[${k}] (env ${env}, coordinate ${k % this.spec.actDim})`, 'a finite number', describeValue(a));
       }
     }

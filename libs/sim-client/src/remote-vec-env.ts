@@ -132,11 +132,24 @@ export class RemoteVecEnv {
   }
 
   async step(actions: Float32Array): Promise<RemoteVecStep> {
-    const bytes = await this.request(encodeStepRequest(actions, this.numEnvs, this.actDim));
-    const fast = decodeStepResponse(bytes, this.numEnvs, this.obsDim);
+    return this.decodeStep(await this.request(encodeStepRequest(actions, this.numEnvs, this.actDim)), this.numEnvs);
+  }
+
+  /**
+   * Steps only the listed envs (one row of actions each, in that order); the answer has one row per
+   * listed env. Several of these may be in flight at once (answers come in request order), so a
+   * caller can compute one group's next actions while another group steps.
+   */
+  async stepEnvs(envIndices: ArrayLike<number>, actions: Float32Array): Promise<RemoteVecStep> {
+    const rows = envIndices.length;
+    return this.decodeStep(await this.request(encodeStepRequest(actions, rows, this.actDim, envIndices)), rows);
+  }
+
+  private decodeStep(bytes: Buffer, rows: number): RemoteVecStep {
+    const fast = decodeStepResponse(bytes, rows, this.obsDim);
     if (fast) return fast;
     // a step answer with other top-level fields too (a newer server): the generic decoder copes
-    return stepFromObject(decodeResponse(bytes).step!, this.numEnvs, this.obsDim);
+    return stepFromObject(decodeResponse(bytes).step!, rows, this.obsDim);
   }
 
   /** The envs' complete state (see libs/envs saveVecEnvState), for exact resume. */

@@ -46,6 +46,20 @@ describe('encodeStepRequest', () => {
     }
   });
 
+  it('writes env_indices as the generated codec does, and the server side reads them back', () => {
+    const rng = new Values();
+    for (const idx of [[3, 1], [0], [200, 5, 129, 16383, 16384]]) {
+      const actions = Float32Array.from({ length: idx.length * 6 }, () => rng.next());
+      const bytes = encodeStepRequest(actions, idx.length, 6, idx);
+      expect(bytes.equals(SESSION.requestSerialize({ step: { actions: encodeTensor(actions, [idx.length, 6]), envIndices: idx } }))).toBe(true);
+      expect(SESSION.requestDeserialize(bytes).step!.envIndices).toEqual(idx);
+      expect(decodeStepRequest(bytes)!.step.envIndices).toEqual(idx);
+    }
+    // an empty list is no list: the bytes of a plain step
+    const a = new Float32Array([1, 2]);
+    expect(encodeStepRequest(a, 1, 2, []).equals(encodeStepRequest(a, 1, 2))).toBe(true);
+  });
+
   it('rejects actions whose count does not match the shape, naming both', () => {
     expect(() => encodeStepRequest(new Float32Array(5), 2, 3)).toThrow(TensorShapeError);
     expect(() => encodeStepRequest(new Float32Array(5), 2, 3)).toThrow('has 5 values but shape [2, 3] needs 6');
@@ -149,10 +163,12 @@ describe('decodeStepRequest', () => {
       const actions = Float32Array.from({ length: n * a }, () => rng.next() * 2);
       const bytes = SESSION.requestSerialize({ step: { actions: encodeTensor(actions, [n, a]) } });
       const fast = decodeStepRequest(bytes)!;
-      const generic = SESSION.requestDeserialize(bytes) as { step: { actions: { data: Buffer; shape: number[] } } };
+      const generic = SESSION.requestDeserialize(bytes) as { step: { actions: { data: Buffer; shape: number[] }; envIndices?: number[] } };
       expect(fast.step.actions.shape).toEqual(generic.step.actions.shape);
       expect(Buffer.from(fast.step.actions.data)).toEqual(generic.step.actions.data);
       expect(Array.from(new Float32Array(new Uint8Array(fast.step.actions.data).buffer))).toEqual(Array.from(actions));
+      expect(fast.step.envIndices).toEqual([]);
+      expect(generic.step.envIndices ?? []).toEqual([]);
     }
   });
 

@@ -52,10 +52,11 @@ function writeFloats(buf: Buffer, pos: number, values: Float32Array): number {
 }
 
 /**
- * A SessionRequest{step: {actions}} as protobuf bytes, byte for byte what protobufjs writes for the
- * same message. `values` must hold rows * cols values (the same check as encodeTensor).
+ * A SessionRequest{step: {actions, env_indices}} as protobuf bytes, byte for byte what protobufjs
+ * writes for the same message. `values` must hold rows * cols values (the same check as
+ * encodeTensor); `envIndices`, when given and non-empty, lists the envs the rows are for.
  */
-export function encodeStepRequest(values: Float32Array | Float64Array | number[], rows: number, cols: number): Buffer {
+export function encodeStepRequest(values: Float32Array | Float64Array | number[], rows: number, cols: number, envIndices?: ArrayLike<number>): Buffer {
   if (values.length !== rows * cols) {
     throw new TensorShapeError('tensor', `has ${values.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
   }
@@ -64,8 +65,11 @@ export function encodeStepRequest(values: Float32Array | Float64Array | number[]
   const shapeLen = varintSize(rows) + varintSize(cols);
   // Tensor { 1: data, 2: packed shape }
   const tensorLen = 1 + varintSize(dataLen) + dataLen + 1 + varintSize(shapeLen) + shapeLen;
-  // StepEnvs { 1: actions }
-  const stepLen = 1 + varintSize(tensorLen) + tensorLen;
+  // StepEnvs { 1: actions, 2: packed env_indices }
+  let indicesLen = 0;
+  const nIdx = envIndices ? envIndices.length : 0;
+  for (let r = 0; r < nIdx; r++) indicesLen += varintSize(envIndices![r]!);
+  const stepLen = 1 + varintSize(tensorLen) + tensorLen + (nIdx > 0 ? 1 + varintSize(indicesLen) + indicesLen : 0);
   const buf = Buffer.allocUnsafe(1 + varintSize(stepLen) + stepLen);
   let pos = 0;
   buf[pos++] = STEP_TAG;
@@ -78,13 +82,18 @@ export function encodeStepRequest(values: Float32Array | Float64Array | number[]
   buf[pos++] = (2 << 3) | WIRE_LEN;
   pos = writeVarint(buf, pos, shapeLen);
   pos = writeVarint(buf, pos, rows);
-  writeVarint(buf, pos, cols);
+  pos = writeVarint(buf, pos, cols);
+  if (nIdx > 0) {
+    buf[pos++] = (2 << 3) | WIRE_LEN;
+    pos = writeVarint(buf, pos, indicesLen);
+    for (let r = 0; r < nIdx; r++) pos = writeVarint(buf, pos, envIndices![r]!);
+  }
   return buf;
 }
 
 /** A step request as the generic decoder would give it, for the fields a step uses. */
 export interface DecodedStepRequest {
-  step: { actions: { data: Uint8Array; shape: number[] } };
+  step: { actions: { data: Uint8Array; shape: number[] }; envIndices: number[] };
 }
 
 /**
@@ -100,10 +109,17 @@ export function decodeStepRequest(bytes: Uint8Array): DecodedStepRequest | undef
     const [start, end] = top.span();
     if (end !== bytes.length) return undefined;
     const r = new Reader(bytes, start, end, 'StepEnvs');
-    if (r.pos >= end || r.varint() !== ((1 << 3) | WIRE_LEN)) return undefined;
-    const actions = readTensor(r, 'StepEnvs.actions');
-    if (r.pos !== end) return undefined;
-    return { step: { actions } };
+    let actions: TensorSpan | undefined;
+    const envIndices: number[] = [];
+    while (r.pos < end) {
+      const tag = r.varint();
+      if (tag === ((1 << 3) | WIRE_LEN) && !actions) actions = readTensor(r, 'StepEnvs.actions');
+      else if (tag >>> 3 === 2 && (tag & 7) !== WIRE_LEN && (tag & 7) !== WIRE_VARINT) return undefined;
+      else if (tag >>> 3 === 2) readVarints(r, tag & 7, envIndices);
+      else return undefined;
+    }
+    if (!actions) return undefined;
+    return { step: { actions, envIndices } };
   } catch (err) {
     if (err instanceof StepDecodeError) return undefined;
     throw err;

@@ -90,10 +90,12 @@ export async function runSession(
         call.write({ observations: encodeTensor(e.reset(), [e.numEnvs, e.spec.obsDim]) });
       } else if (msg.step) {
         const e = requireEnv(env);
-        const { values } = decodeTensor(msg.step.actions, 'step.actions', [e.numEnvs, e.spec.actDim]);
+        const indices = msg.step.envIndices ?? [];
+        const rows = indices.length > 0 ? indices.length : e.numEnvs;
+        const { values } = decodeTensor(msg.step.actions, 'step.actions', [rows, e.spec.actDim]);
         let r;
         try {
-          r = e.step(values);
+          r = indices.length > 0 ? e.stepEnvs(indices, values) : e.step(values);
         } catch (err) {
           if ((err as Error).name === 'EnvStateError') throw new FailedPreconditionError((err as Error).message, 'step');
           throw err;

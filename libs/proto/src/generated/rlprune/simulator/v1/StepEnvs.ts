@@ -4,8 +4,10 @@ import type { Tensor as _rlprune_common_v1_Tensor, Tensor__Output as _rlprune_co
 
 export interface StepEnvs {
   'actions'?: (_rlprune_common_v1_Tensor | null);
+  'envIndices'?: (number)[];
 }
 
 export interface StepEnvs__Output {
   'actions': (_rlprune_common_v1_Tensor__Output | null);
+  'envIndices': (number)[];
 }
