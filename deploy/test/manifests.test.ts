@@ -111,6 +111,13 @@ describe.each(Object.keys(compositions))('%s', (name) => {
     }
   });
 
+  it('turns busy polling off: spun CPU would read as load to the autoscaler, and the peer is across the network', () => {
+    const objs = rendered.get(name)!;
+    expect(envOf(byKind(objs, 'Deployment', 'simulator') as Workload, 'SIM_BUSY_POLL_US')).toBe('0');
+    const clients = [byKind(objs, 'Deployment', 'trainer') as Workload, ...attackers(objs)];
+    for (const w of clients) expect(envOf(w, 'RLPRUNE_SESSION_BUSY_POLL_US'), w.metadata.name).toBe('0');
+  });
+
   it('registers exactly the attacker Deployments with the orchestrator, each under its ATTACK name', () => {
     const objs = rendered.get(name)!;
     const orchestrator = byKind(objs, 'StatefulSet', 'orchestrator') as Workload;
