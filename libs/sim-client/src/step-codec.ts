@@ -113,10 +113,10 @@ export function decodeStepRequest(bytes: Uint8Array): DecodedStepRequest | undef
     const envIndices: number[] = [];
     while (r.pos < end) {
       const tag = r.varint();
+      const wire = tag & 7;
       if (tag === ((1 << 3) | WIRE_LEN) && !actions) actions = readTensor(r, 'StepEnvs.actions');
-      else if (tag >>> 3 === 2 && (tag & 7) !== WIRE_LEN && (tag & 7) !== WIRE_VARINT) return undefined;
-      else if (tag >>> 3 === 2) readVarints(r, tag & 7, envIndices);
-      else return undefined;
+      else if (tag >>> 3 === 2 && (wire === WIRE_LEN || wire === WIRE_VARINT)) readVarints(r, wire, envIndices);
+      else return undefined; // anything else: the generic path decodes it and names what is wrong
     }
     if (!actions) return undefined;
     return { step: { actions, envIndices } };
