@@ -31,6 +31,15 @@ describe('bad configuration', () => {
     expect(bad.lines).toEqual(['simulator: PORT must be an integer in [0, 65535], got "eighty"']);
   });
 
+  it('a bad setting read before the server starts exits 2 with a one-line reason too', async () => {
+    const sim = spawnServiceProcess('simulator', { PORT: '0', SIM_BUSY_POLL_US: 'fast' });
+    expect(await sim.exited).toBe(2);
+    expect(sim.lines).toEqual(['simulator: SIM_BUSY_POLL_US must be an integer >= 0, got "fast"']);
+    const trainer = spawnServiceProcess('trainer', { PORT: '0', RLPRUNE_SESSION_BUSY_POLL_US: '-1' });
+    expect(await trainer.exited).toBe(2);
+    expect(trainer.lines).toEqual(['trainer: RLPRUNE_SESSION_BUSY_POLL_US must be an integer >= 0, got "-1"']);
+  });
+
   it('a port in use exits 2 with a one-line reason naming the address', async () => {
     const port = address.split(':').pop()!;
     const clash = spawnServiceProcess('pruner', { PORT: port });

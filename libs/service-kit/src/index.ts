@@ -1,6 +1,6 @@
 export { startService } from './server';
 export type { ServiceBinding, ServiceHandle, StartOptions } from './server';
-export { runService } from './run';
+export { runService, exitOnConfigError } from './run';
 export type { RunOptions } from './run';
 export { listenConfig, envMs, envInt, ConfigError } from './config';
 export type { ListenConfig } from './config';

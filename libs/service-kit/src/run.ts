@@ -10,6 +10,21 @@ export interface RunOptions extends Omit<StartOptions, 'listen' | 'graceMs'> {
   ready?: (handle: ServiceHandle) => Promise<void> | void;
 }
 
+/**
+ * For a service's entry point (`main(...).catch(exitOnConfigError(name))`): a ConfigError, whether
+ * from reading the service's own settings before runService or from runService itself, prints one
+ * line and exits 2; anything else is rethrown (a crash with its stack).
+ */
+export function exitOnConfigError(name: string): (err: unknown) => never {
+  return (err) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${name}: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  };
+}
+
 export async function runService(opts: RunOptions): Promise<ServiceHandle> {
   let handle: ServiceHandle;
   try {
@@ -17,11 +32,7 @@ export async function runService(opts: RunOptions): Promise<ServiceHandle> {
     const graceMs = envMs('SHUTDOWN_GRACE_MS', 10_000);
     handle = await startService({ ...opts, listen, graceMs });
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${opts.name}: ${err.message}\n`);
-      process.exit(2);
-    }
-    throw err;
+    return exitOnConfigError(opts.name)(err);
   }
   const stop = (signal: string) => {
     void handle.shutdown(`received ${signal}`).then(() => process.exit(0));

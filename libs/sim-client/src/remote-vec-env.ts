@@ -34,6 +34,14 @@ export interface RemoteVecEnvOptions {
 /** Long enough to cover a 16-env step of the fast tasks (HalfCheetah: ~0.5 ms). */
 export const DEFAULT_CLIENT_BUSY_POLL_US = 1000;
 
+/**
+ * RLPRUNE_SESSION_BUSY_POLL_US, or the default. Services read it at start-up (so a bad value stops
+ * them with one line) and pass it as `busyPollUs`.
+ */
+export function sessionBusyPollUs(env: NodeJS.ProcessEnv = process.env): number {
+  return envInt('RLPRUNE_SESSION_BUSY_POLL_US', DEFAULT_CLIENT_BUSY_POLL_US, env, 0);
+}
+
 type Pending = { resolve: (m: Buffer) => void; reject: (e: Error) => void };
 
 const SESSION = protos().rlprune.simulator.v1.Simulator.service.Session;
@@ -62,14 +70,15 @@ export class RemoteVecEnv {
   readonly actDim: number;
   private readonly pending: Pending[] = [];
   private failure: Error | undefined;
-  private poll = new AdaptivePoll({ windowUs: 0 });
 
   private constructor(
     private readonly call: RawCall,
     readonly spec: EnvSpec__Output,
     readonly address: string,
+    numEnvs: number,
+    private readonly poll: AdaptivePoll,
   ) {
-    this.numEnvs = 0;
+    this.numEnvs = numEnvs;
     this.obsDim = spec.obsDim;
     this.actDim = spec.actDim;
   }
@@ -88,9 +97,8 @@ export class RemoteVecEnv {
     } catch (err) {
       throw describeFailure(err as grpc.ServiceError, opts.address);
     }
-    const env = new RemoteVecEnv(call, created.created!.env!, opts.address);
-    (env as { numEnvs: number }).numEnvs = opts.numEnvs;
-    env.poll = new AdaptivePoll({ windowUs: opts.busyPollUs ?? envInt('RLPRUNE_SESSION_BUSY_POLL_US', DEFAULT_CLIENT_BUSY_POLL_US, process.env, 0) });
+    const poll = new AdaptivePoll({ windowUs: opts.busyPollUs ?? sessionBusyPollUs() });
+    const env = new RemoteVecEnv(call, created.created!.env!, opts.address, opts.numEnvs, poll);
     call.on('data', (m: Buffer) => env.pending.shift()?.resolve(m));
     call.on('error', (err: grpc.ServiceError) => env.fail(describeFailure(err, opts.address)));
     call.on('status', () => env.fail(new UnavailableError(`simulator at ${opts.address} ended the session`)));

@@ -20,6 +20,8 @@ export interface AttackerDeps {
   attack: Attack;
   artifacts: ArtifactClient;
   simulatorAddress: string;
+  /** Busy-poll window of the simulator sessions Prepare opens (sim-client sessionBusyPollUs). */
+  sessionBusyPollUs: number;
 }
 
 export function describe(attack: Attack) {
@@ -48,7 +50,7 @@ export async function prepare(call: grpc.ServerWritableStream<PrepareRequest__Ou
     epsilon,
     seed: req.seed,
     params: { ...req.params },
-    env: remoteEnvFactory(req.simulatorAddress || deps.simulatorAddress, controller.signal),
+    env: remoteEnvFactory(req.simulatorAddress || deps.simulatorAddress, deps.sessionBusyPollUs, controller.signal),
     signal: controller.signal,
     onProgress: (p) =>
       call.write({

@@ -3,4 +3,7 @@
 import { startTelemetry } from '@rlprune/telemetry';
 
 const telemetry = startTelemetry('attacker');
-void import('./server').then((m) => m.main(telemetry));
+// A bad setting read before the server starts also ends in one line and exit 2.
+void Promise.all([import('./server'), import('@rlprune/service-kit')]).then(([m, kit]) =>
+  m.main(telemetry).catch(kit.exitOnConfigError('attacker')),
+);

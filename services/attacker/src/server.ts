@@ -4,6 +4,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { attackByName, type Attack } from '@rlprune/attacks';
 import { protos } from '@rlprune/proto';
 import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
+import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { describe, perturb, prepare } from './handlers';
 
@@ -21,6 +22,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
     attack,
     artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
     simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
+    sessionBusyPollUs: sessionBusyPollUs(),
   };
   await runService({
     name: 'attacker',

@@ -2,6 +2,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
 import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
+import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { runTrain } from './train';
 
@@ -11,6 +12,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const deps = {
     artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
     simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
+    sessionBusyPollUs: sessionBusyPollUs(),
   };
   await runService({
     name: 'trainer',

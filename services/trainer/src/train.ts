@@ -11,6 +11,8 @@ import { toPpoConfig } from './train-config';
 export interface TrainerDeps {
   artifacts: ArtifactClient;
   simulatorAddress: string;
+  /** Busy-poll window of the simulator session (sim-client sessionBusyPollUs). */
+  sessionBusyPollUs: number;
 }
 
 export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Output, unknown>, deps: TrainerDeps): Promise<void> {
@@ -25,6 +27,7 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
     numEnvs: config.numEnvs!,
     // the envs' reset noise uses the run seed itself, as an in-process run of libs/rl does
     seed: req.seed,
+    busyPollUs: deps.sessionBusyPollUs,
     signal: controller.signal,
   });
   const labels = { env: config.envId, seed: String(req.seed) };
