@@ -6,3 +6,4 @@ export { createEnv, MujocoEnv, type EnvOptions, type EnvState, type StepResult }
 export { createVecEnv, maxNumEnvs, VecEnv, type VecEnvOptions, type VecStepResult } from './vec-env';
 export { parseActionsJson, rollout, type RolloutOptions, type RolloutRecord } from './rollout';
 export { saveVecEnvState, restoreVecEnvState } from './vec-env-state';
+export { createThreadedVecEnv, ThreadedVecEnv, type ThreadedVecEnvOptions } from './threaded-vec-env';

@@ -88,3 +88,48 @@ export function restoreVecEnvState(vec: VecEnv, state: Uint8Array): void {
     k += PER_ENV_EXTRA;
   });
 }
+
+const HEADER = 4;
+
+/** The state of all envs from the states of consecutive slices of them (a ThreadedVecEnv's workers). */
+export function joinVecEnvStates(parts: Uint8Array[]): Uint8Array {
+  const views = parts.map((p) => new Float64Array(new Uint8Array(p).buffer));
+  const size = views[0]![2]!;
+  const numEnvs = views.reduce((n, v) => n + v[1]!, 0);
+  const out = new Float64Array(HEADER + numEnvs * (size + PER_ENV_EXTRA));
+  out.set([STATE_MAGIC, numEnvs, size, views[0]![3]!]);
+  let k = HEADER;
+  for (const v of views) {
+    out.set(v.subarray(HEADER), k);
+    k += v.length - HEADER;
+  }
+  return new Uint8Array(out.buffer);
+}
+
+/**
+ * Cuts a saved state of `counts` summed envs into one state per slice, checking first that it is a
+ * state of that many envs with `stateSize` physics values each (the check restoreVecEnvState makes).
+ */
+export function splitVecEnvState(state: Uint8Array, envId: string, counts: number[], stateSize: number): Uint8Array[] {
+  const numEnvs = counts.reduce((a, b) => a + b, 0);
+  if (state.byteLength % 8 !== 0) throw new InvalidArgumentError('state', 'a multiple of 8 bytes', `${state.byteLength} bytes`);
+  const s = new Float64Array(new Uint8Array(state).buffer);
+  const perEnv = stateSize + PER_ENV_EXTRA;
+  if (s[0] !== STATE_MAGIC || s[1] !== numEnvs || s[2] !== stateSize || s.length !== HEADER + numEnvs * perEnv) {
+    throw new InvalidArgumentError('state', `the state of ${numEnvs} envs of ${envId} (${stateSize} values each)`, `a state of ${s[1]} envs of ${s[2]} values`);
+  }
+  let k = HEADER;
+  return counts.map((n) => {
+    const part = new Float64Array(HEADER + n * perEnv);
+    part.set([STATE_MAGIC, n, stateSize, s[3]!]);
+    part.set(s.subarray(k, k + n * perEnv), HEADER);
+    k += n * perEnv;
+    return new Uint8Array(part.buffer);
+  });
+}
+
+/** Number of float64 values of one env's MuJoCo integration state (a header field of saved states). */
+export function vecEnvStateSize(vec: VecEnv): number {
+  const first = internals(vec).envs[0]!;
+  return first.mujoco.mj_stateSize(first.model, first.mujoco.mjtState.mjSTATE_INTEGRATION.value);
+}

@@ -6,6 +6,7 @@
 import { deriveSeed } from '@rlprune/random';
 import type { EnvSpec } from './env-spec';
 import { describeValue, EnvStateError, InvalidArgumentError } from './errors';
+import { checkActionRows, checkEnvIndices } from './vec-env-checks';
 import { MujocoEnv, resolveEnvOptions, type EnvOptions } from './mujoco-env';
 import { loadMujoco } from './mujoco-module';
 import { getTask } from './registry';
@@ -33,6 +34,19 @@ export interface VecStepResult {
   episodeReturns: Float32Array;
   /** [numEnvs] length of each episode that ended this step; zero elsewhere. */
   episodeLengths: Uint32Array;
+}
+
+/** A zeroed result of n rows. */
+export function emptyStepResult(n: number, obsDim: number): VecStepResult {
+  return {
+    obs: new Float32Array(n * obsDim),
+    rewards: new Float32Array(n),
+    terminated: new Uint8Array(n),
+    truncated: new Uint8Array(n),
+    finalObs: new Float32Array(n * obsDim),
+    episodeReturns: new Float32Array(n),
+    episodeLengths: new Uint32Array(n),
+  };
 }
 
 export class VecEnv {
@@ -69,7 +83,7 @@ export class VecEnv {
   /** Steps every env with its row of `actions` ([numEnvs * actDim]), resetting envs whose episode ended. */
   step(actions: Float32Array | Float64Array | ArrayLike<number>): VecStepResult {
     this.checkStarted();
-    this.checkActions(actions, this.numEnvs, 'numEnvs');
+    checkActionRows(actions, this.numEnvs, this.spec.actDim, 'numEnvs');
     return this.stepRows(null, actions);
   }
 
@@ -81,8 +95,8 @@ export class VecEnv {
    */
   stepEnvs(envIndices: ArrayLike<number>, actions: Float32Array | Float64Array | ArrayLike<number>): VecStepResult {
     this.checkStarted();
-    this.checkIndices(envIndices);
-    this.checkActions(actions, envIndices.length, 'listed envs', envIndices);
+    checkEnvIndices(envIndices, this.numEnvs);
+    checkActionRows(actions, envIndices.length, this.spec.actDim, 'listed envs', envIndices);
     return this.stepRows(envIndices, actions);
   }
 
@@ -90,15 +104,7 @@ export class VecEnv {
   private stepRows(indices: ArrayLike<number> | null, actions: ArrayLike<number>): VecStepResult {
     const { obsDim, actDim } = this.spec;
     const n = indices ? indices.length : this.numEnvs;
-    const result: VecStepResult = {
-      obs: new Float32Array(n * obsDim),
-      rewards: new Float32Array(n),
-      terminated: new Uint8Array(n),
-      truncated: new Uint8Array(n),
-      finalObs: new Float32Array(n * obsDim),
-      episodeReturns: new Float32Array(n),
-      episodeLengths: new Uint32Array(n),
-    };
+    const result = emptyStepResult(n, obsDim);
     for (let r = 0; r < n; r++) {
       const i = indices ? indices[r]! : r;
       const env = this.envs[i];
@@ -133,60 +139,37 @@ export class VecEnv {
     this.checkOpen();
     if (!this.started) throw new EnvStateError(`${this.spec.id}: call reset() before step()`);
   }
-
-  private checkIndices(envIndices: ArrayLike<number>): void {
-    if (envIndices === null || typeof envIndices !== 'object' || typeof envIndices.length !== 'number' || envIndices.length === 0) {
-      throw new InvalidArgumentError('env_indices', `a non-empty list of env indices in [0, ${this.numEnvs})`, describeValue(envIndices));
-    }
-    const seen = new Uint8Array(this.numEnvs);
-    for (let r = 0; r < envIndices.length; r++) {
-      const i = envIndices[r];
-      if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= this.numEnvs) {
-        throw new InvalidArgumentError(`env_indices[${r}]`, `an env index in [0, ${this.numEnvs})`, describeValue(i));
-      }
-      if (seen[i]) throw new InvalidArgumentError(`env_indices[${r}]`, 'an env not already listed', `${i} twice`);
-      seen[i] = 1;
-    }
-  }
-
-  private checkActions(actions: ArrayLike<number>, rows: number, rowsName: string, envIndices?: ArrayLike<number>): void {
-    const expected = rows * this.spec.actDim;
-    if (actions === null || typeof actions !== 'object' || typeof actions.length !== 'number') {
-      throw new InvalidArgumentError('actions', `an array of ${expected} numbers`, describeValue(actions));
-    }
-    if (actions.length !== expected) {
-      throw new InvalidArgumentError(
-        'actions',
-        `of length ${rowsName} * actDim = ${rows} * ${this.spec.actDim} = ${expected}`,
-        `length ${actions.length}`,
-      );
-    }
-    for (let k = 0; k < expected; k++) {
-      const a = actions[k];
-      if (typeof a !== 'number' || !Number.isFinite(a)) {
-        const row = Math.floor(k / this.spec.actDim);
-        const env = envIndices ? envIndices[row] : row;
-        throw new InvalidArgumentError(`actions[${k}] (env ${env}, coordinate ${k % this.spec.actDim})`, 'a finite number', describeValue(a));
-      }
-    }
-  }
 }
 
 /** Creates numEnvs copies of an env id; env i draws its reset noise from deriveSeed(seed, 'env', i). */
-export async function createVecEnv(envId: string, options: VecEnvOptions): Promise<VecEnv> {
+export function createVecEnv(envId: string, options: VecEnvOptions): Promise<VecEnv> {
+  return createVecEnvSlice(envId, options, 0, options.numEnvs);
+}
+
+/**
+ * Envs [first, first + count) of createVecEnv(envId, options), seeded as they are there: the share of
+ * one worker thread of a ThreadedVecEnv, so threaded and unthreaded envs run the same episodes.
+ */
+export async function createVecEnvSlice(envId: string, options: VecEnvOptions, first: number, count: number): Promise<VecEnv> {
   const task = getTask(envId);
   const resolved = resolveEnvOptions(task, options);
-  const { numEnvs } = options;
-  if (!Number.isSafeInteger(numEnvs) || numEnvs < 1 || numEnvs > maxNumEnvs) {
-    throw new InvalidArgumentError('numEnvs', `an integer in [1, ${maxNumEnvs}]`, describeValue(numEnvs));
+  checkNumEnvs(options.numEnvs);
+  if (!(Number.isSafeInteger(first) && Number.isSafeInteger(count) && first >= 0 && count >= 1 && first + count <= options.numEnvs)) {
+    throw new InvalidArgumentError('slice', `a range of envs inside [0, ${options.numEnvs})`, `[${first}, ${first + count})`);
   }
   const mujoco = await loadMujoco();
   const envs: MujocoEnv[] = [];
   try {
-    for (let i = 0; i < numEnvs; i++) envs.push(new MujocoEnv(mujoco, task, deriveSeed(resolved.seed, 'env', i), resolved));
+    for (let i = first; i < first + count; i++) envs.push(new MujocoEnv(mujoco, task, deriveSeed(resolved.seed, 'env', i), resolved));
   } catch (err) {
     for (const env of envs) env.close();
     throw err;
   }
   return new VecEnv(envs);
+}
+
+export function checkNumEnvs(numEnvs: unknown): void {
+  if (typeof numEnvs !== 'number' || !Number.isSafeInteger(numEnvs) || numEnvs < 1 || numEnvs > maxNumEnvs) {
+    throw new InvalidArgumentError('numEnvs', `an integer in [1, ${maxNumEnvs}]`, describeValue(numEnvs));
+  }
 }
