@@ -12,7 +12,7 @@ let sim: Spawned;
 let address: string;
 
 beforeAll(async () => {
-  sim = spawnServiceProcess('simulator', { PORT: '0', SIM_MAX_ENVS_PER_SESSION: '64', SIM_MAX_ENVS: '96' });
+  sim = spawnServiceProcess('simulator', { PORT: '0', SIM_MAX_ENVS_PER_SESSION: '64', SIM_MAX_ENVS: '96', SIM_MAX_THREADS: '2' });
   address = await sim.listening;
 });
 
@@ -88,6 +88,61 @@ describe('simulator service', () => {
     expect((bad as grpc.ServiceError).details).toContain('env_indices[0]');
     remote.close();
     local.close();
+  });
+
+  it('steps envs on physics threads exactly as on the main thread, pipelined, with save and restore', async () => {
+    const numEnvs = 5;
+    const threaded = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs, seed: 3, physicsThreads: 2 });
+    const local = await createVecEnv('Hopper-v4', { numEnvs, seed: 3 });
+    const actDim = local.spec.actDim;
+    const rowsOf = (a: Float32Array, g: number[]) => Float32Array.from(g.flatMap((i) => Array.from(a.subarray(i * actDim, (i + 1) * actDim))));
+    expect(Array.from(await threaded.reset())).toEqual(Array.from(local.reset()));
+    const groups = [[4, 1], [0, 2, 3]]; // each group spans both threads' shares
+    let ended = 0;
+    let saved: Uint8Array | undefined;
+    for (let t = 0; t < 80; t++) {
+      if (t === 40) saved = await threaded.saveState();
+      const a = Float32Array.from({ length: numEnvs * actDim }, (_, i) => Math.sin(t * 0.7 + 1.3 * i));
+      const pending = groups.map((g) => threaded.stepEnvs(g, rowsOf(a, g)));
+      const whole = local.step(a);
+      const answers = await Promise.all(pending);
+      groups.forEach((g, k) => g.forEach((i, r) => expect(answers[k]!.rewards[r]).toBe(whole.rewards[i])));
+      groups.forEach((g, k) => g.forEach((i, r) => expect(answers[k]!.terminated[r]).toBe(whole.terminated[i])));
+      ended += whole.terminated.reduce((n, x) => n + x, 0);
+    }
+    expect(ended).toBeGreaterThan(0);
+    // the saved state, restored into a main-thread session, continues as the threaded one did
+    const plain = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs, seed: 3 });
+    await plain.restoreState(saved!);
+    await threaded.restoreState(saved!);
+    const a = Float32Array.from({ length: numEnvs * actDim }, (_, i) => Math.sin(40 * 0.7 + 1.3 * i));
+    const [x, y] = await Promise.all([plain.step(a), threaded.step(a)]);
+    expect(Array.from(y.obs)).toEqual(Array.from(x.obs));
+    plain.close();
+    threaded.close();
+    local.close();
+  });
+
+  it('caps physics threads: more than num_envs is INVALID_ARGUMENT, more than SIM_MAX_THREADS is RESOURCE_EXHAUSTED', async () => {
+    const many = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 3 }).catch((e: grpc.ServiceError) => e);
+    expect((many as grpc.ServiceError).code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect((many as grpc.ServiceError).details).toContain('physics_threads');
+    const first = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 2 });
+    const over = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 1 }).catch((e: grpc.ServiceError) => e);
+    expect((over as grpc.ServiceError).code).toBe(grpc.status.RESOURCE_EXHAUSTED);
+    expect((over as grpc.ServiceError).details).toContain('SIM_MAX_THREADS');
+    first.close();
+    // the closed session's threads are free again (the server frees them when it sees the stream end)
+    let again: RemoteVecEnv | undefined;
+    for (let tries = 0; tries < 50 && !again; tries++) {
+      again = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 2 }).catch(async () => {
+        await new Promise((r) => setTimeout(r, 100));
+        return undefined;
+      });
+    }
+    expect(again).toBeDefined();
+    await again!.reset();
+    again!.close();
   });
 
   it('answers NOT_FOUND for an unknown env, listing the known ids', async () => {

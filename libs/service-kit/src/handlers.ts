@@ -22,9 +22,10 @@ export type AsyncHandlers<H> = { [K in keyof H]: AsyncHandler<H[K]> };
 /**
  * Messages of a request stream; a message that failed to decode throws INVALID_ARGUMENT. Unlike a
  * plain `for await` over the call, leaving the loop early (break or throw) does not destroy the
- * call, so the server can still send the status that explains why.
+ * call, so the server can still send the status that explains why. Aborting `signal` makes the
+ * waiting loop throw the abort reason (work done off the loop, e.g. on a worker thread, failed).
  */
-export function messages<T>(call: NodeJS.EventEmitter & { read(size?: number): T }): AsyncIterable<T> {
+export function messages<T>(call: NodeJS.EventEmitter & { read(size?: number): T }, signal?: AbortSignal): AsyncIterable<T> {
   return {
     [Symbol.asyncIterator](): AsyncIterator<T> {
       const queue: T[] = [];
@@ -53,7 +54,11 @@ export function messages<T>(call: NodeJS.EventEmitter & { read(size?: number): T
       call.on('cancelled', onEnd);
       call.on('close', onEnd);
       call.on('error', onError);
+      const onAbort = () => onError(signal!.reason as Error);
+      signal?.addEventListener('abort', onAbort);
+      if (signal?.aborted) onAbort();
       const cleanup = () => {
+        signal?.removeEventListener('abort', onAbort);
         call.off('data', onData);
         call.off('end', onEnd);
         call.off('cancelled', onEnd);

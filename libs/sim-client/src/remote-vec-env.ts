@@ -20,6 +20,12 @@ export interface RemoteVecEnvOptions {
   numEnvs: number;
   seed: number;
   disableResetNoise?: boolean;
+  /**
+   * Worker threads the simulator steps these envs on (CreateSession.physics_threads). Default 0:
+   * its main thread, which is fastest for one step at a time; 1 pays off when steps of groups of
+   * envs are in flight together (stepEnvs), as the simulator then answers one group while stepping another.
+   */
+  physicsThreads?: number;
   /** Cancels the stream (and so frees the remote envs). */
   signal?: AbortSignal;
   /**
@@ -90,7 +96,7 @@ export class RemoteVecEnv {
       call.once('data', resolve);
       call.once('error', reject);
     });
-    call.write(encodeRequest({ create: { envId: opts.envId, numEnvs: opts.numEnvs, seed: opts.seed, disableResetNoise: !!opts.disableResetNoise } }));
+    call.write(encodeRequest({ create: { envId: opts.envId, numEnvs: opts.numEnvs, seed: opts.seed, disableResetNoise: !!opts.disableResetNoise, physicsThreads: opts.physicsThreads ?? 0 } }));
     let created: SessionResponse__Output;
     try {
       created = decodeResponse(await first);

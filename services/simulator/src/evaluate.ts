@@ -10,7 +10,7 @@ import type { EvaluateRequest__Output } from '@rlprune/proto/src/generated/rlpru
 import { deriveSeed, Rng } from '@rlprune/random';
 import { InvalidArgumentError, requireArtifactId, requireNonNegative, requirePositiveInt, requireString, type ArtifactClient } from '@rlprune/service-kit';
 import { AttackStream } from './attack-stream';
-import type { EnvBudget } from './session';
+import type { EnvBudget } from './budget';
 
 export interface EvaluateDeps {
   artifacts: ArtifactClient;

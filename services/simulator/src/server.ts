@@ -1,4 +1,5 @@
 // The simulator process: MuJoCo sessions, the env list and policy evaluation.
+import os from 'node:os';
 import { listEnvSpecs, loadMujoco } from '@rlprune/envs';
 import { protos } from '@rlprune/proto';
 import { ArtifactClient, createLogger, envInt, packageVersion, runService } from '@rlprune/service-kit';
@@ -6,7 +7,8 @@ import type { Telemetry } from '@rlprune/telemetry';
 import { decodeStepRequest } from '@rlprune/sim-client';
 import { toWireEnvSpec } from './env-spec';
 import { runEvaluate } from './evaluate';
-import { EnvBudget, runSession } from './session';
+import { EnvBudget } from './budget';
+import { runSession } from './session';
 
 export const DEFAULT_PORT = 50052;
 
@@ -15,6 +17,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const budget = new EnvBudget({
     maxEnvsPerSession: envInt('SIM_MAX_ENVS_PER_SESSION', 256),
     maxEnvsTotal: envInt('SIM_MAX_ENVS', 1024),
+    maxThreadsTotal: envInt('SIM_MAX_THREADS', os.availableParallelism(), process.env, 0),
   });
   const session = { busyPollUs: envInt('SIM_BUSY_POLL_US', 300, process.env, 0) };
   const artifacts = new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051');

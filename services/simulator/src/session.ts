@@ -2,7 +2,7 @@
 // The envs are freed when the stream ends for any reason (close, cancel, error, disconnect).
 import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
-import { createVecEnv, getEnvSpec, restoreVecEnvState, saveVecEnvState, type VecEnv } from '@rlprune/envs';
+import { createThreadedVecEnv, createVecEnv, getEnvSpec, restoreVecEnvState, saveVecEnvState, ThreadedVecEnv, type VecEnv, type VecStepResult } from '@rlprune/envs';
 import { decodeTensor, encodeTensor } from '@rlprune/proto';
 import { encodeStepResponse } from '@rlprune/sim-client';
 import type { SessionRequest__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
@@ -13,45 +13,11 @@ import {
   messages,
   requirePositiveInt,
   requireString,
-  ResourceExhaustedError,
   busyPoll,
   type Logger,
 } from '@rlprune/service-kit';
+import type { EnvBudget } from './budget';
 import { toWireEnvSpec } from './env-spec';
-
-export interface SessionLimits {
-  /** Most envs one session may create. */
-  maxEnvsPerSession: number;
-  /** Most envs all open sessions together may hold. */
-  maxEnvsTotal: number;
-}
-
-/** Counts envs held by open sessions, so the process cap is enforced across streams. */
-export class EnvBudget {
-  private used = 0;
-  constructor(readonly limits: SessionLimits) {}
-
-  acquire(n: number): void {
-    if (n > this.limits.maxEnvsPerSession) {
-      throw new ResourceExhaustedError(`asks for ${n} envs; this simulator allows at most ${this.limits.maxEnvsPerSession} per session (SIM_MAX_ENVS_PER_SESSION)`, 'num_envs');
-    }
-    if (this.used + n > this.limits.maxEnvsTotal) {
-      throw new ResourceExhaustedError(
-        `asks for ${n} envs but only ${this.limits.maxEnvsTotal - this.used} of ${this.limits.maxEnvsTotal} are free (SIM_MAX_ENVS); retry later or use another replica`,
-        'num_envs',
-      );
-    }
-    this.used += n;
-  }
-
-  release(n: number): void {
-    this.used -= n;
-  }
-
-  get inUse(): number {
-    return this.used;
-  }
-}
 
 export interface SessionOptions {
   /**
@@ -68,60 +34,101 @@ export async function runSession(
   logger: Logger,
   options: SessionOptions,
 ): Promise<void> {
-  let env: VecEnv | undefined;
-  let held = 0;
+  let env: VecEnv | ThreadedVecEnv | undefined;
+  let held = { envs: 0, threads: 0 };
   const sessionId = crypto.randomBytes(6).toString('hex');
   let endPoll = () => {};
+  // A threaded env answers later, and the loop reads the next request meanwhile (so a client's next
+  // group is on its way to a worker while this one steps). Answers leave in request order along
+  // `answered`; a worker's failure aborts the loop, which then ends the stream with its status.
+  let answered: Promise<void> = Promise.resolve();
+  const failed = new AbortController();
+  const answerLater = (reply: Promise<SessionResponse>) => {
+    answered = answered.then(() => reply).then(
+      (r) => void call.write(r),
+      (err: Error) => failed.abort(err.name === 'EnvStateError' ? new FailedPreconditionError(err.message, 'step') : err),
+    );
+  };
   try {
-    for await (const msg of messages(call)) {
+    for await (const msg of messages(call, failed.signal)) {
       endPoll();
       if (msg.create) {
         if (env) throw new FailedPreconditionError('the session already has envs; open a new stream for another session', 'create');
         const envId = requireString(msg.create.envId, 'create.env_id');
         getEnvSpec(envId); // NOT_FOUND listing the known ids, before any budget is taken
         const numEnvs = requirePositiveInt(msg.create.numEnvs, 'create.num_envs');
-        budget.acquire(numEnvs);
-        held = numEnvs;
-        env = await createVecEnv(envId, { numEnvs, seed: msg.create.seed, resetNoise: !msg.create.disableResetNoise });
-        logger.debug({ sessionId, envId, numEnvs }, 'session created');
+        const threads = msg.create.physicsThreads ?? 0;
+        if (threads > numEnvs) throw new InvalidArgumentError(`must be at most num_envs (${numEnvs}), got ${threads}`, 'create.physics_threads');
+        budget.acquire(numEnvs, threads);
+        held = { envs: numEnvs, threads };
+        const envOptions = { numEnvs, seed: msg.create.seed, resetNoise: !msg.create.disableResetNoise };
+        env = threads > 0 ? await createThreadedVecEnv(envId, { ...envOptions, threads }) : await createVecEnv(envId, envOptions);
+        logger.debug({ sessionId, envId, numEnvs, threads }, 'session created');
         call.write({ created: { sessionId, env: toWireEnvSpec(env.spec) } });
       } else if (msg.reset) {
         const e = requireEnv(env);
-        call.write({ observations: encodeTensor(e.reset(), [e.numEnvs, e.spec.obsDim]) });
+        const obs = (o: Float32Array): SessionResponse => ({ observations: encodeTensor(o, [e.numEnvs, e.spec.obsDim]) });
+        if (e instanceof ThreadedVecEnv) answerLater(e.reset().then(obs));
+        else call.write(obs(e.reset()));
       } else if (msg.step) {
         const e = requireEnv(env);
         const indices = msg.step.envIndices ?? [];
         const rows = indices.length > 0 ? indices.length : e.numEnvs;
         const { values } = decodeTensor(msg.step.actions, 'step.actions', [rows, e.spec.actDim]);
-        let r;
-        try {
-          r = indices.length > 0 ? e.stepEnvs(indices, values) : e.step(values);
-        } catch (err) {
-          if ((err as Error).name === 'EnvStateError') throw new FailedPreconditionError((err as Error).message, 'step');
-          throw err;
+        if (e instanceof ThreadedVecEnv) {
+          answerLater(stepBatch(e, indices, values).then(encodeStep));
+          continue; // no busy polling: the main thread would spin against the physics thread for a core
         }
-        // written as protobuf bytes directly (service-kit passes a Buffer through): the generic
-        // path would copy every array into a plain object and back, on every step
-        call.write(encodeStepResponse(r) as unknown as SessionResponse);
+        call.write(encodeStep(stepBatch(e, indices, values)));
         endPoll = busyPoll(options.busyPollUs);
       } else if (msg.saveState) {
-        call.write({ state: Buffer.from(saveVecEnvState(requireEnv(env))) });
+        const e = requireEnv(env);
+        const state = (bytes: Uint8Array): SessionResponse => ({ state: Buffer.from(bytes) });
+        if (e instanceof ThreadedVecEnv) answerLater(e.saveState().then(state));
+        else call.write(state(saveVecEnvState(e)));
       } else if (msg.restoreState) {
-        restoreVecEnvState(requireEnv(env), msg.restoreState.state);
-        call.write({ restored: {} });
+        const e = requireEnv(env);
+        if (e instanceof ThreadedVecEnv) answerLater(e.restoreState(msg.restoreState.state).then(() => ({ restored: {} })));
+        else {
+          restoreVecEnvState(e, msg.restoreState.state);
+          call.write({ restored: {} });
+        }
       } else {
         throw new InvalidArgumentError('each message must set one of create, reset, step, save_state or restore_state', 'kind');
       }
     }
+    await answered; // the client has sent its last request: answer it before the stream ends
+    if (failed.signal.aborted) throw failed.signal.reason;
   } finally {
     endPoll();
     env?.close();
-    budget.release(held);
+    budget.release(held.envs, held.threads);
     logger.debug({ sessionId }, 'session closed');
   }
 }
 
-function requireEnv(env: VecEnv | undefined): VecEnv {
+/**
+ * Steps the listed envs (all when none are listed), turning "reset first" and "closed"
+ * (EnvStateError) into FAILED_PRECONDITION.
+ */
+function stepBatch(e: VecEnv, indices: number[], actions: Float32Array): VecStepResult;
+function stepBatch(e: ThreadedVecEnv, indices: number[], actions: Float32Array): Promise<VecStepResult>;
+function stepBatch(e: VecEnv | ThreadedVecEnv, indices: number[], actions: Float32Array): VecStepResult | Promise<VecStepResult> {
+  try {
+    return indices.length > 0 ? e.stepEnvs(indices, actions) : e.step(actions);
+  } catch (err) {
+    if ((err as Error).name === 'EnvStateError') throw new FailedPreconditionError((err as Error).message, 'step');
+    throw err;
+  }
+}
+
+// Step answers are written as protobuf bytes directly (service-kit passes a Buffer through): the
+// generic path would copy every array into a plain object and back, on every step.
+function encodeStep(r: VecStepResult): SessionResponse {
+  return encodeStepResponse(r) as unknown as SessionResponse;
+}
+
+function requireEnv<E extends VecEnv | ThreadedVecEnv>(env: E | undefined): E {
   if (!env) throw new FailedPreconditionError('send create before reset or step', 'create');
   return env;
 }

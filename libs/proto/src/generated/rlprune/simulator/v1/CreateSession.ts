@@ -7,6 +7,7 @@ export interface CreateSession {
   'numEnvs'?: (number);
   'seed'?: (number | string | Long);
   'disableResetNoise'?: (boolean);
+  'physicsThreads'?: (number);
 }
 
 export interface CreateSession__Output {
@@ -14,4 +15,5 @@ export interface CreateSession__Output {
   'numEnvs': (number);
   'seed': (number);
   'disableResetNoise': (boolean);
+  'physicsThreads': (number);
 }
