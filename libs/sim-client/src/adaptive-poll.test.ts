@@ -33,6 +33,17 @@ describe('AdaptivePoll', () => {
     expect(p.isPolling).toBe(true);
   });
 
+  it('is not moved off polling by rare multi-millisecond stalls that hit either mode', () => {
+    // polling 0.61 ms, sleeping 0.67 ms; 4% of round trips of either mode, at random, wait 1.5 ms more
+    let state = 12345;
+    const uniform = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const cost = (polled: boolean) => (polled ? 0.61 : 0.67) + (uniform() < 0.04 ? 1.5 : 0);
+    const p = new AdaptivePoll({ windowUs: 1000 });
+    const modes = run(p, 50_000, cost);
+    // at most 512 / (512 + 64) polling when it never leaves polling
+    expect(modes.filter((m) => m).length / modes.length).toBeGreaterThan(0.86);
+  });
+
   it('never polls with a zero window', () => {
     const p = new AdaptivePoll({ windowUs: 0, probeEvery: 10, probeLength: 3 });
     expect(run(p, 100, (polled) => (polled ? 0.1 : 10)).some((m) => m)).toBe(false);
