@@ -3,7 +3,11 @@
 // Each Session is measured twice: stepping all its envs per round trip (the next actions wait for
 // the answer), and stepping them as --groups pipelined groups (default 2) on the same session, each
 // group's next step sent as soon as its own answer is in, so one group's round trip overlaps the
-// simulator's work on the other (StepEnvs.env_indices).
+// simulator's work on the other (StepEnvs.env_indices); and pipelined again with the session's
+// physics on one worker thread (CreateSession.physics_threads = 1), so the simulator's main thread
+// handles one group's messages while the other group steps. Physics runs on one core in all of
+// these. Last, for scale and not part of the ratio target: the session's envs split over two physics
+// threads (physics_threads = 2), all envs per round trip, which lets one session use two cores.
 //
 //   node --import tsx bench/sim/session.ts [--steps 32000] [--runs 5] [--envs 16] [--groups 2] [--env Hopper-v4]
 import { createVecEnv } from '@rlprune/envs';
@@ -76,6 +80,8 @@ async function timeGroups(env: RemoteVecEnv): Promise<number> {
       const local: number[] = [];
       const remote: number[] = [];
       const pipelined: number[] = [];
+      const threaded: number[] = [];
+      const twoThreads: number[] = [];
       for (let r = 0; r < runs; r++) {
         const l = await createVecEnv(envId, { numEnvs, seed: r });
         local.push(await timeSteps(l, l.spec.actDim));
@@ -86,12 +92,22 @@ async function timeGroups(env: RemoteVecEnv): Promise<number> {
         const p = await RemoteVecEnv.open({ address, envId, numEnvs, seed: r });
         pipelined.push(await timeGroups(p));
         p.close();
+        const t = await RemoteVecEnv.open({ address, envId, numEnvs, seed: r, physicsThreads: 1 });
+        threaded.push(await timeGroups(t));
+        t.close();
+        const two = await RemoteVecEnv.open({ address, envId, numEnvs, seed: r, physicsThreads: 2 });
+        twoThreads.push(await timeSteps(two, two.actDim));
+        two.close();
       }
       const row = { bench: 'session', env: envId, envs: numEnvs, in_process_steps_per_s: Math.round(median(local)), session_steps_per_s: Math.round(median(remote)) };
       const grouped = Math.round(median(pipelined));
+      const physicsThread = Math.round(median(threaded));
+      const two = Math.round(median(twoThreads));
       console.log(JSON.stringify({
         ...row, ratio: +(row.session_steps_per_s / row.in_process_steps_per_s).toFixed(3),
         groups, session_grouped_steps_per_s: grouped, grouped_ratio: +(grouped / row.in_process_steps_per_s).toFixed(3),
+        session_grouped_thread_steps_per_s: physicsThread, grouped_thread_ratio: +(physicsThread / row.in_process_steps_per_s).toFixed(3),
+        session_2_threads_steps_per_s: two, two_threads_ratio: +(two / row.in_process_steps_per_s).toFixed(3),
       }));
     }
   } finally {

@@ -118,6 +118,14 @@ describe.each(Object.keys(compositions))('%s', (name) => {
     for (const w of clients) expect(envOf(w, 'RLPRUNE_SESSION_BUSY_POLL_US'), w.metadata.name).toBe('0');
   });
 
+  it("caps the simulator's physics threads at its container's CPU limit", () => {
+    const sim = byKind(rendered.get(name)!, 'Deployment', 'simulator') as Workload;
+    const limit = Number(server(sim).resources?.limits?.cpu);
+    const threads = Number(envOf(sim, 'SIM_MAX_THREADS'));
+    expect(threads).toBeGreaterThanOrEqual(1);
+    expect(threads).toBeLessThanOrEqual(limit);
+  });
+
   it('registers exactly the attacker Deployments with the orchestrator, each under its ATTACK name', () => {
     const objs = rendered.get(name)!;
     const orchestrator = byKind(objs, 'StatefulSet', 'orchestrator') as Workload;
