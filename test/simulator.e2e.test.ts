@@ -127,12 +127,17 @@ describe('simulator service', () => {
     const many = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 3 }).catch((e: grpc.ServiceError) => e);
     expect((many as grpc.ServiceError).code).toBe(grpc.status.INVALID_ARGUMENT);
     expect((many as grpc.ServiceError).details).toContain('physics_threads');
-    const first = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 2 });
+    const cancel = new AbortController();
+    const first = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 2, signal: cancel.signal });
+    await first.reset();
     const over = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 1 }).catch((e: grpc.ServiceError) => e);
     expect((over as grpc.ServiceError).code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     expect((over as grpc.ServiceError).details).toContain('SIM_MAX_THREADS');
-    first.close();
-    // the closed session's threads are free again (the server frees them when it sees the stream end)
+    // cancelled with a step in flight on the threads: the threads are freed (once the server sees
+    // the stream end) and the server stays up
+    const inFlight = first.step(new Float32Array(6)).catch((e: Error) => e);
+    cancel.abort();
+    expect(await inFlight).toBeInstanceOf(Error);
     let again: RemoteVecEnv | undefined;
     for (let tries = 0; tries < 50 && !again; tries++) {
       again = await RemoteVecEnv.open({ address, envId: 'Hopper-v4', numEnvs: 2, seed: 0, physicsThreads: 2 }).catch(async () => {

@@ -142,7 +142,7 @@ export class VecEnv {
 }
 
 /** Creates numEnvs copies of an env id; env i draws its reset noise from deriveSeed(seed, 'env', i). */
-export function createVecEnv(envId: string, options: VecEnvOptions): Promise<VecEnv> {
+export async function createVecEnv(envId: string, options: VecEnvOptions): Promise<VecEnv> {
   return createVecEnvSlice(envId, options, 0, options.numEnvs);
 }
 
@@ -168,6 +168,7 @@ export async function createVecEnvSlice(envId: string, options: VecEnvOptions, f
   return new VecEnv(envs);
 }
 
+/** numEnvs must be an integer in [1, maxNumEnvs]. */
 export function checkNumEnvs(numEnvs: unknown): void {
   if (typeof numEnvs !== 'number' || !Number.isSafeInteger(numEnvs) || numEnvs < 1 || numEnvs > maxNumEnvs) {
     throw new InvalidArgumentError('numEnvs', `an integer in [1, ${maxNumEnvs}]`, describeValue(numEnvs));
