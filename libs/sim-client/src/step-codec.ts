@@ -36,19 +36,71 @@ function varintSize(v: number): number {
   return n;
 }
 
-function writeVarint(buf: Buffer, pos: number, v: number): number {
-  while (v >= 0x80) {
-    buf[pos++] = (v & 0x7f) | 0x80;
-    v = Math.floor(v / 128);
-  }
-  buf[pos++] = v;
-  return pos;
+function tensorSize(byteLength: number, rows: number, cols: number): number {
+  const shapeLen = varintSize(rows) + varintSize(cols);
+  return 1 + varintSize(byteLength) + byteLength + 1 + varintSize(shapeLen) + shapeLen;
 }
 
-function writeFloats(buf: Buffer, pos: number, values: Float32Array): number {
-  if (LITTLE_ENDIAN) new Uint8Array(buf.buffer, buf.byteOffset + pos, values.byteLength).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
-  else for (let i = 0; i < values.length; i++) buf.writeFloatLE(values[i]!, pos + 4 * i);
-  return pos + values.byteLength;
+function fieldSize(payload: number): number {
+  return 1 + varintSize(payload) + payload;
+}
+
+/**
+ * Protobuf writer over one buffer of known size, for both hot messages. Methods, not closures made
+ * per message: tsx's keep-names helper would wrap every closure on every call, which showed in the
+ * profile.
+ */
+class StepWriter {
+  pos = 0;
+  constructor(readonly buf: Buffer) {}
+
+  varint(v: number): void {
+    for (; v >= 0x80; v = Math.floor(v / 128)) this.buf[this.pos++] = (v & 0x7f) | 0x80;
+    this.buf[this.pos++] = v;
+  }
+
+  tag(field: number): void {
+    this.buf[this.pos++] = (field << 3) | WIRE_LEN;
+  }
+
+  floats(values: Float32Array): void {
+    if (LITTLE_ENDIAN) this.buf.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), this.pos);
+    else for (let i = 0; i < values.length; i++) this.buf.writeFloatLE(values[i]!, this.pos + 4 * i);
+    this.pos += values.byteLength;
+  }
+
+  /** Tensor { 1: data, 2: packed shape [rows, cols] } as field `field`. */
+  tensor(field: number, values: Float32Array, rows: number, cols: number): void {
+    this.tag(field);
+    this.varint(tensorSize(values.byteLength, rows, cols));
+    this.tag(1);
+    this.varint(values.byteLength);
+    this.floats(values);
+    this.tag(2);
+    this.varint(varintSize(rows) + varintSize(cols));
+    this.varint(rows);
+    this.varint(cols);
+  }
+
+  packedFloats(field: number, values: Float32Array): void {
+    this.tag(field);
+    this.varint(values.byteLength);
+    this.floats(values);
+  }
+
+  /** Packed varints whose encoded size, `byteLength`, the caller has summed. */
+  packedVarints(field: number, values: ArrayLike<number>, byteLength: number): void {
+    this.tag(field);
+    this.varint(byteLength);
+    for (let i = 0; i < values.length; i++) this.varint(values[i]!);
+  }
+
+  /** Packed bools from 0/1 flags. */
+  packedFlags(field: number, values: Uint8Array): void {
+    this.tag(field);
+    this.varint(values.length);
+    for (let i = 0; i < values.length; i++) this.buf[this.pos++] = values[i] === 1 ? 1 : 0;
+  }
 }
 
 /**
@@ -61,34 +113,17 @@ export function encodeStepRequest(values: Float32Array | Float64Array | number[]
     throw new TensorShapeError('tensor', `has ${values.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
   }
   const actions = values instanceof Float32Array ? values : Float32Array.from(values);
-  const dataLen = actions.byteLength;
-  const shapeLen = varintSize(rows) + varintSize(cols);
-  // Tensor { 1: data, 2: packed shape }
-  const tensorLen = 1 + varintSize(dataLen) + dataLen + 1 + varintSize(shapeLen) + shapeLen;
-  // StepEnvs { 1: actions, 2: packed env_indices }
-  let indicesLen = 0;
   const nIdx = envIndices ? envIndices.length : 0;
+  let indicesLen = 0;
   for (let r = 0; r < nIdx; r++) indicesLen += varintSize(envIndices![r]!);
-  const stepLen = 1 + varintSize(tensorLen) + tensorLen + (nIdx > 0 ? 1 + varintSize(indicesLen) + indicesLen : 0);
-  const buf = Buffer.allocUnsafe(1 + varintSize(stepLen) + stepLen);
-  let pos = 0;
-  buf[pos++] = STEP_TAG;
-  pos = writeVarint(buf, pos, stepLen);
-  buf[pos++] = (1 << 3) | WIRE_LEN;
-  pos = writeVarint(buf, pos, tensorLen);
-  buf[pos++] = (1 << 3) | WIRE_LEN;
-  pos = writeVarint(buf, pos, dataLen);
-  pos = writeFloats(buf, pos, actions);
-  buf[pos++] = (2 << 3) | WIRE_LEN;
-  pos = writeVarint(buf, pos, shapeLen);
-  pos = writeVarint(buf, pos, rows);
-  pos = writeVarint(buf, pos, cols);
-  if (nIdx > 0) {
-    buf[pos++] = (2 << 3) | WIRE_LEN;
-    pos = writeVarint(buf, pos, indicesLen);
-    for (let r = 0; r < nIdx; r++) pos = writeVarint(buf, pos, envIndices![r]!);
-  }
-  return buf;
+  // StepEnvs { 1: actions, 2: packed env_indices }
+  const stepLen = fieldSize(tensorSize(actions.byteLength, rows, cols)) + (nIdx > 0 ? fieldSize(indicesLen) : 0);
+  const w = new StepWriter(Buffer.allocUnsafe(fieldSize(stepLen)));
+  w.tag(3); // SessionRequest.step
+  w.varint(stepLen);
+  w.tensor(1, actions, rows, cols);
+  if (nIdx > 0) w.packedVarints(2, envIndices!, indicesLen);
+  return w.buf;
 }
 
 /** A step request as the generic decoder would give it, for the fields a step uses. */
@@ -289,65 +324,6 @@ export function decodeStepResponse(bytes: Uint8Array, numEnvs: number, obsDim: n
   };
 }
 
-function tensorSize(byteLength: number, rows: number, cols: number): number {
-  const shapeLen = varintSize(rows) + varintSize(cols);
-  return 1 + varintSize(byteLength) + byteLength + 1 + varintSize(shapeLen) + shapeLen;
-}
-
-function fieldSize(payload: number): number {
-  return 1 + varintSize(payload) + payload;
-}
-
-/**
- * Protobuf writer over one buffer of known size (the simulator's side: step responses). Methods, not closures made per message: tsx's
- * keep-names helper would wrap every closure on every call, which showed in the profile.
- */
-class StepWriter {
-  pos = 0;
-  constructor(readonly buf: Buffer) {}
-
-  varint(v: number): void {
-    for (; v >= 0x80; v = Math.floor(v / 128)) this.buf[this.pos++] = (v & 0x7f) | 0x80;
-    this.buf[this.pos++] = v;
-  }
-
-  tag(field: number): void {
-    this.buf[this.pos++] = (field << 3) | WIRE_LEN;
-  }
-
-  floats(values: Float32Array): void {
-    if (LITTLE_ENDIAN) this.buf.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), this.pos);
-    else for (let i = 0; i < values.length; i++) this.buf.writeFloatLE(values[i]!, this.pos + 4 * i);
-    this.pos += values.byteLength;
-  }
-
-  /** Tensor { 1: data, 2: packed shape [rows, cols] } as field `field`. */
-  tensor(field: number, values: Float32Array, rows: number, cols: number): void {
-    this.tag(field);
-    this.varint(tensorSize(values.byteLength, rows, cols));
-    this.tag(1);
-    this.varint(values.byteLength);
-    this.floats(values);
-    this.tag(2);
-    this.varint(varintSize(rows) + varintSize(cols));
-    this.varint(rows);
-    this.varint(cols);
-  }
-
-  packedFloats(field: number, values: Float32Array): void {
-    this.tag(field);
-    this.varint(values.byteLength);
-    this.floats(values);
-  }
-
-  /** Packed bools from 0/1 flags. */
-  packedFlags(field: number, values: Uint8Array): void {
-    this.tag(field);
-    this.varint(values.length);
-    for (let i = 0; i < values.length; i++) this.buf[this.pos++] = values[i] === 1 ? 1 : 0;
-  }
-}
-
 /**
  * SessionResponse{step: StepResult} as protobuf bytes, byte for byte what protobufjs writes for the
  * object the generic path would build (packed repeated fields, fields in number order). Most steps
@@ -375,9 +351,7 @@ export function encodeStepResponse(r: VecStepResult): Buffer {
   if (anyEnded) {
     w.tensor(5, r.finalObs, n, obsDim);
     w.packedFloats(6, r.episodeReturns);
-    w.tag(7);
-    w.varint(lengthsLen);
-    for (let i = 0; i < n; i++) w.varint(r.episodeLengths[i]!);
+    w.packedVarints(7, r.episodeLengths, lengthsLen);
   }
   if (w.pos !== w.buf.length) throw new Error(`step response encoder wrote ${w.pos} of ${w.buf.length} bytes`);
   return w.buf;
