@@ -174,8 +174,10 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
   const logStdGrad = new Float32Array(actDim);
   const allGrads = [...actorGrads, ...criticGrads, logStdGrad];
   // The SA term is measured as the change it makes to these, which leaves the arithmetic untouched.
+  const saApplies = regulariser !== null && sa !== null && sa.kappa > 0;
   const saTouchedGrads = [...actorGrads, logStdGrad];
-  const saGradsBefore = sa ? saTouchedGrads.map((g) => new Float32Array(g.length)) : [];
+  const saGradsBefore = saApplies ? saTouchedGrads.map((g) => new Float32Array(g.length)) : [];
+  const logStdGradBeforeSa = saApplies ? saGradsBefore.at(-1)! : logStdGrad;
 
   // Rollout storage, row t * N + i.
   const obsBuf = new Float32Array(batchSize * obsDim);
@@ -295,14 +297,14 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
 
         // SA-PPO: kappa * R, its gradient added into the actor's and the log-std's.
         let saLoss = 0;
-        let ppoGradNorm = NaN;
+        let ppoGradNorm = 0;
         let saGradNorm = 0;
-        if (regulariser && sa && sa.kappa > 0) {
+        if (saApplies) {
           ppoGradNorm = globalGradNorm(allGrads, engine.kernels);
           saTouchedGrads.forEach((g, i) => saGradsBefore[i]!.set(g));
-          saLoss = regulariser.lossAndGrads(
+          saLoss = regulariser!.lossAndGrads(
             { actor: model.actor, logStd: model.logStd, obs: mbObs, batch: minibatchSize, epsilon: saEpsilon, ramp: saRampNow, rng: saRng, engine },
-            { weight: sa.kappa, actorGrads, logStdGrad },
+            { weight: sa!.kappa, actorGrads, logStdGrad },
           );
           let sq = 0;
           saTouchedGrads.forEach((g, k) => {
@@ -315,9 +317,8 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
         const loss = pg.loss - config.entCoef * entropy + config.valueCoef * vl.loss + (sa ? sa.kappa * saLoss : 0);
         if (!Number.isFinite(loss)) throw fail(`the loss is ${loss} (policy ${pg.loss}, value ${vl.loss}, SA ${saLoss})`);
         const { norm, scale } = gradClipScale(allGrads, config.maxGradNorm, engine.kernels);
-        const logStdBefore = saGradsBefore.at(-1);
         for (let j = 0; j < actDim; j++) {
-          const ppoPart = logStdBefore && sa && sa.kappa > 0 ? logStdBefore[j]! : logStdGrad[j]!;
+          const ppoPart = logStdGradBeforeSa[j]!;
           const saPart = logStdGrad[j]! - ppoPart;
           logStdGradSums.ppo[j] = logStdGradSums.ppo[j]! + ppoPart;
           logStdGradSums.sa[j] = logStdGradSums.sa[j]! + saPart;
@@ -344,7 +345,7 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
         stats.approxKl += pg.approxKl;
         stats.clipFraction += pg.clipFraction;
         stats.gradNorm += norm;
-        stats.ppoGradNorm += Number.isNaN(ppoGradNorm) ? norm : ppoGradNorm;
+        stats.ppoGradNorm += saApplies ? ppoGradNorm : norm;
         stats.clipScale += scale;
         stats.saGradNorm += saGradNorm;
         stats.minibatches++;
