@@ -7,10 +7,9 @@
 // Output: one JSON line per file.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { evaluatePolicy } from '@rlprune/attacks';
 import { surrogateLipschitz } from '@rlprune/certify';
-import { createVecEnv } from '@rlprune/envs';
 import { decodePolicy } from '@rlprune/nn';
+import { evaluateBothWays } from './evaluate-both';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -26,20 +25,14 @@ async function main(): Promise<void> {
   if (files.length === 0) throw new Error('usage: evaluate.ts [--episodes N] [--eval-seed S] FILE.policy ...');
   for (const file of files) {
     const policy = decodePolicy(readFileSync(file));
-    const env = await createVecEnv(policy.metadata.env, { numEnvs: 1, seed: evalSeed });
-    try {
-      const det = await evaluatePolicy({ policy, env, episodesPerEnv: episodes, deterministic: true });
-      const sto = await evaluatePolicy({ policy, env, episodesPerEnv: episodes, deterministic: false, seed: evalSeed });
-      console.log(JSON.stringify({
-        bench: 'ppo_eval', file: path.basename(file), env: policy.metadata.env, seed: policy.metadata.seed,
-        labels: policy.metadata.labels, log_std: Array.from(policy.model.logStd, (x) => Math.round(x * 1000) / 1000),
-        lipschitz: Math.round(surrogateLipschitz(policy.model.actor) * 1000) / 1000, episodes,
-        deterministic_mean: Math.round(det.mean * 100) / 100, stochastic_mean: Math.round(sto.mean * 100) / 100,
-        deterministic_min: Math.round(Math.min(...det.returns)), stochastic_min: Math.round(Math.min(...sto.returns)),
-      }));
-    } finally {
-      env.close();
-    }
+    const { deterministic: det, stochastic: sto } = await evaluateBothWays(policy, episodes, evalSeed, evalSeed);
+    console.log(JSON.stringify({
+      bench: 'ppo_eval', file: path.basename(file), env: policy.metadata.env, seed: policy.metadata.seed,
+      labels: policy.metadata.labels, log_std: Array.from(policy.model.logStd, (x) => Math.round(x * 1000) / 1000),
+      lipschitz: Math.round(surrogateLipschitz(policy.model.actor) * 1000) / 1000, episodes,
+      deterministic_mean: Math.round(det.mean * 100) / 100, stochastic_mean: Math.round(sto.mean * 100) / 100,
+      deterministic_min: Math.round(Math.min(...det.returns)), stochastic_min: Math.round(Math.min(...sto.returns)),
+    }));
   }
 }
 

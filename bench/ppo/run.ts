@@ -24,10 +24,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { evaluatePolicy } from '@rlprune/attacks';
-import { createVecEnv } from '@rlprune/envs';
 import { decodePolicy, defaultKernels } from '@rlprune/nn';
 import { createLocalVecEnv, train, type PpoConfig } from '@rlprune/rl';
+import { evaluateBothWays } from './evaluate-both';
 import { PpoServices } from './services';
 
 function arg(name: string): string | undefined {
@@ -92,7 +91,7 @@ async function runRlprune(envId: string, seed: number): Promise<RunRow> {
       num_envs: numEnvs, num_steps: numSteps, kappa: kappa ?? 0, lipschitz: round(result.lipschitzBound, 3),
       kernels: engine ?? defaultKernels().name,
       ...(Object.keys(extraConfig).length > 0 ? { config: extraConfig } : {}),
-      ...(evalEpisodes > 0 ? await evaluateFinal(envId, seed, result.policy) : {}),
+      ...(evalEpisodes > 0 ? await evaluateFinal(seed, result.policy) : {}),
     };
   } finally {
     env.close();
@@ -103,22 +102,16 @@ async function runRlprune(envId: string, seed: number): Promise<RunRow> {
  * The final policy's log-std and its return over evalEpisodes fresh episodes with mean actions
  * (SA-PPO's evaluation) and with sampled actions (what the training metric averages).
  */
-async function evaluateFinal(envId: string, seed: number, bytes: Buffer): Promise<Record<string, unknown>> {
+async function evaluateFinal(seed: number, bytes: Buffer): Promise<Record<string, unknown>> {
   const policy = decodePolicy(bytes);
   // Evaluation envs get their own seed stream, apart from the training envs'.
-  const env = await createVecEnv(envId, { numEnvs: 1, seed: seed + 1_000_000 });
-  try {
-    const det = await evaluatePolicy({ policy, env, episodesPerEnv: evalEpisodes, deterministic: true });
-    const sto = await evaluatePolicy({ policy, env, episodesPerEnv: evalEpisodes, deterministic: false, seed });
-    return {
-      log_std: Array.from(policy.model.logStd, (x) => round(x, 3)),
-      eval_episodes: evalEpisodes,
-      eval_deterministic_mean: round(det.mean, 2),
-      eval_stochastic_mean: round(sto.mean, 2),
-    };
-  } finally {
-    env.close();
-  }
+  const { deterministic, stochastic } = await evaluateBothWays(policy, evalEpisodes, seed + 1_000_000, seed);
+  return {
+    log_std: Array.from(policy.model.logStd, (x) => round(x, 3)),
+    eval_episodes: evalEpisodes,
+    eval_deterministic_mean: round(deterministic.mean, 2),
+    eval_stochastic_mean: round(stochastic.mean, 2),
+  };
 }
 
 let refDir: string | null = null;
