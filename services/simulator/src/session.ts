@@ -1,5 +1,6 @@
-// Session: one bidi stream owns one VecEnv. The first message creates it; resets and steps follow.
-// The envs are freed when the stream ends for any reason (close, cancel, error, disconnect).
+// Session: one bidi stream owns one VecEnv (or, with create.physics_threads, a ThreadedVecEnv). The
+// first message creates it; resets and steps follow. The envs (and threads) are freed when the
+// stream ends for any reason (close, cancel, error, disconnect).
 import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import { createThreadedVecEnv, createVecEnv, getEnvSpec, restoreVecEnvState, saveVecEnvState, ThreadedVecEnv, type VecEnv, type VecStepResult } from '@rlprune/envs';
