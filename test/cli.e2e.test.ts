@@ -84,6 +84,46 @@ describe('rlprune CLI', () => {
     expect(bad.stderr).toMatch(/epsilon/);
   });
 
+  it('a piped --json is complete: policy inspect of a 256-256 policy prints as many bytes as it writes to a file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-cli-'));
+    const file = path.join(dir, 'big.rlp');
+    fs.writeFileSync(file, randomPolicyBytes('Hopper-v4', 11, 3, 9, [256, 256]));
+    const piped = await rlprune('policy', 'inspect', file, '--json');
+    expect(piped.code).toBe(0);
+    const outFile = path.join(dir, 'big.json');
+    await run('sh', ['-c', `"${process.execPath}" "${CLI}" policy inspect "${file}" --json > "${outFile}"`]);
+    const written = fs.statSync(outFile).size;
+    expect(written).toBeGreaterThan(1024 * 1024); // far past the 64 KiB a pipe used to be cut at
+    expect(Buffer.byteLength(piped.stdout)).toBe(written);
+    expect(() => JSON.parse(piped.stdout)).not.toThrow();
+  });
+
+  it('prune --criterion saliency takes gradients from states rolled out in --env or read from --states', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-cli-'));
+    const dense = path.join(dir, 'dense.rlp');
+    fs.writeFileSync(dense, randomPolicyBytes('Hopper-v4', 11, 3, 10, [32, 32]));
+    const fromEnv = path.join(dir, 'env.rlp');
+    const e = await rlprune('prune', '--policy', dense, '--criterion', 'saliency', '--sparsity', '0.5', '--env', 'Hopper-v4', '--state-count', '64', '--out', fromEnv);
+    expect(e.code).toBe(0);
+    expect((JSON.parse(e.stdout) as { sparsity: number }).sparsity).toBeCloseTo(0.5, 2);
+    const states = path.join(dir, 'states.json');
+    fs.writeFileSync(states, JSON.stringify(Array.from({ length: 16 }, (_, i) => Array.from({ length: 11 }, (_, k) => Math.sin(i + k)))));
+    const fromFile = path.join(dir, 'file.rlp');
+    const f = await rlprune('prune', '--policy', dense, '--criterion', 'saliency', '--sparsity', '0.5', '--states', states, '--out', fromFile);
+    expect(f.code).toBe(0);
+    // different states, different gradients: the two masks are not the same
+    const maskOf = (p: string) => Array.from(decodePolicy(fs.readFileSync(p)).model.actor.layers[1]!.mask!);
+    expect(maskOf(fromEnv)).not.toEqual(maskOf(fromFile));
+    // no source of states: a usage error naming both flags
+    const none = await rlprune('prune', '--policy', dense, '--criterion', 'saliency', '--sparsity', '0.5', '--out', fromFile);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--env ID .*--states FILE/);
+    fs.writeFileSync(states, JSON.stringify([[1, 2]]));
+    const short = await rlprune('prune', '--policy', dense, '--criterion', 'saliency', '--sparsity', '0.5', '--states', states, '--out', fromFile);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/--states: row 0 .* 11 finite numbers/);
+  });
+
   it('evaluate runs episodes through local services, clean and under an attack', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-cli-'));
     const file = path.join(dir, 'p.rlp');

@@ -48,3 +48,4 @@ export {
   type SchedulePoint,
 } from './schedule';
 export { PruningScheduler, type UpdateSignals } from './scheduler';
+export { logLikelihoodGradients } from './saliency-gradients';

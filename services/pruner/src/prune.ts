@@ -4,9 +4,8 @@ import { surrogateLipschitz } from '@rlprune/certify';
 import { decodePolicy, encodePolicy, sparsity as netSparsity } from '@rlprune/nn';
 import { decodeTensor } from '@rlprune/proto';
 import type { PruneRequest__Output } from '@rlprune/proto/src/generated/rlprune/pruner/v1/PruneRequest';
-import { pruneActorCritic, type Criterion, type Scope } from '@rlprune/pruning';
+import { logLikelihoodGradients, pruneActorCritic, type Criterion, type Scope } from '@rlprune/pruning';
 import { InvalidArgumentError, requireArtifactId, requireOneOf, requireRange, type ArtifactClient } from '@rlprune/service-kit';
-import { logLikelihoodGradients } from './saliency-gradients';
 
 export async function prune(call: grpc.ServerUnaryCall<PruneRequest__Output, unknown>, artifacts: ArtifactClient) {
   const req = call.request;

@@ -21,7 +21,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given)' },
   cancel: { run: cancelCommand, help: 'cancel a running experiment: ID' },
   train: { run: trainCommand, help: 'train one policy through the trainer and simulator services: --env ID --steps N --seed S ... --out FILE' },
-  prune: { run: pruneCommand, help: 'one-shot pruning: --policy FILE --criterion NAME --sparsity S [--scope] [--structured] [--seed] --out FILE' },
+  prune: { run: pruneCommand, help: 'one-shot pruning: --policy FILE --criterion NAME --sparsity S [--scope] [--structured] [--seed] [--env ID | --states FILE] --out FILE' },
   evaluate: { run: evaluateCommand, help: 'episodes of a policy, optionally under attack: --policy FILE --env ID --episodes N [--attack NAME --eps E] [--json]' },
   certify: { run: certifyCommand, help: 'bounds of a policy: --policy FILE --eps E --method lipschitz|spectral|ibp|crown [--states FILE.json] [--json]' },
   policy: { run: policyCommand, help: 'inspect FILE [--json]: normaliser, weights, biases, masks and log-std of a policy' },
@@ -43,10 +43,24 @@ async function main(argv: string[]): Promise<number> {
   return cmd.run(rest);
 }
 
+/**
+ * Exits once everything written so far has left the process: on a pipe, stdout is asynchronous and
+ * process.exit() would cut a long --json line (a 256-256 policy is megabytes). A write's callback
+ * runs after every earlier write to the same stream has been flushed.
+ */
+function exitAfterFlush(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2))
   .then((code) => {
     closeClients();
-    process.exit(code);
+    exitAfterFlush(code);
   })
   .catch((err: Error & { code?: string; details?: string }) => {
     const usageLike =
@@ -55,5 +69,5 @@ main(process.argv.slice(2))
       err instanceof UsageError || err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
     process.stderr.write(`rlprune: ${err.details ?? err.message}\n`);
     closeClients();
-    process.exit(usageLike ? 2 : 1);
+    exitAfterFlush(usageLike ? 2 : 1);
   });

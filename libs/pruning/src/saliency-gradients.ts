@@ -1,4 +1,5 @@
-// Saliency needs dL/dW. For one-shot pruning the service uses the policy's own log-likelihood:
+// Saliency needs dL/dW. For one-shot pruning (the pruner service and `rlprune prune`) it is taken
+// from the policy's own log-likelihood:
 // L = -mean_n log pi(a_n | s_n) with a_n ~ pi(. | s_n) drawn with a seed (at a_n = mu(s_n) the
 // gradient would vanish). Returns actor weight gradients aligned with the layers.
 import { createGrads, createKernelEngine, gaussianLogProbGrad, type ActorCritic } from '@rlprune/nn';
