@@ -2,7 +2,10 @@
 //   sum_j ((mu_j(s') - mu_j(s)) / sigma~_j)^2,  sigma~ = sigma / mean(sigma)
 // over the L-inf ball by SGLD-style signed steps: a random-sign start one step from s (where the
 // gradient is zero), then steps of size eps * step_ratio along sign(grad + decaying Gaussian noise),
-// the noise scale sqrt(2 step beta) / (i + 2) as in SA-PPO's SGLD, projected onto the ball each step.
+// projected onto the ball each step. The noise at step i has scale sqrt(2 step beta) / (i + 2) with
+// beta = 1, as SA-PPO's action attack (huanzhang12/SA_PPO, policy_gradients/agent.py apply_attack,
+// "SGLD noise factor. We simply set beta=1"). SA-PPO's SGLD *regulariser* scales its noise by 1e-5
+// instead (libs/rl's sgld-regulariser): a different setting for a different job.
 import { deriveSeed, Rng } from '@rlprune/random';
 import { projectToBall, signedStep } from './box';
 import { checkEpsilon, checkObsBatch, checkSeed, resolveParams, STEP_RATIO_PARAM, STEPS_PARAM } from './params';
@@ -12,8 +15,17 @@ import { Victim } from './victim';
 const parameters: AttackParameter[] = [
   STEPS_PARAM,
   STEP_RATIO_PARAM,
-  { name: 'sgld_beta', default: 1e-5, description: 'inverse temperature of the SGLD noise (SA-PPO: 1e-5)', min: 0 },
+  {
+    name: 'sgld_beta', default: 1,
+    description: 'scale of the SGLD noise on the gradient, sqrt(2 step beta) / (i + 2) at step i (SA-PPO\'s action attack: 1; 0 = no noise)',
+    min: 0,
+  },
 ];
+
+/** Standard deviation of the Gaussian noise added to the gradient at step `step` (0-based). */
+export function madNoiseScale(stepSize: number, sgldBeta: number, step: number): number {
+  return Math.sqrt(2 * stepSize * sgldBeta) / (step + 2);
+}
 
 export const madAttack: Attack = {
   name: 'mad',
@@ -26,7 +38,6 @@ export const madAttack: Attack = {
     const rng = new Rng(deriveSeed(checkSeed(options.seed), 'attack', 'mad'));
     const victim = new Victim(options.policy, options.engine);
     const stepSize = eps * p.step_ratio;
-    const noiseScale = Math.sqrt(2 * stepSize * p.sgld_beta);
     return {
       obsDim: victim.obsDim,
       perturb(obs, n, episodeStart) {
@@ -39,7 +50,7 @@ export const madAttack: Attack = {
         const direction = new Float32Array(obs.length);
         for (let step = 0; step < p.steps; step++) {
           const { grad } = victim.actionChangeGradient(x, n, clean);
-          const noise = noiseScale / (step + 2);
+          const noise = madNoiseScale(stepSize, p.sgld_beta, step);
           for (let i = 0; i < x.length; i++) direction[i] = grad[i]! + noise * rng.normal();
           signedStep(x, direction, stepSize);
           projectToBall(x, obs, eps);
