@@ -11,7 +11,7 @@ name: l
 envs: [InvertedPendulum-v4]
 seeds: [1]
 train: { steps: 1000 }
-pruning: { mode: one_shot, sparsities: [0, 0.5] }
+pruning: { mode: post_hoc, sparsities: [0, 0.5] }
 attacks: [{ name: random }]
 `);
 

@@ -50,7 +50,7 @@ export function executors(services: StageServices, store: ArtifactStore): Record
               criterion: p.pruning.criterion,
               scope: p.pruning.scope,
               structured: p.pruning.structured,
-              kind: 'cubic',
+              kind: p.pruning.kind ?? 'cubic',
               initialSparsity: 0,
               finalSparsity: p.pruning.final_sparsity,
               startFraction: p.pruning.start_fraction,

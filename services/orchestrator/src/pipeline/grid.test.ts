@@ -11,7 +11,7 @@ name: g
 envs: [Hopper-v4]
 seeds: [1]
 train: { steps: 1000 }
-pruning: { mode: one_shot, criteria: [magnitude, random], sparsities: [0, 0.5, 0.9] }
+pruning: { mode: post_hoc, criteria: [magnitude, random], sparsities: [0, 0.5, 0.9] }
 attacks: [{ name: mad }, { name: rs }]
 `);
     const grid = expandGrid(spec, eps);

@@ -57,9 +57,12 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
       for (const kappa of spec.sa.kappas) {
         for (const criterion of p.criteria) {
           for (const sparsity of p.sparsities) {
-            const pruneDuring = p.mode === 'during' && sparsity > 0;
+            // during and one_shot prune inside the training run; post_hoc prunes the finished policy
+            const pruneDuring = p.mode !== 'post_hoc' && sparsity > 0;
             const schedule = pruneDuring
               ? {
+                  // (only one_shot names its kind, so micro-pruning stages keep their ids)
+                  ...(p.mode === 'one_shot' ? { kind: 'one_shot' } : {}),
                   criterion,
                   scope: p.scope,
                   structured: p.structured,
@@ -78,7 +81,7 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
               pruning: schedule,
             });
             let policy = train;
-            if (p.mode === 'one_shot' && sparsity > 0) {
+            if (p.mode === 'post_hoc' && sparsity > 0) {
               policy = add(
                 'prune',
                 `prune ${criterion} s=${sparsity}`,

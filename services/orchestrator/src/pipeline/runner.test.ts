@@ -13,7 +13,7 @@ name: r
 envs: [InvertedPendulum-v4]
 seeds: [1]
 train: { steps: 1000 }
-pruning: { mode: one_shot, sparsities: [0, 0.5] }
+pruning: { mode: post_hoc, sparsities: [0, 0.5] }
 attacks: [{ name: random }, { name: rs }]
 `);
 

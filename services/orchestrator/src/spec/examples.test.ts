@@ -14,4 +14,14 @@ describe('examples/', () => {
   it.each(files)('%s is a valid spec', (f) => {
     expect(() => parseSpec(fs.readFileSync(path.join(dir, f), 'utf8'))).not.toThrow();
   });
+  // issue 15: the value-guided attack in every pruning spec, at the env's epsilon and twice it
+  const pruningSpecs = files.filter((f) => /^paper-.*-(pruning|oneshot|structured|criteria|posthoc)/.test(f));
+  it.each(pruningSpecs)('%s attacks with critic at the env epsilon and twice it', (f) => {
+    const spec = parseSpec(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const envEps = { 'Hopper-v4': 0.075, 'Walker2d-v4': 0.05, 'HalfCheetah-v4': 0.15 }[spec.envs[0]!]!;
+    for (const name of ['random', 'critic', 'mad', 'rs']) {
+      const attack = spec.attacks.find((a) => a.name === name);
+      expect(attack?.epsilons, `${f}: ${name}`).toEqual([envEps, 2 * envEps]);
+    }
+  });
 });

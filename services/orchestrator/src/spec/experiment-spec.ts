@@ -5,6 +5,7 @@ import { parseWithSchema, SpecError, type Schema } from './schema';
 export const ATTACK_NAMES = ['random', 'critic', 'mad', 'rs', 'rs_mad', 'learned', 'correlated'] as const;
 export const CERTIFY_METHODS = ['lipschitz', 'spectral', 'ibp', 'crown'] as const;
 export const CRITERIA = ['magnitude', 'saliency', 'random'] as const;
+export const PRUNING_MODES = ['during', 'one_shot', 'post_hoc'] as const;
 
 /** Env ids the simulator serves (checked again by the simulator itself). */
 export const KNOWN_ENVS = [
@@ -54,7 +55,15 @@ export const SPEC_SCHEMA: Schema = {
       kind: 'object',
       doc: 'how policies are made sparse',
       fields: {
-        mode: { kind: 'string', enum: ['during', 'one_shot'], default: 'during', doc: 'micro-pruning during training, or one-shot after it' },
+        mode: {
+          kind: 'string',
+          enum: PRUNING_MODES,
+          default: 'during',
+          doc:
+            "during: micro-pruning, the mask follows the cubic schedule every `interval` gradient steps; one_shot: the paper's one-shot arm, " +
+            'pruned once to the final sparsity at the end of burn-in (start_fraction), then trained on to the same step budget; ' +
+            'post_hoc: the finished dense policy pruned once (no training after)',
+        },
         criteria: { kind: 'list', items: { kind: 'string', enum: CRITERIA, doc: 'criterion' }, default: ['magnitude'], doc: 'criteria' },
         sparsities: { kind: 'list', minItems: 1, items: sparsity('final sparsity in [0, 1)'), default: [0], doc: 'final sparsities' },
         scope: { kind: 'string', enum: ['layer', 'global'], default: 'layer', doc: 'same fraction per layer, or one global threshold' },
@@ -122,7 +131,7 @@ export interface ExperimentSpec {
   };
   sa: { kappas: number[]; method: 'sgld' | 'convex'; epsilon: number | null };
   pruning: {
-    mode: 'during' | 'one_shot';
+    mode: (typeof PRUNING_MODES)[number];
     criteria: string[];
     sparsities: number[];
     scope: 'layer' | 'global';
