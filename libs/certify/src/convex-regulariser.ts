@@ -1,8 +1,10 @@
 // SA-PPO's convex (certified) regulariser (Zhang et al. 2020): for each state s of a minibatch,
-// bound the action mean over the L-inf ball B(s, epsilon) by IBP and by CROWN, mix the bounds as
+// bound the action mean over the L-inf ball B(s, epsilon) by IBP and by CROWN (or CROWN-IBP,
+// options.bounds), mix the bounds as
 // beta * IBP + (1 - beta) * CROWN, and penalise
 //   R(s) = sum_j max(|lb_j - mu_j(s)|, |ub_j - mu_j(s)|)^2 / sigma_j^2,
-// averaged over the batch. By default mu(s) is a constant (SA-PPO detaches it), so the gradient
+// averaged over the batch. By default mu(s) is a constant (as SA-PPO's SGLD estimate; its convex estimate in
+// robust_ppo_step passes the minibatch means undetached, detachMean false), so the gradient
 // flows through the bounds and sigma = exp(logStd) only. The bounds are rebuilt here on a reverse-mode tape (tape.ts)
 // with the same steps as ibp.ts and crown.ts, so their values agree with those files.
 import type { Activation, Mlp } from '@rlprune/nn';
@@ -17,7 +19,13 @@ export interface ConvexRegulariserOptions {
   epsilon: number;
   /** Weight of IBP in the mixed bounds; 1 - beta goes to CROWN (SA-PPO ramps beta 0 -> 1). */
   beta: number;
-  /** Treat mu(s) as a constant, as SA-PPO does. Default true; false also differentiates mu(s). */
+  /**
+   * The CROWN side of the mix: "crown" runs the backward pass for every layer; "crown-ibp" bounds
+   * the hidden layers by IBP and runs it for the output only (crown.ts's intermediate "ibp"), as
+   * SA-PPO's convex_relaxation.py through auto_LiRPA. Default "crown".
+   */
+  bounds?: 'crown' | 'crown-ibp';
+  /** Treat mu(s) as a constant. Default true; false also differentiates mu(s), as SA-PPO's convex estimate. */
   detachMean?: boolean;
   /**
    * The reference means mu(s), one per state, when the caller has them (e.g. from the rollout);
@@ -59,6 +67,8 @@ export function convexRegulariser(
   checkStates(states, net.layers[0]!.inDim);
   const { epsilon, beta } = options;
   const detachMean = options.detachMean ?? true;
+  const bounds = options.bounds ?? 'crown';
+  if (bounds !== 'crown' && bounds !== 'crown-ibp') throw new InvalidArgumentError('bounds', '"crown" or "crown-ibp"', bounds);
   if (options.means !== undefined) {
     if (!detachMean) throw new InvalidArgumentError('means', 'absent when detachMean is false', 'an array');
     if (options.means.length !== states.length)
@@ -85,11 +95,14 @@ export function convexRegulariser(
       : meanOnTape(tape, p, actor.activation, x);
     let lower: Node;
     let upper: Node;
-    if (beta === 1) ({ lower, upper } = ibpOnTape(tape, p, actor.activation, x, epsilon));
-    else if (beta === 0) ({ lower, upper } = crownOnTape(tape, p, actor.activation, x, epsilon));
+    // IBP's per-layer bounds serve both the IBP side and CROWN-IBP's hidden layers.
+    const ibp = beta > 0 || bounds === 'crown-ibp' ? ibpLayersOnTape(tape, p, actor.activation, x, epsilon) : null;
+    const crownSide = () => crownOnTape(tape, p, actor.activation, x, epsilon, bounds === 'crown-ibp' ? ibp : null);
+    if (beta === 1) ({ lower, upper } = ibp!.at(-1)!);
+    else if (beta === 0) ({ lower, upper } = crownSide());
     else {
-      const i = ibpOnTape(tape, p, actor.activation, x, epsilon);
-      const c = crownOnTape(tape, p, actor.activation, x, epsilon);
+      const i = ibp!.at(-1)!;
+      const c = crownSide();
       lower = tape.combine(i.lower, beta, c.lower, 1 - beta);
       upper = tape.combine(i.upper, beta, c.upper, 1 - beta);
     }
@@ -126,29 +139,43 @@ function meanOnTape(tape: Tape, p: TapeParams, act: Activation, x: Node): Node {
   return h;
 }
 
-/** ibp.ts on the tape, L-inf ball. */
-function ibpOnTape(tape: Tape, p: TapeParams, act: Activation, x: Node, eps: number): { lower: Node; upper: Node } {
+/** ibp.ts on the tape, L-inf ball: the pre-activation bounds of every layer, the output's last. */
+function ibpLayersOnTape(tape: Tape, p: TapeParams, act: Activation, x: Node, eps: number): { lower: Node; upper: Node }[] {
+  const layers: { lower: Node; upper: Node }[] = [];
   let mid = tape.add(tape.matmul(p.w[0]!, x), p.b[0]!);
   let rad = tape.rowAbsSum(p.w[0]!, eps);
   for (let k = 1; k < p.w.length; k++) {
-    const lo = tape.activation(tape.combine(mid, 1, rad, -1), act);
-    const hi = tape.activation(tape.combine(mid, 1, rad, 1), act);
+    const pre = { lower: tape.combine(mid, 1, rad, -1), upper: tape.combine(mid, 1, rad, 1) };
+    layers.push(pre);
+    const lo = tape.activation(pre.lower, act);
+    const hi = tape.activation(pre.upper, act);
     const m = tape.combine(hi, 0.5, lo, 0.5);
     const r = tape.combine(hi, 0.5, lo, -0.5);
     mid = tape.add(tape.matmul(p.w[k]!, m), p.b[k]!);
     rad = tape.absMatmul(p.w[k]!, r);
   }
-  return { lower: tape.combine(mid, 1, rad, -1), upper: tape.combine(mid, 1, rad, 1) };
+  layers.push({ lower: tape.combine(mid, 1, rad, -1), upper: tape.combine(mid, 1, rad, 1) });
+  return layers;
 }
 
 type Relaxed = ReturnType<Tape['relax']>;
 
-/** crown.ts on the tape, L-inf ball. */
-function crownOnTape(tape: Tape, p: TapeParams, act: Activation, x: Node, eps: number): { lower: Node; upper: Node } {
+/** crown.ts on the tape, L-inf ball; with `ibpHidden` (IBP's per-layer bounds) CROWN-IBP. */
+function crownOnTape(
+  tape: Tape,
+  p: TapeParams,
+  act: Activation,
+  x: Node,
+  eps: number,
+  ibpHidden: { lower: Node; upper: Node }[] | null,
+): { lower: Node; upper: Node } {
   const relaxations: Relaxed[] = [];
   let bounds: { lower: Node; upper: Node } | null = null;
   for (let k = 0; k < p.w.length; k++) {
-    bounds = { lower: backwardOnTape(tape, p, k, relaxations, x, eps, 'lower'), upper: backwardOnTape(tape, p, k, relaxations, x, eps, 'upper') };
+    bounds =
+      ibpHidden && k < p.w.length - 1
+        ? ibpHidden[k]!
+        : { lower: backwardOnTape(tape, p, k, relaxations, x, eps, 'lower'), upper: backwardOnTape(tape, p, k, relaxations, x, eps, 'upper') };
     if (k < p.w.length - 1) relaxations.push(tape.relax(bounds.lower, bounds.upper, act));
   }
   return bounds!;

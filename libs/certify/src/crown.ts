@@ -13,6 +13,7 @@ import type { Bounds } from './bounds';
 import type { Layer64, Mlp64 } from './float64-mlp';
 import type { NeuronRelaxation } from './activation-relaxation';
 import { relaxActivation } from './activation-relaxation';
+import { ibpBounds } from './ibp';
 
 /** The relaxation lines of one layer's neurons, as arrays for the hot loop. */
 interface LayerRelaxation {
@@ -22,12 +23,28 @@ interface LayerRelaxation {
   upperIntercept: Float64Array;
 }
 
-/** Bounds on every output of `net` over the ball of radius `epsilon` around `center`. */
-export function crownBounds(net: Mlp64, center: ArrayLike<number>, epsilon: number, norm: BallNorm = 'linf'): Bounds {
+/**
+ * Bounds on every output of `net` over the ball of radius `epsilon` around `center`.
+ * `intermediate` "ibp" takes the hidden layers' pre-activation bounds from interval propagation and
+ * runs the backward pass for the output only: CROWN-IBP (Zhang et al. 2020), what auto_LiRPA computes
+ * with compute_bounds(IBP=True) followed by compute_bounds(method='backward'), as SA-PPO's
+ * convex_relaxation.py does. Cheaper and looser than full CROWN; sound alike.
+ */
+export function crownBounds(
+  net: Mlp64,
+  center: ArrayLike<number>,
+  epsilon: number,
+  norm: BallNorm = 'linf',
+  intermediate: 'crown' | 'ibp' = 'crown',
+): Bounds {
   const relaxations: LayerRelaxation[] = [];
+  const last = net.layers.length - 1;
   let bounds: Bounds | null = null;
   for (let k = 0; k < net.layers.length; k++) {
-    bounds = backwardBounds(net, k, relaxations, center, epsilon, norm);
+    bounds =
+      intermediate === 'ibp' && k < last
+        ? ibpBounds({ activation: net.activation, layers: net.layers.slice(0, k + 1) }, center, epsilon, norm)
+        : backwardBounds(net, k, relaxations, center, epsilon, norm);
     if (k < net.layers.length - 1) relaxations.push(relaxLayer(net.activation, bounds));
   }
   return bounds!;

@@ -1,5 +1,6 @@
 // A training checkpoint is a policy artifact (libs/nn's format) whose extras hold everything else the
-// run needs to continue bit-identically: Adam moments, the random streams, the reward scaler, the
+// run needs to continue bit-identically: Adam moments (of the joint or policy optimiser, and of the
+// value optimiser when it has its own), the random streams, the reward scaler, the
 // normalised next observation, the episode-return window, pruning bias masks and the envs' state.
 // Taken only at iteration boundaries, so no half-collected rollout needs saving.
 import { decodePolicy, encodePolicy, sparsity, type ActorCritic, type AdamState, type ExtraTensor, type ObsNormalizer } from '@rlprune/nn';
@@ -17,7 +18,10 @@ export interface TrainingState {
   gradientSteps: number;
   model: ActorCritic;
   normalizer: ObsNormalizer;
+  /** The joint optimiser's state, or the policy optimiser's when the value has its own. */
   adam: AdamState;
+  /** The value optimiser's state; null with one joint optimiser. */
+  valueAdam: AdamState | null;
   rngs: { actions: RngState; minibatches: RngState; sa: RngState };
   rewardScaler: RewardScalerState;
   /** The normalised observation the next rollout starts from, [numEnvs * obsDim]. */
@@ -42,6 +46,9 @@ interface CheckpointJson {
   gradientSteps: number;
   adamStep: number;
   adamTensors: number;
+  /** Absent in checkpoints of runs with one joint optimiser. */
+  valueAdamStep?: number;
+  valueAdamTensors?: number;
   episodes: number;
   biasMaskLayers: { actor: number; critic: number };
   envState: string | null;
@@ -59,6 +66,8 @@ export function encodeCheckpoint(s: TrainingState): Buffer {
   };
   s.adam.m.forEach((m, i) => (tensors[`adam.m.${i}`] = m));
   s.adam.v.forEach((v, i) => (tensors[`adam.v.${i}`] = v));
+  s.valueAdam?.m.forEach((m, i) => (tensors[`valueAdam.m.${i}`] = m));
+  s.valueAdam?.v.forEach((v, i) => (tensors[`valueAdam.v.${i}`] = v));
   for (const net of ['actor', 'critic'] as const) s.pruningBiasMasks[net]?.forEach((m, i) => (tensors[`pruning.${net}.bias.${i}`] = m));
   const json: CheckpointJson = {
     kind: KIND,
@@ -69,6 +78,7 @@ export function encodeCheckpoint(s: TrainingState): Buffer {
     gradientSteps: s.gradientSteps,
     adamStep: s.adam.step,
     adamTensors: s.adam.m.length,
+    ...(s.valueAdam ? { valueAdamStep: s.valueAdam.step, valueAdamTensors: s.valueAdam.m.length } : {}),
     episodes: s.episodes,
     biasMaskLayers: { actor: s.pruningBiasMasks.actor?.length ?? 0, critic: s.pruningBiasMasks.critic?.length ?? 0 },
     envState: s.envState ? Buffer.from(s.envState.buffer, s.envState.byteOffset, s.envState.byteLength).toString('base64') : null,
@@ -120,6 +130,11 @@ export function decodeCheckpoint(bytes: Uint8Array): TrainingState {
       step: json.adamStep,
       m: Array.from({ length: json.adamTensors }, (_, i) => take<Float32Array>(`adam.m.${i}`)),
       v: Array.from({ length: json.adamTensors }, (_, i) => take<Float32Array>(`adam.v.${i}`)),
+    },
+    valueAdam: json.valueAdamTensors === undefined ? null : {
+      step: json.valueAdamStep!,
+      m: Array.from({ length: json.valueAdamTensors }, (_, i) => take<Float32Array>(`valueAdam.m.${i}`)),
+      v: Array.from({ length: json.valueAdamTensors }, (_, i) => take<Float32Array>(`valueAdam.v.${i}`)),
     },
     rngs: { actions: rngState(take('rng.actions')), minibatches: rngState(take('rng.minibatches')), sa: rngState(take('rng.sa')) },
     rewardScaler: { returns: take<Float64Array>('rewardScaler.returns'), mean: stats[0]!, var: stats[1]!, count: stats[2]! },

@@ -27,7 +27,18 @@ describe('resolvePpoConfig', () => {
 
   it('derives the SA epsilon from the env and ramps over 75% by default', () => {
     const c = resolvePpoConfig({ ...base, sa: { kappa: 0.3 } });
-    expect(c.sa).toEqual({ kappa: 0.3, epsilon: 0.075, rampFraction: 0.75, method: 'sgld', sgldSteps: 10, sgldBeta: 1e-5 });
+    expect(c.sa).toEqual({
+      kappa: 0.3, epsilon: 0.075, rampFraction: 0.75, method: 'sgld', sgldSteps: 10, sgldBeta: 1e-5, detachStdev: false, convexBounds: 'crown-ibp',
+    });
+  });
+
+  it("gives an SA run SA-PPO's optimiser (own value Adam at 2.5e-4, no clip) and PPO CleanRL's, unless set", () => {
+    expect(resolvePpoConfig(base)).toMatchObject({ valueLearningRate: null, maxGradNorm: 0.5 });
+    expect(resolvePpoConfig({ ...base, sa: { kappa: 0 } })).toMatchObject({ valueLearningRate: null, maxGradNorm: 0.5 });
+    expect(resolvePpoConfig({ ...base, sa: { kappa: 0.3 } })).toMatchObject({ valueLearningRate: 2.5e-4, maxGradNorm: null });
+    // Set explicitly (null included), the fields win either way.
+    expect(resolvePpoConfig({ ...base, sa: { kappa: 0.3 }, valueLearningRate: null, maxGradNorm: 0.5 })).toMatchObject({ valueLearningRate: null, maxGradNorm: 0.5 });
+    expect(resolvePpoConfig({ ...base, valueLearningRate: 1e-3, maxGradNorm: null })).toMatchObject({ valueLearningRate: 1e-3, maxGradNorm: null });
   });
 
   it.each([
@@ -41,6 +52,10 @@ describe('resolvePpoConfig', () => {
     [{ pruning: { criterion: 'magnitude', finalSparsity: 0.9, startFraction: 0.8, endFraction: 0.75 } }, 'pruning.startFraction', 'before the pruning end (pruning.endFraction = 0.75)', 'got 0.8'],
     [{ totalTimesteps: 1000 }, 'totalTimesteps', "at least one iteration's batch", 'got 1000'],
     [{ gamma: 1.5 }, 'gamma', 'a number in [0, 1]', 'got 1.5'],
+    [{ maxGradNorm: 0 }, 'maxGradNorm', 'a number > 0', 'got 0'],
+    [{ valueLearningRate: -1 }, 'valueLearningRate', 'a number > 0', 'got -1'],
+    [{ sa: { kappa: 0.3, convexBounds: 'ibp' } }, 'sa.convexBounds', 'one of "crown-ibp", "crown"', 'got "ibp"'],
+    [{ sa: { kappa: 0.3, detachStdev: 1 } }, 'sa.detachStdev', 'true or false', 'got 1'],
   ] as Array<[Partial<PpoConfig>, string, string, string]>)('%j -> error naming %s', (patch, field, expected, actual) => {
     const err = errorOf({ ...base, ...patch });
     expect(err.field).toBe(field);

@@ -2,6 +2,15 @@
 // commented field each, with its default. Defaults are CleanRL's continuous-action PPO (see
 // ../shared/reference/ANCHORS.md). resolvePpoConfig fills the defaults in and checks every field,
 // so bad input fails before any env step with an error naming the field.
+//
+// The optimiser follows the method, unless set: a run with the SA regulariser on (sa given with
+// kappa > 0) takes SA-PPO's own optimiser settings (huanzhang12/SA_PPO
+// src/config_hopper_robust_ppo_sgld.json and agent.py: a policy Adam and a value Adam of their own,
+// value lr 2.5e-4, both annealed linearly, `clip_grad_norm: -1`, i.e. no gradient clip); any other
+// run is CleanRL's PPO (one Adam over actor, critic and log-std, global clip 0.5). Setting
+// `valueLearningRate` or `maxGradNorm` (null included) overrides the rule either way, so
+// `{ sa: { kappa: 0.3 }, valueLearningRate: null, maxGradNorm: 0.5 }` is SA-PPO with CleanRL's
+// optimiser and `{ valueLearningRate: 2.5e-4, maxGradNorm: null }` is PPO with SA-PPO's.
 import type { Activation } from '@rlprune/nn';
 import { getEnvSpec } from '@rlprune/envs';
 import { resolveSchedule, type PruningSchedule, type ResolvedPruningSchedule } from '@rlprune/pruning';
@@ -11,6 +20,15 @@ import { InvalidArgumentError } from './errors';
 /** How the inner maximisation of the SA-PPO regulariser is estimated. */
 export type SaMethod = 'sgld' | 'convex';
 export const SA_METHODS: readonly SaMethod[] = ['sgld', 'convex'];
+
+/**
+ * Bounds behind the convex estimate: "crown-ibp" bounds the hidden layers by IBP and the output by
+ * one CROWN backward pass over them (SA-PPO's convex_relaxation.py through auto_LiRPA: an IBP pass,
+ * then compute_bounds(method='backward') reusing its intermediate bounds); "crown" runs the backward
+ * pass for every layer too (tighter, about L times the cost for L layers).
+ */
+export type ConvexBounds = 'crown-ibp' | 'crown';
+export const CONVEX_BOUNDS: readonly ConvexBounds[] = ['crown-ibp', 'crown'];
 
 export interface SaConfig {
   /** Weight of the regulariser R in the loss (SA-PPO's kappa); 0 turns it off. */
@@ -25,6 +43,13 @@ export interface SaConfig {
   sgldSteps?: number;
   /** SGLD: inverse temperature of the Langevin noise, std sqrt(2 * stepSize * beta) / (i + 2). Default 1e-5. */
   sgldBeta?: number;
+  /**
+   * Hold sigma constant in R, so the regulariser's gradient reaches the actor's weights only and
+   * never pushes sigma up (SA-PPO's `robust_ppo_detach_stdev`). Default false, as SA-PPO's configs.
+   */
+  detachStdev?: boolean;
+  /** Convex estimate only: which bounds it mixes with pure IBP (see ConvexBounds). Default "crown-ibp". */
+  convexBounds?: ConvexBounds;
 }
 
 export type ResolvedSaConfig = Required<SaConfig>;
@@ -40,8 +65,15 @@ export interface PpoConfig {
   numEnvs?: number;
   /** Rollout length per env per iteration. Default 2048. */
   numSteps?: number;
-  /** Adam learning rate (before annealing). Default 3e-4. */
+  /** Adam learning rate (before annealing): of the one joint optimiser, or of the policy's. Default 3e-4. */
   learningRate?: number;
+  /**
+   * Learning rate (before annealing, annealed alike) of a value optimiser of its own, a second Adam
+   * over the critic only, with the policy's Adam over actor and log-std; null keeps one joint Adam
+   * over all three (CleanRL). Default: 2.5e-4 (SA-PPO's Hopper `val_lr`) when the SA regulariser is
+   * on, else null (see the header).
+   */
+  valueLearningRate?: number | null;
   /** Anneal the learning rate linearly to 0 over the iterations. Default true. */
   annealLr?: boolean;
   /** Adam epsilon (CleanRL's 1e-5, not PyTorch's 1e-8). Default 1e-5. */
@@ -64,8 +96,12 @@ export interface PpoConfig {
   valueCoef?: number;
   /** Weight of the entropy bonus. Default 0. */
   entCoef?: number;
-  /** Global gradient-norm clip. Default 0.5. */
-  maxGradNorm?: number;
+  /**
+   * Gradient-norm clip, over all gradients with one joint optimiser, per optimiser with two (the
+   * policy's over actor and log-std, the value's over the critic); null never clips. Default: null
+   * (SA-PPO's `clip_grad_norm: -1`) when the SA regulariser is on, else 0.5 (CleanRL).
+   */
+  maxGradNorm?: number | null;
   /** Stop an iteration's epochs early once the approximate KL exceeds this; null never stops. Default null. */
   targetKl?: number | null;
   /** Hidden widths of actor and critic. Default [64, 64]. */
@@ -98,6 +134,7 @@ export interface ResolvedPpoConfig {
   numEnvs: number;
   numSteps: number;
   learningRate: number;
+  valueLearningRate: number | null;
   annealLr: boolean;
   adamEps: number;
   gamma: number;
@@ -109,7 +146,7 @@ export interface ResolvedPpoConfig {
   clipValueLoss: boolean;
   valueCoef: number;
   entCoef: number;
-  maxGradNorm: number;
+  maxGradNorm: number | null;
   targetKl: number | null;
   hidden: number[];
   activation: Activation;
@@ -139,6 +176,7 @@ export const PPO_DEFAULTS = {
   clipValueLoss: true,
   valueCoef: 0.5,
   entCoef: 0,
+  valueLearningRate: null,
   maxGradNorm: 0.5,
   targetKl: null,
   hidden: [64, 64],
@@ -151,7 +189,10 @@ export const PPO_DEFAULTS = {
   checkpointEvery: 0,
 } as const;
 
-export const SA_DEFAULTS = { rampFraction: 0.75, method: 'sgld', sgldSteps: 10, sgldBeta: 1e-5 } as const;
+export const SA_DEFAULTS = { rampFraction: 0.75, method: 'sgld', sgldSteps: 10, sgldBeta: 1e-5, detachStdev: false, convexBounds: 'crown-ibp' } as const;
+
+/** SA-PPO's optimiser (its Hopper configs), the default of a run with the SA regulariser on. */
+export const SA_PPO_OPTIMISER = { valueLearningRate: 2.5e-4, maxGradNorm: null } as const;
 
 /** Batch size, minibatch size and iteration count that a resolved config implies. */
 export function ppoSizes(config: ResolvedPpoConfig): { batchSize: number; minibatchSize: number; iterations: number; gradientSteps: number } {
@@ -169,6 +210,8 @@ export function resolvePpoConfig(input: PpoConfig): ResolvedPpoConfig {
   if (input === null || typeof input !== 'object') throw new InvalidArgumentError('config', 'an object', input);
   const d = PPO_DEFAULTS;
   if (typeof input.envId !== 'string' || input.envId.length === 0) throw new InvalidArgumentError('envId', 'an env id such as "Hopper-v4"', input.envId);
+  const saOn = input.sa !== undefined && input.sa !== null && typeof input.sa === 'object' && input.sa.kappa !== 0;
+  const optimiser = saOn ? SA_PPO_OPTIMISER : d;
   const c: Omit<ResolvedPpoConfig, 'sa' | 'pruning'> = {
     envId: input.envId,
     seed: int('seed', input.seed ?? d.seed, -(2 ** 53), 2 ** 53),
@@ -176,6 +219,7 @@ export function resolvePpoConfig(input: PpoConfig): ResolvedPpoConfig {
     numEnvs: int('numEnvs', input.numEnvs ?? d.numEnvs, 1),
     numSteps: int('numSteps', input.numSteps ?? d.numSteps, 1),
     learningRate: positive('learningRate', input.learningRate ?? d.learningRate),
+    valueLearningRate: nullable('valueLearningRate', input.valueLearningRate, optimiser.valueLearningRate, positive),
     annealLr: bool('annealLr', input.annealLr ?? d.annealLr),
     adamEps: positive('adamEps', input.adamEps ?? d.adamEps),
     gamma: inRange('gamma', input.gamma ?? d.gamma, 0, 1),
@@ -187,7 +231,7 @@ export function resolvePpoConfig(input: PpoConfig): ResolvedPpoConfig {
     clipValueLoss: bool('clipValueLoss', input.clipValueLoss ?? d.clipValueLoss),
     valueCoef: nonNegative('valueCoef', input.valueCoef ?? d.valueCoef),
     entCoef: nonNegative('entCoef', input.entCoef ?? d.entCoef),
-    maxGradNorm: positive('maxGradNorm', input.maxGradNorm ?? d.maxGradNorm),
+    maxGradNorm: nullable('maxGradNorm', input.maxGradNorm, optimiser.maxGradNorm, positive),
     targetKl: input.targetKl === undefined || input.targetKl === null ? null : positive('targetKl', input.targetKl),
     hidden: hiddenWidths(input.hidden ?? [...d.hidden]),
     activation: activation(input.activation ?? d.activation),
@@ -227,6 +271,8 @@ function resolveSa(sa: SaConfig | null, envId: string): ResolvedSaConfig | null 
     method,
     sgldSteps: int('sa.sgldSteps', sa.sgldSteps ?? d.sgldSteps, 1),
     sgldBeta: nonNegative('sa.sgldBeta', sa.sgldBeta ?? d.sgldBeta),
+    detachStdev: bool('sa.detachStdev', sa.detachStdev ?? d.detachStdev),
+    convexBounds: oneOf('sa.convexBounds', sa.convexBounds ?? d.convexBounds, CONVEX_BOUNDS),
   };
 }
 
@@ -257,6 +303,13 @@ function int(field: string, v: unknown, min: number, max = Number.MAX_SAFE_INTEG
     throw new InvalidArgumentError(field, min === 0 ? 'an integer >= 0' : min === 1 ? 'a positive integer' : 'an integer', v);
   }
   return v;
+}
+
+/** undefined takes the default; null is a value of its own ("none"); anything else is checked. */
+function nullable(field: string, v: unknown, fallback: number | null, check: (field: string, v: unknown) => number): number | null {
+  if (v === undefined) return fallback;
+  if (v === null) return null;
+  return check(field, v);
 }
 
 function finite(field: string, v: unknown): number {

@@ -6,13 +6,24 @@
 // the envs, which clip them), normalising observations with running statistics and scaling rewards
 // by the running std of the discounted return. Truncated episodes are bootstrapped from the value
 // of their final observation. The update runs updateEpochs passes of numMinibatches minibatches:
-// clipped surrogate + value loss (clipped) - entropy bonus [+ kappa * SA regulariser], one Adam over
-// actor, critic and log-std, global gradient-norm clipping, learning rate annealed linearly.
-// Pruning (when configured) updates the masks every `interval` gradient steps through libs/pruning.
+// clipped surrogate + value loss (clipped) - entropy bonus [+ kappa * SA regulariser], learning
+// rates annealed linearly. The optimiser (optimisers.ts) is CleanRL's one Adam over actor, critic and
+// log-std with a global gradient-norm clip of 0.5 for PPO, and SA-PPO's own for SA-PPO (its Hopper
+// configs and agent.py, huanzhang12/SA_PPO): a policy Adam and a value Adam (value lr 2.5e-4), no clip.
+// Pruning (when configured) updates the masks every `interval` gradient steps through libs/pruning;
+// the surrogate Lipschitz bound is taken right before and right after every update (maskUpdates), the
+// quantity the paper's monotonicity theorem is about (training between updates may grow it).
+//
+// The PPO baseline SA-PPO runs are compared to is this file's PPO with CleanRL's settings (sa null or
+// kappa 0), not PPO with SA-PPO's optimiser: it is the dense policy every pruning and attack result
+// of the project starts from, and measured on Hopper at 1M steps it is the stronger of the two (mean
+// actions 3,207 against 3,015 without the clip, BENCHMARKS.md), so a retention against it is not
+// flattered by a weaker baseline. PPO with SA-PPO's optimiser (SA-PPO's own vanilla-PPO config) is
+// `{ valueLearningRate: 2.5e-4, maxGradNorm: null }`, for separating the optimiser from the regulariser.
 import {
-  Adam, cloneObsNormalizer, createActorCritic, createGrads, createKernelEngine, createObsNormalizer, encodePolicy,
-  gaussianEntropy, gaussianLogProb, gaussianLogProbGrad, globalGradNorm, gradClipScale, mlpParams, normalizeObs, ppoClipLoss, sparsity,
-  updateObsNormalizer, valueLoss, type ActorCritic, type ForwardPass, type ObsNormalizer, type ParamSet,
+  cloneObsNormalizer, createActorCritic, createGrads, createKernelEngine, createObsNormalizer, encodePolicy,
+  gaussianEntropy, gaussianLogProb, gaussianLogProbGrad, globalGradNorm, normalizeObs, ppoClipLoss, sparsity,
+  updateObsNormalizer, valueLoss, type ActorCritic, type ForwardPass, type ObsNormalizer,
 } from '@rlprune/nn';
 import { getEnvSpec } from '@rlprune/envs';
 import { enforceMasks, PruningScheduler } from '@rlprune/pruning';
@@ -23,10 +34,25 @@ import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import { ConvexSaRegulariser } from './convex-sa-regulariser';
 import { AbortError, FailedPreconditionError, InvalidArgumentError } from './errors';
 import { computeGae } from './gae';
+import { PpoOptimisers } from './optimisers';
 import { RewardScaler } from './reward-scaler';
 import { saRamp, type SaRegulariser } from './sa-regulariser';
 import { SgldRegulariser } from './sgld-regulariser';
 import type { VecEnvLike } from './vec-env-like';
+
+/** One mask update during training, with the actor's surrogate Lipschitz bound on either side of it. */
+export interface MaskUpdate {
+  /** Env steps collected when it happened. */
+  envSteps: number;
+  /** The gradient step after which the masks were updated (1-based, over the whole run). */
+  gradientStep: number;
+  /** Fraction of the actor's weights pruned after the update. */
+  sparsity: number;
+  /** Surrogate Lipschitz bound of the actor right before the update (after that step's Adam update). */
+  before: number;
+  /** The same right after the update; pruning only zeroes weights, so after <= before. */
+  after: number;
+}
 
 /** What the trainer reports after every iteration. Losses are means over the iteration's minibatches. */
 export interface IterationProgress {
@@ -55,7 +81,7 @@ export interface IterationProgress {
   ppoGradNorm: number;
   /** Mean norm of the SA term's gradient (kappa * dR over actor and log-std); 0 without SA. */
   saGradNorm: number;
-  /** Mean clip factor applied to the gradients (1 when the norm stays under maxGradNorm). */
+  /** Mean clip factor applied to the policy's gradients (1 when the norm stays under maxGradNorm, or without a clip). */
   clipScale: number;
   /** Log-std of every action coordinate at the end of the iteration. */
   logStd: number[];
@@ -70,12 +96,16 @@ export interface IterationProgress {
   logStdGradSaClipped: number[];
   approxKl: number;
   clipFraction: number;
-  /** Learning rate used in this iteration (after annealing). */
+  /** Learning rate used in this iteration (after annealing): of the joint optimiser, or the policy's. */
   learningRate: number;
+  /** Learning rate of the value optimiser in this iteration; equals learningRate with one joint optimiser. */
+  valueLearningRate: number;
   /** Fraction of the actor's weights that are pruned (biases not counted). */
   sparsity: number;
   /** Surrogate Lipschitz bound of the actor (libs/certify), prod_l min(||W||_F, sqrt(||W||_1 ||W||_inf)). */
   lipschitzBound: number;
+  /** The mask updates made during this iteration, in order; empty without pruning or between updates. */
+  maskUpdates: MaskUpdate[];
 }
 
 export interface TrainHooks {
@@ -117,20 +147,22 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
   );
   let normalizer: ObsNormalizer = createObsNormalizer(obsDim, { clip: config.obsClip });
   const rewardScaler = new RewardScaler(N, config.gamma, config.rewardClip);
-  const adam = new Adam({ lr: config.learningRate, eps: config.adamEps }, engine.kernels);
   const actionRng = new Rng(deriveSeed(config.seed, 'actions'));
   const minibatchRng = new Rng(deriveSeed(config.seed, 'minibatches'));
   const saRng = new Rng(deriveSeed(config.seed, 'sa'));
   const pruner = config.pruning ? new PruningScheduler(config.pruning, gradientSteps) : null;
   const regulariser: SaRegulariser | null = !sa
     ? null
-    : sa.method === 'sgld' ? new SgldRegulariser({ steps: sa.sgldSteps, beta: sa.sgldBeta }) : new ConvexSaRegulariser();
+    : sa.method === 'sgld'
+      ? new SgldRegulariser({ steps: sa.sgldSteps, beta: sa.sgldBeta, detachStdev: sa.detachStdev })
+      : new ConvexSaRegulariser({ bounds: sa.convexBounds, detachStdev: sa.detachStdev });
   let iteration = 0;
   let envSteps = 0;
   let gradSteps = 0;
   let episodes = 0;
   let recentReturns: number[] = [];
   let lastCheckpoint: { bytes: Buffer; iteration: number } | null = null;
+  let resumedAdam: ReturnType<PpoOptimisers['getState']> | null = null;
   const nextObs = new Float32Array(N * obsDim);
   // Observations are normalised with statistics that include them (Gymnasium's NormalizeObservation).
   const observe = (raw: Float32Array) => {
@@ -143,7 +175,7 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
     checkSameRun(s.config, config);
     model = s.model;
     normalizer = s.normalizer;
-    adam.setState(s.adam);
+    resumedAdam = { adam: s.adam, valueAdam: s.valueAdam };
     actionRng.setState(s.rngs.actions);
     minibatchRng.setState(s.rngs.minibatches);
     saRng.setState(s.rngs.sa);
@@ -164,15 +196,15 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
     observe(await env.reset());
   }
 
-  const params: ParamSet = (() => {
-    const a = mlpParams(model.actor);
-    const c = mlpParams(model.critic);
-    return { values: [...a.values, ...c.values, model.logStd], masks: [...a.masks, ...c.masks, null] };
-  })();
   const actorGrads = createGrads(model.actor);
   const criticGrads = createGrads(model.critic);
   const logStdGrad = new Float32Array(actDim);
-  const allGrads = [...actorGrads, ...criticGrads, logStdGrad];
+  const optimisers = new PpoOptimisers(
+    model, { actor: actorGrads, critic: criticGrads, logStd: logStdGrad },
+    { separateValue: config.valueLearningRate !== null, adamEps: config.adamEps }, engine.kernels,
+  );
+  if (resumedAdam) optimisers.setState(resumedAdam);
+  const allGrads = optimisers.allGrads;
   // The SA term is measured as the change it makes to these, which leaves the arithmetic untouched.
   const saApplies = regulariser !== null && sa !== null && sa.kappa > 0;
   const saTouchedGrads = [...actorGrads, logStdGrad];
@@ -256,7 +288,11 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
     });
 
     // ---------------------------------------------------------------- update
-    const lr = config.annealLr ? config.learningRate * (1 - (it - 1) / iterations) : config.learningRate;
+    // SA-PPO anneals both of its optimisers by the same factor (LambdaLR 1 - f / TRAIN_STEPS).
+    const anneal = config.annealLr ? 1 - (it - 1) / iterations : 1;
+    const lr = config.learningRate * anneal;
+    const valueLr = (config.valueLearningRate ?? config.learningRate) * anneal;
+    const maskUpdates: MaskUpdate[] = [];
     const saEpsilon = sa ? sa.epsilon * saRamp(it, iterations, sa.rampFraction) : 0;
     const saRampNow = sa ? saRamp(it, iterations, sa.rampFraction) : 0;
     const stats = { policyLoss: 0, valueLoss: 0, entropy: 0, saLoss: 0, approxKl: 0, clipFraction: 0, gradNorm: 0, ppoGradNorm: 0, saGradNorm: 0, clipScale: 0, minibatches: 0 };
@@ -316,7 +352,7 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
 
         const loss = pg.loss - config.entCoef * entropy + config.valueCoef * vl.loss + (sa ? sa.kappa * saLoss : 0);
         if (!Number.isFinite(loss)) throw fail(`the loss is ${loss} (policy ${pg.loss}, value ${vl.loss}, SA ${saLoss})`);
-        const { norm, scale } = gradClipScale(allGrads, config.maxGradNorm, engine.kernels);
+        const { norm, policyScale: scale } = optimisers.step(lr, valueLr, config.maxGradNorm);
         for (let j = 0; j < actDim; j++) {
           const ppoPart = logStdGradBeforeSa[j]!;
           const saPart = logStdGrad[j]! - ppoPart;
@@ -326,13 +362,17 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
           logStdGradSums.saClipped[j] = logStdGradSums.saClipped[j]! + scale * saPart;
         }
         if (!Number.isFinite(norm)) throw fail(`the gradient norm is ${norm}`);
-        adam.update(params, allGrads, lr, scale);
         gradSteps++;
 
-        // Micro-pruning: the scheduler decides whether this gradient step updates the masks.
+        // Micro-pruning: the scheduler decides whether this gradient step updates the masks; the
+        // surrogate bound is read on either side of every update it makes.
         if (pruner) {
+          const before = pruner.shouldUpdate(gradSteps) ? surrogateLipschitz(model.actor) : NaN;
           const signals = pruner.needsGradients ? { actor: layerGradients(actorGrads), critic: layerGradients(criticGrads) } : {};
-          if (pruner.update(model, gradSteps, signals)) adam.applyMasks(params);
+          if (pruner.update(model, gradSteps, signals)) {
+            optimisers.applyMasks();
+            maskUpdates.push({ envSteps, gradientStep: gradSteps, sparsity: sparsity(model.actor), before, after: surrogateLipschitz(model.actor) });
+          }
           // The layer type has no bias mask, so pruned biases are held at zero here after every step.
           if (pruner.biasMasks.actor) enforceMasks(model.actor, pruner.biasMasks.actor);
           if (pruner.biasMasks.critic) enforceMasks(model.critic, pruner.biasMasks.critic);
@@ -381,12 +421,14 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
       approxKl: stats.approxKl / n,
       clipFraction: stats.clipFraction / n,
       learningRate: lr,
+      valueLearningRate: valueLr,
       sparsity: sparsity(model.actor),
       lipschitzBound: surrogateLipschitz(model.actor),
+      maskUpdates,
     });
     if (config.checkpointEvery > 0 && iteration % config.checkpointEvery === 0) {
       const bytes = encodeCheckpoint({
-        config, iteration, envSteps, gradientSteps: gradSteps, model, normalizer, adam: adam.getState(),
+        config, iteration, envSteps, gradientSteps: gradSteps, model, normalizer, ...optimisers.getState(),
         rngs: { actions: actionRng.getState(), minibatches: minibatchRng.getState(), sa: saRng.getState() },
         rewardScaler: rewardScaler.getState(), nextObs: nextObs.slice(), recentReturns: recentReturns.slice(), episodes,
         pruningBiasMasks: pruner ? pruner.biasMasks : { actor: null, critic: null },

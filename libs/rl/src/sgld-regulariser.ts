@@ -2,7 +2,8 @@
 // random corner step s + sign(noise) * eps/K, take K signed-gradient ascent steps of size eps/K on
 // sum_j ((mu_j(s') - mu_j(s)) / sigma_j)^2 with Langevin noise of std sqrt(2 (eps/K) beta) / (i + 2),
 // projected onto the box [s - eps, s + eps]. Then R = mean over the batch at the final s', with
-// mu(s) constant and the gradient through mu(s') and sigma (libs/nn's saKlTerm).
+// mu(s) constant and the gradient through mu(s') and sigma (libs/nn's saKlTerm), or through mu(s')
+// alone with detachStdev (SA-PPO's robust_ppo_detach_stdev: sigma detached in R).
 import { createGrads, saKlTerm, type ForwardPass, type Mlp } from '@rlprune/nn';
 import type { SaGradientSink, SaRegulariser, SaRegulariserInput } from './sa-regulariser';
 
@@ -11,6 +12,8 @@ export interface SgldOptions {
   steps: number;
   /** Inverse temperature of the Langevin noise. SA-PPO: 1e-5. */
   beta: number;
+  /** Hold sigma constant in R: no gradient reaches the log-std. SA-PPO's default: false. */
+  detachStdev?: boolean;
 }
 
 export class SgldRegulariser implements SaRegulariser {
@@ -70,7 +73,9 @@ export class SgldRegulariser implements SaRegulariser {
       const g = term.gradMeanPerturbed;
       for (let k = 0; k < g.length; k++) g[k] = g[k]! * sink.weight;
       engine.backward(actor, final, g, sink.actorGrads, { accumulate: true });
-      for (let j = 0; j < actDim; j++) sink.logStdGrad[j] = sink.logStdGrad[j]! + sink.weight * term.gradLogStd[j]!;
+      if (!this.options.detachStdev) {
+        for (let j = 0; j < actDim; j++) sink.logStdGrad[j] = sink.logStdGrad[j]! + sink.weight * term.gradLogStd[j]!;
+      }
     }
     this.lastPerturbed = x;
     return term.loss;
