@@ -9,6 +9,8 @@ export { rsMadAttack } from './rs-mad';
 export { learnedAttack } from './learned';
 export { correlatedAttack } from './correlated';
 export { learnRobustSarsa, DEFAULT_ROBUST_SARSA } from './robust-sarsa';
+export { SA_PPO_RS_SWEEP, rsSettingLabel, rsSettingParams } from './rs-sweep';
+export type { RsSweepSetting } from './rs-sweep';
 export type { RobustSarsaConfig, RobustSarsaResult } from './robust-sarsa';
 export { encodePrepared, decodePrepared, PREPARED_MAGIC, PREPARED_FORMAT_VERSION } from './prepared-artifact';
 export type { PreparedArtifact } from './prepared-artifact';

@@ -4,6 +4,7 @@ import { Rng } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
 import { decodePrepared } from './prepared-artifact';
 import { attackByName } from './registry';
+import { rsObjectiveActionGradient } from './rs';
 import { randomBatch, randomPolicy, randomPrepared } from './test-support/random-victim';
 import { Victim } from './victim';
 
@@ -61,6 +62,15 @@ describe('attack objectives', () => {
     const change = (s2: Float32Array) => mean(victim.actionChange(victim.actionMean(s2, n), clean, n));
     expect(change(run('rs_mad', { action_ratio: 1 }))).toBeGreaterThan(change(run('rs_mad', { action_ratio: 0 })));
     expect(qAt(run('rs_mad', { action_ratio: 0 }))).toBeLessThan(qAt(run('rs_mad', { action_ratio: 1 })));
+  });
+
+  it("RS+MAD's action term is the mean over action dimensions (SA-PPO's sarsa+action), not the sum", () => {
+    // One row, obsDim 1, actDim 2: dQ/da = (0.4, -0.2); mu(s') - mu(s) = (0.3, -0.1); sigma~ = (1, 0.5); r = 0.25.
+    const dQ = Float32Array.of(9, 0.4, -0.2);
+    const g = rsObjectiveActionGradient(dQ, 1, Float32Array.of(1.3, 0.9), Float32Array.of(1, 1), [1, 0.5], 0.25, 1);
+    // 0.75 * 0.4 - 0.25 * 2 * 0.3 / (1 * 2) = 0.225;  0.75 * -0.2 - 0.25 * 2 * -0.1 / (0.25 * 2) = -0.05
+    expect(g[0]).toBeCloseTo(0.225, 6);
+    expect(g[1]).toBeCloseTo(-0.05, 6);
   });
 
   it('the correlated attack pushes the action the same way at every step of an episode, and re-draws at a reset', () => {

@@ -1,8 +1,11 @@
 // RS, robust sarsa attack (SA-PPO): Prepare learns Q^pi of the fixed victim (see robust-sarsa.ts);
 // Perturb runs projected signed-gradient descent on
-//   (1 - action_ratio) Q(s, mu(s')) - action_ratio * sum_j ((mu_j(s') - mu_j(s)) / sigma~_j)^2
+//   (1 - action_ratio) Q(s, mu(s')) - action_ratio * mean_j ((mu_j(s') - mu_j(s)) / sigma~_j)^2
 // over s' in the L-inf ball: Q is evaluated at the true state s and the action the victim takes at
-// the perturbed state. action_ratio is 0 for RS; RS+MAD (rs-mad.ts) sets it above 0.
+// the perturbed state. action_ratio is 0 for RS; RS+MAD (rs-mad.ts) sets it above 0. The action term
+// is the *mean* over action dimensions, as SA-PPO's "sarsa+action" (huanzhang12/SA_PPO
+// policy_gradients/agent.py apply_attack: `-(action_change * action_change).mean(dim=1)`), whereas MAD
+// alone sums them; so r weighs Q against the average per-dimension change.
 import { deriveSeed, Rng } from '@rlprune/random';
 import { projectToBall, signedStep, uniformStart } from './box';
 import { InvalidArgumentError } from './errors';
@@ -73,19 +76,11 @@ export function createRsPerturber(attack: Attack, options: PerturberOptions, act
       for (let i = 0; i < n; i++) qInput.set(obs.subarray(i * obsDim, (i + 1) * obsDim), i * inDim);
       const ones = new Float32Array(n).fill(1);
       for (let step = 0; step < p.steps!; step++) {
-        // Objective J(s') = (1 - r) Q(s, mu(s')) - r * change(mu(s'), mu(s)); descend on it.
+        // Objective J(s') = (1 - r) Q(s, mu(s')) - r * mean_j change_j(mu(s'), mu(s)); descend on it.
         const { grad } = victim.actor.gradient(x, n, (mean) => {
           for (let i = 0; i < n; i++) qInput.set(mean.subarray(i * actDim, (i + 1) * actDim), i * inDim + obsDim);
           const dQ = q.gradient(qInput, n, () => ones).grad;
-          const g = new Float32Array(mean.length);
-          for (let i = 0; i < n; i++) {
-            for (let j = 0; j < actDim; j++) {
-              const k = i * actDim + j;
-              const s = victim.sigmaTilde[j]!;
-              g[k] = (1 - r) * dQ[i * inDim + obsDim + j]! - (r * 2 * (mean[k]! - clean[k]!)) / (s * s);
-            }
-          }
-          return g;
+          return rsObjectiveActionGradient(dQ, obsDim, mean, clean, victim.sigmaTilde, r, n);
         });
         signedStep(x, grad, -stepSize);
         projectToBall(x, obs, eps);
@@ -93,6 +88,27 @@ export function createRsPerturber(attack: Attack, options: PerturberOptions, act
       return x;
     },
   };
+}
+
+/**
+ * Gradient with respect to the action means mu(s') [n * actDim] of
+ *   J = (1 - r) Q(s, mu(s')) - r * mean_j ((mu_j(s') - mu_j(s)) / sigma~_j)^2,
+ * from dQ, Q's input gradient on rows [s, a] of width obsDim + actDim.
+ */
+export function rsObjectiveActionGradient(
+  dQ: Float32Array, obsDim: number, mean: Float32Array, clean: Float32Array, sigmaTilde: ArrayLike<number>, r: number, n: number,
+): Float32Array {
+  const actDim = sigmaTilde.length;
+  const inDim = obsDim + actDim;
+  const g = new Float32Array(n * actDim);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < actDim; j++) {
+      const k = i * actDim + j;
+      const s = sigmaTilde[j]!;
+      g[k] = (1 - r) * dQ[i * inDim + obsDim + j]! - (r * 2 * (mean[k]! - clean[k]!)) / (s * s * actDim);
+    }
+  }
+  return g;
 }
 
 export const rsAttack: Attack = {

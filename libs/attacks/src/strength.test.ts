@@ -69,7 +69,7 @@ describe('attack strength on the fixture policy', () => {
     }
   });
 
-  it("robust sarsa's Q reaches a TD error below 0.01 (rewards are 1 per step, Q ~ 100), and its attack hurts", async () => {
+  it("robust sarsa's Q learns the victim's scaled return (TD error down 100x, Q ~ 100 / std), and its attack hurts", async () => {
     const progress: PrepareProgress[] = [];
     const prepared = await attackByName('rs').prepare!({
       policy, envId: ENV_ID, epsilon: EPSILON, seed: 3, env: localEnvFactory,
@@ -78,14 +78,34 @@ describe('attack strength on the fixture policy', () => {
     expect(progress.map((p) => p.iteration)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(progress.at(-1)!.envSteps).toBe(6 * 1024);
     const { metrics, nets } = decodePrepared(prepared);
-    expect(metrics.tdErrorInitial).toBeGreaterThan(0.5);
-    expect(metrics.tdError).toBeLessThan(0.01);
+    // Rewards are 1 per step divided by the std of the discounted return (about 23 here).
+    const std = metrics.rewardStd!;
+    expect(std).toBeGreaterThan(5);
+    expect(metrics.tdError!).toBeLessThan(metrics.tdErrorInitial! / 100);
     expect(progress.at(-1)!.metrics.tdError).toBe(metrics.tdError);
-    // The Q of a policy that never falls is close to sum_t 0.99^t = 100.
-    expect(metrics.meanQ).toBeGreaterThan(80);
+    // The Q of a policy that never falls is close to sum_t 0.99^t = 100, here in units of std.
+    expect(metrics.meanQ! * std).toBeGreaterThan(80);
     expect(nets.q!.layers.map((l) => l.outDim)).toEqual([64, 64, 1]);
     expect(await meanReturn(perturber('rs', EPSILON, prepared))).toBeLessThan(MAX_STEPS);
     expect(await meanReturn(perturber('rs_mad', EPSILON, prepared))).toBeLessThan(MAX_STEPS);
+  });
+
+  it("without a stored reward scaler, rewards are scaled by the std of the victim's discounted return on its first iteration", async () => {
+    // Mean actions, so the fixture never falls: every episode runs the full 1000 steps of reward 1, and
+    // G_t = (1 - 0.99^(t+1)) / 0.01 for t < 1000, restarting at step 1000.
+    const steps = 1536;
+    const g = Array.from({ length: steps }, (_, t) => (1 - 0.99 ** ((t % 1000) + 1)) / 0.01);
+    const m = g.reduce((a, b) => a + b, 0) / steps;
+    const expected = Math.sqrt(g.reduce((a, b) => a + (b - m) ** 2, 0) / steps);
+    const prepare = (p: typeof policy, extra: Record<string, number> = {}) => attackByName('rs').prepare!({
+      policy: p, envId: ENV_ID, epsilon: EPSILON, seed: 3, env: localEnvFactory,
+      params: { iterations: 2, steps_per_iteration: steps, epochs: 1, deterministic: 1, ...extra },
+    });
+    expect(decodePrepared(await prepare(policy)).metrics.rewardStd).toBeCloseTo(expected, 3);
+    // A checkpoint's reward scaler ([mean, var, count]) is used as it is, as SA-PPO's read-only filter.
+    const withStats = { ...policy, extraTensors: { 'rewardScaler.stats': Float64Array.of(3, 144, 1e5) } };
+    expect(decodePrepared(await prepare(withStats)).metrics.rewardStd).toBeCloseTo(12, 6);
+    expect(decodePrepared(await prepare(policy, { reward_scaling: 0 })).metrics.rewardStd).toBe(1);
   });
 
   it('the temporally correlated attack lowers the return below clean and below random', async () => {
