@@ -10,6 +10,7 @@ import type { Progress as _rlprune_common_v1_Progress, Progress__Output as _rlpr
 import type { PruningSchedule as _rlprune_common_v1_PruningSchedule, PruningSchedule__Output as _rlprune_common_v1_PruningSchedule__Output } from './rlprune/common/v1/PruningSchedule';
 import type { ServiceInfo as _rlprune_common_v1_ServiceInfo, ServiceInfo__Output as _rlprune_common_v1_ServiceInfo__Output } from './rlprune/common/v1/ServiceInfo';
 import type { Tensor as _rlprune_common_v1_Tensor, Tensor__Output as _rlprune_common_v1_Tensor__Output } from './rlprune/common/v1/Tensor';
+import type { MaskUpdate as _rlprune_trainer_v1_MaskUpdate, MaskUpdate__Output as _rlprune_trainer_v1_MaskUpdate__Output } from './rlprune/trainer/v1/MaskUpdate';
 import type { PpoConfig as _rlprune_trainer_v1_PpoConfig, PpoConfig__Output as _rlprune_trainer_v1_PpoConfig__Output } from './rlprune/trainer/v1/PpoConfig';
 import type { SaConfig as _rlprune_trainer_v1_SaConfig, SaConfig__Output as _rlprune_trainer_v1_SaConfig__Output } from './rlprune/trainer/v1/SaConfig';
 import type { TrainEvent as _rlprune_trainer_v1_TrainEvent, TrainEvent__Output as _rlprune_trainer_v1_TrainEvent__Output } from './rlprune/trainer/v1/TrainEvent';
@@ -39,6 +40,7 @@ export interface ProtoGrpcType {
     }
     trainer: {
       v1: {
+        MaskUpdate: MessageTypeDefinition<_rlprune_trainer_v1_MaskUpdate, _rlprune_trainer_v1_MaskUpdate__Output>
         PpoConfig: MessageTypeDefinition<_rlprune_trainer_v1_PpoConfig, _rlprune_trainer_v1_PpoConfig__Output>
         SaConfig: MessageTypeDefinition<_rlprune_trainer_v1_SaConfig, _rlprune_trainer_v1_SaConfig__Output>
         TrainEvent: MessageTypeDefinition<_rlprune_trainer_v1_TrainEvent, _rlprune_trainer_v1_TrainEvent__Output>

@@ -15,6 +15,7 @@ export interface PpoConfig {
   'maxGradNorm'?: (number | string);
   'hidden'?: (number)[];
   'activation'?: (string);
+  'valueLearningRate'?: (number | string);
   '_learningRate'?: "learningRate";
   '_rolloutSteps'?: "rolloutSteps";
   '_numEnvs'?: "numEnvs";
@@ -26,6 +27,7 @@ export interface PpoConfig {
   '_valueCoef'?: "valueCoef";
   '_entropyCoef'?: "entropyCoef";
   '_maxGradNorm'?: "maxGradNorm";
+  '_valueLearningRate'?: "valueLearningRate";
 }
 
 export interface PpoConfig__Output {
@@ -42,6 +44,7 @@ export interface PpoConfig__Output {
   'maxGradNorm'?: (number);
   'hidden': (number)[];
   'activation': (string);
+  'valueLearningRate'?: (number);
   '_learningRate'?: "learningRate";
   '_rolloutSteps'?: "rolloutSteps";
   '_numEnvs'?: "numEnvs";
@@ -53,4 +56,5 @@ export interface PpoConfig__Output {
   '_valueCoef'?: "valueCoef";
   '_entropyCoef'?: "entropyCoef";
   '_maxGradNorm'?: "maxGradNorm";
+  '_valueLearningRate'?: "valueLearningRate";
 }

@@ -6,8 +6,11 @@ export interface SaConfig {
   'epsilon'?: (number | string);
   'method'?: (string);
   'rampFraction'?: (number | string);
+  'detachStdev'?: (boolean);
+  'convexBounds'?: (string);
   '_epsilon'?: "epsilon";
   '_rampFraction'?: "rampFraction";
+  '_detachStdev'?: "detachStdev";
 }
 
 export interface SaConfig__Output {
@@ -15,6 +18,9 @@ export interface SaConfig__Output {
   'epsilon'?: (number);
   'method': (string);
   'rampFraction'?: (number);
+  'detachStdev'?: (boolean);
+  'convexBounds': (string);
   '_epsilon'?: "epsilon";
   '_rampFraction'?: "rampFraction";
+  '_detachStdev'?: "detachStdev";
 }

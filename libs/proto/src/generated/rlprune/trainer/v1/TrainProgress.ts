@@ -1,5 +1,6 @@
 // Original file: proto/rlprune/trainer/v1/trainer.proto
 
+import type { MaskUpdate as _rlprune_trainer_v1_MaskUpdate, MaskUpdate__Output as _rlprune_trainer_v1_MaskUpdate__Output } from '../../../rlprune/trainer/v1/MaskUpdate';
 import type { Long } from '@grpc/proto-loader';
 
 export interface TrainProgress {
@@ -16,6 +17,7 @@ export interface TrainProgress {
   'clipFraction'?: (number | string);
   'sparsity'?: (number | string);
   'lipschitzBound'?: (number | string);
+  'maskUpdates'?: (_rlprune_trainer_v1_MaskUpdate)[];
 }
 
 export interface TrainProgress__Output {
@@ -32,4 +34,5 @@ export interface TrainProgress__Output {
   'clipFraction': (number);
   'sparsity': (number);
   'lipschitzBound': (number);
+  'maskUpdates': (_rlprune_trainer_v1_MaskUpdate__Output)[];
 }
