@@ -12,15 +12,21 @@
 // Options: --epsilon E (0.075) --episodes N (50) --num-envs N (10; must divide --episodes)
 // --attacks a,b (all) --repeats N (5 throughput runs per side; 0 skips the throughput) --throughput-episodes N (1 per env)
 // --params attack.name=value,... (overrides of attack parameters, prepare budgets included)
+// --rs-sweep sa-ppo|none|E:R;E:R... (robust sarsa's (eps_q, reg_coef) settings; default sa-ppo: the 30 of
+//   SA-PPO's scan_attacks.sh, rs and rs_mad each reported as the minimum over them, as SA-PPO reports
+//   RS; none: one Q at the parameters' defaults)
 // --reuse-prepared (load prepared artifacts saved by an earlier run instead of preparing again)
 // --out-dir DIR (bench/attacks/cache: where the victim and prepared artifacts are saved).
-// Output: JSON lines: {bench: "attacks_train"|"attacks_prepare"|"attacks"|"attacks_throughput_run"|
-// "attacks_throughput", ...}; one "attacks" row per attack with mean/std/min/max return.
+// Output: JSON lines: {bench: "attacks_train"|"attacks_prepare"|"attacks_sweep"|"attacks"|
+// "attacks_throughput_run"|"attacks_throughput", ...}; one "attacks" row per attack with mean/std/min/max
+// return (for a swept attack: the setting with the lowest mean, named in "setting"); one
+// "attacks_sweep" row per swept setting.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import {
-  ATTACK_NAMES, attackByName, evaluatePolicy, localEnvFactory, type Perturber, type VecEnvLike,
+  ATTACK_NAMES, attackByName, evaluatePolicy, localEnvFactory, rsSettingLabel, rsSettingParams, SA_PPO_RS_SWEEP,
+  type Perturber, type RsSweepSetting, type VecEnvLike,
 } from '@rlprune/attacks';
 import { decodePolicy, defaultKernels, type PolicyArtifact } from '@rlprune/nn';
 import { deriveSeed } from '@rlprune/random';
@@ -56,10 +62,22 @@ interface BenchConfig {
   throughputEpisodes: number;
   /** Parameter overrides per attack. */
   params: Record<string, Record<string, number>>;
+  /** Robust sarsa settings rs and rs_mad are swept over (empty: no sweep). */
+  rsSweep: RsSweepSetting[];
   /** Load prepared artifacts saved by an earlier run. */
   reusePrepared: boolean;
   /** Where the victim and the prepared artifacts are written. */
   outDir: string;
+}
+
+function parseSweep(text: string): RsSweepSetting[] {
+  if (text === 'sa-ppo') return [...SA_PPO_RS_SWEEP];
+  if (text === 'none') return [];
+  return text.split(';').map((item) => {
+    const [e, r] = item.split(':').map(Number);
+    if (!Number.isFinite(e) || !Number.isFinite(r)) throw new Error(`--rs-sweep: expected sa-ppo, none or eps_q:reg_coef;..., got "${item}"`);
+    return { eps_q: e!, reg_coef: r! };
+  });
 }
 
 function parseParams(text: string | undefined): Record<string, Record<string, number>> {
@@ -85,6 +103,7 @@ const config: BenchConfig = {
   repeats: Number(arg('--repeats') ?? 5),
   throughputEpisodes: Number(arg('--throughput-episodes') ?? 1),
   params: parseParams(arg('--params')),
+  rsSweep: parseSweep(arg('--rs-sweep') ?? 'sa-ppo'),
   reusePrepared: flag('--reuse-prepared'),
   outDir: path.resolve(arg('--out-dir') ?? path.join(__dirname, 'cache')),
 };
@@ -131,10 +150,9 @@ async function victimPolicy(): Promise<{ bytes: Buffer; file: string }> {
 }
 
 /** The prepared artifact of an attack that needs one: prepared here (timed) or loaded from the cache. */
-async function preparedFor(name: string, policy: PolicyArtifact, policyId: string): Promise<Uint8Array | undefined> {
+async function preparedFor(name: string, policy: PolicyArtifact, policyId: string, params: Record<string, number>): Promise<Uint8Array | undefined> {
   const attack = attackByName(name);
   if (!attack.needsPrepare) return undefined;
-  const params = config.params[name] ?? {};
   const tag = Object.entries(params).map(([k, v]) => `-${k}${v}`).join('');
   const file = path.join(config.outDir, `${policyId}-${name}-eps${config.epsilon}-seed${config.seed}${tag}.prepared`);
   if (config.reusePrepared && existsSync(file)) {
@@ -206,10 +224,10 @@ async function evaluate(policy: PolicyArtifact, perturber: Perturber | undefined
   }
 }
 
-function perturberFor(name: string, policy: PolicyArtifact, prepared: Uint8Array | undefined): Perturber {
+function perturberFor(name: string, policy: PolicyArtifact, prepared: Uint8Array | undefined, params = config.params[name]): Perturber {
   return attackByName(name).createPerturber({
     policy, epsilon: config.epsilon, seed: deriveSeed(config.seed, 'attack', name),
-    ...(config.params[name] ? { params: config.params[name] } : {}),
+    ...(params ? { params } : {}),
     ...(prepared ? { prepared } : {}),
   });
 }
@@ -269,12 +287,28 @@ async function main(): Promise<void> {
     emit(returnRow('none', await evaluate(policy, undefined, episodesPerEnv)));
     // RS and RS+MAD share robust sarsa's Q and prepare it with the same seed: with equal parameters
     // their preparations are the same computation, so rs_mad reuses the artifact rs prepared.
-    const preparedByName = new Map<string, Uint8Array | undefined>();
+    const preparedByKey = new Map<string, Uint8Array | undefined>();
+    const prepareShared = async (name: string, params: Record<string, number>) => {
+      const key = JSON.stringify([attackByName(name).needsPrepare && name.startsWith('rs') ? 'rs' : name, params]);
+      if (!preparedByKey.has(key)) preparedByKey.set(key, await preparedFor(name, policy, policyId, params));
+      return preparedByKey.get(key);
+    };
     for (const name of config.attacks) {
-      const sharesRs = name === 'rs_mad' && preparedByName.has('rs') && JSON.stringify(config.params.rs_mad ?? {}) === JSON.stringify(config.params.rs ?? {});
-      const prepared = sharesRs ? preparedByName.get('rs') : await preparedFor(name, policy, policyId);
-      preparedByName.set(name, prepared);
-      emit(returnRow(name, await evaluate(policy, perturberFor(name, policy, prepared), episodesPerEnv)));
+      const base = config.params[name] ?? {};
+      const swept = (name === 'rs' || name === 'rs_mad') && config.rsSweep.length > 0;
+      if (!swept) {
+        emit(returnRow(name, await evaluate(policy, perturberFor(name, policy, await prepareShared(name, base), base), episodesPerEnv)));
+        continue;
+      }
+      // SA-PPO's report: the lowest mean return over the sweep's Qs.
+      let best: { row: Record<string, unknown>; mean: number } | null = null;
+      for (const setting of config.rsSweep) {
+        const params = { ...base, ...rsSettingParams(setting) };
+        const row: Record<string, unknown> = { ...returnRow(name, await evaluate(policy, perturberFor(name, policy, await prepareShared(name, params), params), episodesPerEnv)), setting: rsSettingLabel(setting) };
+        emit({ ...row, bench: 'attacks_sweep' });
+        if (!best || (row.mean as number) < best.mean) best = { row, mean: row.mean as number };
+      }
+      emit({ ...best!.row, sweep_settings: config.rsSweep.length });
     }
   }
   if (config.repeats > 0) await throughput(policy);
