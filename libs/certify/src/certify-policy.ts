@@ -1,9 +1,14 @@
 // The one entry point of the certifier service and the CLI: global bounds of a policy and, given
-// states, per-state bounds and TV statistics for each requested method, side by side.
+// states, per-state bounds and TV statistics for each requested method, side by side, with each
+// method's mean certified radius (the per-state bisection of certified-radius.ts at tvThreshold,
+// averaged over the states) and the constant-policy flag (constant-policy.ts): a constant actor's
+// bounds are 0 and certify nothing.
 import type { Mlp } from '@rlprune/nn';
 import type { BallNorm } from './ball';
 import { BALL_NORMS } from './ball';
 import type { Bounds } from './bounds';
+import { radiusOnNet } from './certified-radius';
+import { isConstantPolicy } from './constant-policy';
 import { InvalidArgumentError } from './errors';
 import type { Mlp64 } from './float64-mlp';
 import { forwardMean, toFloat64Mlp } from './float64-mlp';
@@ -33,6 +38,15 @@ export interface CertifyPolicyRequest {
   tvThreshold?: number;
   /** Return each state's lower/upper bounds and action mean. Default false. */
   includeBounds?: boolean;
+  /**
+   * Compute each method's mean certified radius over the states (a bisection of about 15 bound
+   * evaluations per state). Default true.
+   */
+  certifiedRadius?: boolean;
+  /** Largest radius the bisection searches; a state certified there reports it. Default 1 (as certified-radius.ts). */
+  radiusMax?: number;
+  /** Bisection stops when its bracket is narrower than this. Default 1e-4 (as certified-radius.ts). */
+  radiusTolerance?: number;
 }
 
 export interface PerStateStats {
@@ -45,6 +59,8 @@ export interface PerStateStats {
   certifiedFraction: number;
   /** Mean over states and action coordinates of upper - lower. */
   meanWidth: number;
+  /** Mean over states of the largest radius whose TV bound is <= tvThreshold (with certifiedRadius). */
+  meanCertifiedRadius?: number;
   /** Per state, per coordinate bounds of the action mean (with includeBounds). */
   lower?: Float64Array[];
   upper?: Float64Array[];
@@ -56,6 +72,11 @@ export interface CertifyPolicyResult {
   epsilon: number;
   norm: BallNorm;
   tvThreshold: number;
+  /**
+   * No input reaches an output through nonzero weights (constant-policy.ts): the action mean ignores
+   * the observation, every bound is trivially 0, and none of them is a certificate of robustness.
+   */
+  constant: boolean;
   layerNorms: LayerNorms[];
   global: GlobalBounds;
   /** One entry per requested method, in request order; empty without states. */
@@ -73,6 +94,10 @@ export function certifyPolicy(request: CertifyPolicyRequest): CertifyPolicyResul
   checkProbability(tvThreshold, 'tvThreshold');
   checkEpsilon(epsilon);
   checkMlp(actor);
+  const radius = { maxEpsilon: request.radiusMax ?? 1, tolerance: request.radiusTolerance ?? 1e-4 };
+  if (!(radius.maxEpsilon > 0 && Number.isFinite(radius.maxEpsilon)))
+    throw new InvalidArgumentError('radiusMax', 'a finite number > 0', radius.maxEpsilon);
+  if (!(radius.tolerance > 0)) throw new InvalidArgumentError('radiusTolerance', 'a number > 0', radius.tolerance);
   const net = toFloat64Mlp(actor);
   checkLogStd(logStd, net.layers[net.layers.length - 1]!.outDim);
   if (states !== undefined) checkStates(states, net.layers[0]!.inDim);
@@ -83,6 +108,7 @@ export function certifyPolicy(request: CertifyPolicyRequest): CertifyPolicyResul
     epsilon,
     norm,
     tvThreshold,
+    constant: isConstantPolicy(net),
     layerNorms: actor.layers.map(layerNorms),
     global,
     perState: [],
@@ -96,6 +122,15 @@ export function certifyPolicy(request: CertifyPolicyRequest): CertifyPolicyResul
     const globalTv = method === 'lipschitz' ? global.tv.surrogate : global.tv.spectral;
     const tv = bounds.map((b, s) => (isPerStateMethod(method) ? tvFromActionBounds(b, means[s]!, sigma) : globalTv));
     const stats: PerStateStats = { method, ...summarise(tv, tvThreshold), meanWidth: meanWidth(bounds) };
+    if (request.certifiedRadius ?? true) {
+      const opts = { ...radius, threshold: tvThreshold, method, norm };
+      const lipschitz = method === 'lipschitz' ? global.surrogateLipschitz : global.spectralProduct;
+      // A global method's radius is the same at every state.
+      const radii = isPerStateMethod(method)
+        ? Array.from({ length: states.length }, (_, s) => radiusOnNet(net, sigma, states[s]!, lipschitz, opts))
+        : [radiusOnNet(net, sigma, states[0]!, lipschitz, opts)];
+      stats.meanCertifiedRadius = radii.reduce((acc, r) => acc + r, 0) / radii.length;
+    }
     if (request.includeBounds) {
       stats.lower = bounds.map((b) => b.lower);
       stats.upper = bounds.map((b) => b.upper);

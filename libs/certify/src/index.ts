@@ -42,3 +42,7 @@ export type { ConvexRegulariserOptions, ConvexRegulariserResult, LayerGradient }
 export { convexRegulariser } from './convex-regulariser';
 export type { CertifyPolicyRequest, CertifyPolicyResult, PerStateStats } from './certify-policy';
 export { certifyPolicy } from './certify-policy';
+export type { ActorPolicy, ParameterPath, ParameterPathOptions } from './parameter-path';
+export { parameterPath, parameterJacobianGram } from './parameter-path';
+export { isConstantPolicy } from './constant-policy';
+export { symmetricEigenvalues, largestSymmetricEigenvalue } from './symmetric-eigen';

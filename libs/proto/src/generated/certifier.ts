@@ -6,6 +6,7 @@ import type { CertifyRequest as _rlprune_certifier_v1_CertifyRequest, CertifyReq
 import type { CertifyResponse as _rlprune_certifier_v1_CertifyResponse, CertifyResponse__Output as _rlprune_certifier_v1_CertifyResponse__Output } from './rlprune/certifier/v1/CertifyResponse';
 import type { GlobalBounds as _rlprune_certifier_v1_GlobalBounds, GlobalBounds__Output as _rlprune_certifier_v1_GlobalBounds__Output } from './rlprune/certifier/v1/GlobalBounds';
 import type { LayerNorms as _rlprune_certifier_v1_LayerNorms, LayerNorms__Output as _rlprune_certifier_v1_LayerNorms__Output } from './rlprune/certifier/v1/LayerNorms';
+import type { ParameterPath as _rlprune_certifier_v1_ParameterPath, ParameterPath__Output as _rlprune_certifier_v1_ParameterPath__Output } from './rlprune/certifier/v1/ParameterPath';
 import type { PerStateStats as _rlprune_certifier_v1_PerStateStats, PerStateStats__Output as _rlprune_certifier_v1_PerStateStats__Output } from './rlprune/certifier/v1/PerStateStats';
 import type { ArtifactRef as _rlprune_common_v1_ArtifactRef, ArtifactRef__Output as _rlprune_common_v1_ArtifactRef__Output } from './rlprune/common/v1/ArtifactRef';
 import type { EnvSpec as _rlprune_common_v1_EnvSpec, EnvSpec__Output as _rlprune_common_v1_EnvSpec__Output } from './rlprune/common/v1/EnvSpec';
@@ -30,6 +31,7 @@ export interface ProtoGrpcType {
         CertifyResponse: MessageTypeDefinition<_rlprune_certifier_v1_CertifyResponse, _rlprune_certifier_v1_CertifyResponse__Output>
         GlobalBounds: MessageTypeDefinition<_rlprune_certifier_v1_GlobalBounds, _rlprune_certifier_v1_GlobalBounds__Output>
         LayerNorms: MessageTypeDefinition<_rlprune_certifier_v1_LayerNorms, _rlprune_certifier_v1_LayerNorms__Output>
+        ParameterPath: MessageTypeDefinition<_rlprune_certifier_v1_ParameterPath, _rlprune_certifier_v1_ParameterPath__Output>
         PerStateStats: MessageTypeDefinition<_rlprune_certifier_v1_PerStateStats, _rlprune_certifier_v1_PerStateStats__Output>
       }
     }

@@ -11,7 +11,12 @@ export interface CertifyRequest {
   'states'?: (_rlprune_common_v1_Tensor | null);
   'tvThreshold'?: (number | string);
   'includePerState'?: (boolean);
+  'certifiedRadius'?: (boolean);
+  'referencePolicy'?: (_rlprune_common_v1_ArtifactRef | null);
+  'pathSteps'?: (number);
   '_tvThreshold'?: "tvThreshold";
+  '_certifiedRadius'?: "certifiedRadius";
+  '_pathSteps'?: "pathSteps";
 }
 
 export interface CertifyRequest__Output {
@@ -22,5 +27,10 @@ export interface CertifyRequest__Output {
   'states': (_rlprune_common_v1_Tensor__Output | null);
   'tvThreshold'?: (number);
   'includePerState': (boolean);
+  'certifiedRadius'?: (boolean);
+  'referencePolicy': (_rlprune_common_v1_ArtifactRef__Output | null);
+  'pathSteps'?: (number);
   '_tvThreshold'?: "tvThreshold";
+  '_certifiedRadius'?: "certifiedRadius";
+  '_pathSteps'?: "pathSteps";
 }

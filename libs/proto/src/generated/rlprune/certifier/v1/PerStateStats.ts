@@ -11,6 +11,8 @@ export interface PerStateStats {
   'meanWidth'?: (number | string);
   'lower'?: (_rlprune_common_v1_Tensor | null);
   'upper'?: (_rlprune_common_v1_Tensor | null);
+  'meanCertifiedRadius'?: (number | string);
+  '_meanCertifiedRadius'?: "meanCertifiedRadius";
 }
 
 export interface PerStateStats__Output {
@@ -22,4 +24,6 @@ export interface PerStateStats__Output {
   'meanWidth': (number);
   'lower': (_rlprune_common_v1_Tensor__Output | null);
   'upper': (_rlprune_common_v1_Tensor__Output | null);
+  'meanCertifiedRadius'?: (number);
+  '_meanCertifiedRadius'?: "meanCertifiedRadius";
 }
