@@ -1,6 +1,8 @@
 // Where the orchestrator finds the other services and keeps its files; all from the environment so
 // the same build runs as local processes and on Kubernetes.
+import os from 'node:os';
 import path from 'node:path';
+import { ConfigError, envInt } from '@rlprune/service-kit';
 
 export interface ServiceTarget {
   /** Service name as shown by status, e.g. "attacker-mad". */
@@ -13,11 +15,21 @@ export interface OrchestratorConfig {
   /** Root of the ledger, artifacts, reports and logs (RLPRUNE_HOME, default ./.rlprune). */
   home: string;
   simulator: string;
-  trainer: string;
+  /**
+   * Trainers (TRAINER_ADDRESS): one address (a cluster's Service name, balanced by gRPC round robin),
+   * or a comma-separated list of local trainer processes that the orchestrator balances itself.
+   */
+  trainers: string[];
   pruner: string;
   certifier: string;
   /** Attack name -> address (ATTACKER_ADDRESSES="mad=host:port,random=host:port"). */
   attackers: Map<string, string>;
+  /**
+   * Train stages of one experiment running at once (RLPRUNE_TRAIN_CONCURRENCY, default the CPUs this
+   * process sees): locally one per core, each on its own trainer process; in a cluster, as many as
+   * the trainer Deployment can take. Other stage kinds keep their own limits.
+   */
+  trainConcurrency: number;
 }
 
 export const DEFAULT_PORTS = {
@@ -39,17 +51,26 @@ export function parseAttackers(raw: string | undefined): Map<string, string> {
   return map;
 }
 
+/** "a:1,b:2" -> ["a:1", "b:2"]; a gRPC target URI (which may hold commas, e.g. ipv4:a,b) stays whole. */
+export function splitAddresses(raw: string): string[] {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || /^(dns|ipv4|ipv6|unix):/i.test(raw)) return [raw];
+  const list = raw.split(',').map((a) => a.trim()).filter(Boolean);
+  if (list.length === 0) throw new ConfigError(`TRAINER_ADDRESS must name at least one host:port, got ${JSON.stringify(raw)}`);
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): OrchestratorConfig {
   const local = (port: number) => `127.0.0.1:${port}`;
   return {
     home: path.resolve(env.RLPRUNE_HOME ?? '.rlprune'),
     simulator: env.SIMULATOR_ADDRESS ?? local(DEFAULT_PORTS.simulator),
-    trainer: env.TRAINER_ADDRESS ?? local(DEFAULT_PORTS.trainer),
+    trainers: splitAddresses(env.TRAINER_ADDRESS ?? local(DEFAULT_PORTS.trainer)),
     pruner: env.PRUNER_ADDRESS ?? local(DEFAULT_PORTS.pruner),
     certifier: env.CERTIFIER_ADDRESS ?? local(DEFAULT_PORTS.certifier),
     attackers: env.ATTACKER_ADDRESSES
       ? parseAttackers(env.ATTACKER_ADDRESSES)
       : new Map([['random', local(DEFAULT_PORTS.attacker)]]),
+    trainConcurrency: envInt('RLPRUNE_TRAIN_CONCURRENCY', os.availableParallelism(), env, 1),
   };
 }
 
@@ -57,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OrchestratorCo
 export function serviceTargets(cfg: OrchestratorConfig): ServiceTarget[] {
   return [
     { name: 'simulator', address: cfg.simulator },
-    { name: 'trainer', address: cfg.trainer },
+    ...cfg.trainers.map((address, i) => ({ name: i === 0 ? 'trainer' : `trainer-${i + 1}`, address })),
     { name: 'pruner', address: cfg.pruner },
     ...[...cfg.attackers].map(([attack, address]) => ({ name: `attacker-${attack}`, address })),
     { name: 'certifier', address: cfg.certifier },

@@ -23,7 +23,11 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const store = new ArtifactStore(cfg.home);
   const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
   const services = new StageServices(cfg);
-  const runner = new ExperimentRunner(ledger, executors(services, store), { ...DEFAULT_RUNNER_OPTIONS, version });
+  const runner = new ExperimentRunner(ledger, executors(services, store), {
+    ...DEFAULT_RUNNER_OPTIONS,
+    concurrency: { ...DEFAULT_RUNNER_OPTIONS.concurrency, train: cfg.trainConcurrency },
+    version,
+  });
   const reports = new ReportWriter(ledger, cfg.home);
   const experiments = new Experiments(ledger, runner, services, reports, logger);
   const p = protos().rlprune.orchestrator.v1;

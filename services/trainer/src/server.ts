@@ -1,10 +1,11 @@
 // The trainer process: PPO and SA-PPO with pruning during training, on envs of the simulator.
 import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
-import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, createLogger, packageVersion, runService } from '@rlprune/service-kit';
 import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { runTrain } from './train';
+import { envPlacement } from './training-envs';
 
 export const DEFAULT_PORT = 50053;
 
@@ -13,6 +14,8 @@ export async function main(telemetry: Telemetry): Promise<void> {
     artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
     simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
     sessionBusyPollUs: sessionBusyPollUs(),
+    envPlacement: envPlacement(),
+    logger: createLogger('trainer'),
   };
   await runService({
     name: 'trainer',

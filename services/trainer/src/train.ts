@@ -1,18 +1,22 @@
-// Train: PPO in this process against envs in the simulator; progress every iteration, checkpoints
-// to the artifact store, the final policy stored and its id returned. Cancelling the call stops
-// training within one iteration and closes the simulator session.
+// Train: PPO in this process against envs in the simulator (or in this process, TRAINER_ENVS=local);
+// progress every iteration, checkpoints to the artifact store, the final policy stored and its id
+// returned. Cancelling the call stops training within one iteration and closes the simulator session.
 import type * as grpc from '@grpc/grpc-js';
 import { train } from '@rlprune/rl';
 import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
-import { RemoteVecEnv } from '@rlprune/sim-client';
 import { requireArtifactId, type ArtifactClient } from '@rlprune/service-kit';
 import { toPpoConfig } from './train-config';
+import { openTrainingEnvs, type EnvPlacement } from './training-envs';
 
 export interface TrainerDeps {
   artifacts: ArtifactClient;
   simulatorAddress: string;
   /** Busy-poll window of the simulator session (sim-client sessionBusyPollUs). */
   sessionBusyPollUs: number;
+  /** Envs in the simulator service or in this process (TRAINER_ENVS). */
+  envPlacement: EnvPlacement;
+  /** One line per training started (which trainer of several took which run). */
+  logger?: { info(fields: object, message: string): void };
 }
 
 export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Output, unknown>, deps: TrainerDeps): Promise<void> {
@@ -21,7 +25,8 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
   const resumeFrom = req.resumeFrom?.id ? await deps.artifacts.get(requireArtifactId(req.resumeFrom, 'resume_from')) : undefined;
   const controller = new AbortController();
   call.on('cancelled', () => controller.abort());
-  const env = await RemoteVecEnv.open({
+  const env = await openTrainingEnvs({
+    placement: deps.envPlacement,
     address: req.simulatorAddress || deps.simulatorAddress,
     envId: config.envId,
     numEnvs: config.numEnvs!,
@@ -31,6 +36,7 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
     signal: controller.signal,
   });
   const labels = { env: config.envId, seed: String(req.seed) };
+  deps.logger?.info({ env: config.envId, seed: req.seed, totalSteps: req.totalSteps, envs: deps.envPlacement }, 'training started');
   try {
     const result = await train(config, env, {
       signal: controller.signal,
@@ -51,6 +57,7 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
             clipFraction: p.clipFraction,
             sparsity: p.sparsity,
             lipschitzBound: p.lipschitzBound,
+            maskUpdates: p.maskUpdates,
           },
         });
       },

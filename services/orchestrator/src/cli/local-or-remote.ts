@@ -10,11 +10,23 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(opts: { address?: string; home?: string; attacks?: string[] }): Promise<Connection> {
+export interface ConnectOptions {
+  address?: string;
+  home?: string;
+  attacks?: string[];
+  /**
+   * Trainings at once when services are started locally: that many trainer processes, each stepping
+   * its envs in-process (the simulator still serves evaluations). Default 1, for commands that train nothing.
+   */
+  concurrency?: number;
+}
+
+export async function connect(opts: ConnectOptions): Promise<Connection> {
   const address = opts.address ?? process.env.ORCHESTRATOR_ADDRESS;
   if (address) return { client: new OrchestratorClient(address), cluster: null, close: async () => {} };
   const home = path.resolve(opts.home ?? process.env.RLPRUNE_HOME ?? '.rlprune');
   process.stderr.write(`starting local services (home ${home}) ...\n`);
-  const cluster = await launchLocalServices({ home, attacks: opts.attacks ?? ['random'] });
+  const trainers = opts.concurrency ?? 1;
+  const cluster = await launchLocalServices({ home, attacks: opts.attacks ?? ['random'], trainers, ...(trainers > 1 ? { trainerEnvs: 'local' as const } : {}) });
   return { client: new OrchestratorClient(cluster.orchestrator), cluster, close: () => cluster.stop() };
 }

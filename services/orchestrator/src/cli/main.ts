@@ -13,12 +13,12 @@ import { upCommand } from './commands/up';
 import { UsageError } from './errors';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
-  up: { run: upCommand, help: 'start every service locally [--ports name=port,..] [--base-port N] [--attacks a,b] [--once]' },
+  up: { run: upCommand, help: 'start every service locally [--ports name=port,..] [--base-port N] [--attacks a,b] [--concurrency N] [--once]' },
   status: { run: statusCommand, help: 'health, version and latency of every service [--address host:port] [--json]' },
-  run: { run: runCommand, help: 'run an experiment spec: SPEC.yaml [--address host:port] [--home DIR] [--detach]' },
+  run: { run: runCommand, help: 'run an experiment spec: SPEC.yaml [--address host:port] [--home DIR] [--detach] [--concurrency N]' },
   ls: { run: lsCommand, help: 'experiments in the ledger [--json]' },
   report: { run: reportCommand, help: "an experiment's report paths and summary: ID [--json]" },
-  resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given)' },
+  resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given) [--home DIR] [--concurrency N]' },
   cancel: { run: cancelCommand, help: 'cancel a running experiment: ID' },
   train: { run: trainCommand, help: 'train one policy through the trainer and simulator services: --env ID --steps N --seed S ... --out FILE' },
   prune: { run: pruneCommand, help: 'one-shot pruning: --policy FILE --criterion NAME --sparsity S [--scope] [--structured] [--seed] [--env ID | --states FILE] --out FILE' },

@@ -27,6 +27,14 @@ export interface LaunchOptions {
   onReady?: (svc: LocalService) => void;
   /** Restart a service that dies (same port and environment), as a process supervisor would. Default true. */
   supervise?: boolean;
+  /**
+   * Trainer processes (default 1). With more than one, the orchestrator dials them all as one
+   * round-robin target and runs as many train stages at once, so concurrent trainings use separate
+   * cores (one Node process runs one training at a time).
+   */
+  trainers?: number;
+  /** Where trainers step their envs (TRAINER_ENVS): the simulator service (default) or in-process. */
+  trainerEnvs?: 'simulator' | 'local';
 }
 
 export interface LocalService {
@@ -147,10 +155,17 @@ export async function launchLocalServices(opts: LaunchOptions): Promise<LocalClu
   const plan: Array<{ name: string; service: ServiceName; port: number; env: NodeJS.ProcessEnv }> = [
     { name: 'orchestrator', service: 'orchestrator', port: await portOf('orchestrator'), env: {} },
     { name: 'simulator', service: 'simulator', port: await portOf('simulator'), env: {} },
-    { name: 'trainer', service: 'trainer', port: await portOf('trainer'), env: {} },
     { name: 'pruner', service: 'pruner', port: await portOf('pruner'), env: {} },
     { name: 'certifier', service: 'certifier', port: await portOf('certifier'), env: {} },
   ];
+  const trainers = opts.trainers ?? 1;
+  if (!Number.isSafeInteger(trainers) || trainers < 1) throw new Error(`trainers must be an integer >= 1, got ${trainers}`);
+  const trainerNames: string[] = [];
+  for (let i = 0; i < trainers; i++) {
+    const name = i === 0 ? 'trainer' : `trainer-${i + 1}`;
+    trainerNames.push(name);
+    plan.push({ name, service: 'trainer', port: await portOf('trainer', i), env: opts.trainerEnvs ? { TRAINER_ENVS: opts.trainerEnvs } : {} });
+  }
   for (const [i, attack] of attacks.entries()) {
     plan.push({ name: `attacker-${attack}`, service: 'attacker', port: await portOf('attacker', i), env: { ATTACK: attack } });
   }
@@ -162,7 +177,9 @@ export async function launchLocalServices(opts: LaunchOptions): Promise<LocalClu
     RLPRUNE_HOME: opts.home,
     ORCHESTRATOR_ADDRESS: at('orchestrator'),
     SIMULATOR_ADDRESS: at('simulator'),
-    TRAINER_ADDRESS: at('trainer'),
+    // several trainers: a list the orchestrator balances (config.ts)
+    TRAINER_ADDRESS: trainerNames.map(at).join(','),
+    RLPRUNE_TRAIN_CONCURRENCY: String(trainers),
     PRUNER_ADDRESS: at('pruner'),
     CERTIFIER_ADDRESS: at('certifier'),
     ATTACKER_ADDRESSES: attacks.map((a) => `${a}=${at(`attacker-${a}`)}`).join(','),

@@ -42,8 +42,31 @@ export class StageServices {
     return getClient(ctor as never, address) as AnyClient;
   }
 
+  /** In-flight Train calls per trainer address. */
+  private readonly trainerLoad = new Map<string, number>();
+
+  /**
+   * A Trainer client on the trainer with the fewest trainings in flight (the first on a tie). A local
+   * system lists its trainer processes and balances them here: gRPC's round robin would send calls
+   * made before every connection is ready to the one that is, so two trainings could share a process
+   * (one core) while another idles. Its `train` counts the call until the stream ends.
+   */
   trainer(): AnyClient {
-    return this.client(protos().rlprune.trainer.v1.Trainer, this.cfg.trainer);
+    const address = this.cfg.trainers.reduce((best, a) => ((this.trainerLoad.get(a) ?? 0) < (this.trainerLoad.get(best) ?? 0) ? a : best));
+    const client = this.client(protos().rlprune.trainer.v1.Trainer, address);
+    const train = (req: unknown) => {
+      this.trainerLoad.set(address, (this.trainerLoad.get(address) ?? 0) + 1);
+      const stream = (client.train as (r: unknown) => grpc.ClientReadableStream<unknown>).call(client, req);
+      let done = false;
+      const release = () => {
+        if (done) return;
+        done = true;
+        this.trainerLoad.set(address, this.trainerLoad.get(address)! - 1);
+      };
+      stream.once('end', release).once('error', release).once('close', release);
+      return stream;
+    };
+    return Object.assign(Object.create(client) as AnyClient, { train });
   }
 
   pruner(): AnyClient {

@@ -1,7 +1,10 @@
 // `rlprune ls | report ID | cancel ID | resume [ID]`: the ledger's experiments.
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { CONCURRENCY_OPTION, parseConcurrency } from '../concurrency';
 import { UsageError } from '../errors';
 import { connect } from '../local-or-remote';
+import { attacksToResume, RESUMABLE_STATES } from '../resume-attacks';
 import { formatTable } from '../table';
 import { follow } from './run';
 
@@ -56,10 +59,18 @@ export async function cancelCommand(argv: string[]): Promise<number> {
 
 /** With an id: that experiment; without: every unfinished experiment in the home. */
 export async function resumeCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = options(argv);
-  const conn = await connect(values);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { address: { type: 'string' }, home: { type: 'string' }, ...CONCURRENCY_OPTION },
+  });
+  const concurrency = parseConcurrency(values.concurrency);
+  const address = values.address ?? process.env.ORCHESTRATOR_ADDRESS;
+  // started locally: the attackers every experiment to resume needs, as `run` starts its spec's
+  const attacks = address ? undefined : attacksToResume(path.resolve(values.home ?? process.env.RLPRUNE_HOME ?? '.rlprune'), positionals);
+  const conn = await connect({ address: values.address, home: values.home, concurrency, ...(attacks ? { attacks } : {}) });
   try {
-    const ids = positionals.length > 0 ? positionals : (await conn.client.list()).experiments.filter((e) => e.state === 'running' || e.state === 'pending' || e.state === 'failed').map((e) => e.id);
+    const ids = positionals.length > 0 ? positionals : (await conn.client.list()).experiments.filter((e) => RESUMABLE_STATES.has(e.state)).map((e) => e.id);
     if (ids.length === 0) {
       console.log('nothing to resume');
       return 0;

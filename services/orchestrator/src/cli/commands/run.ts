@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseSpec } from '../../spec/experiment-spec';
+import { CONCURRENCY_OPTION, parseConcurrency } from '../concurrency';
 import { UsageError } from '../errors';
 import { connect } from '../local-or-remote';
 import type { OrchestratorClient } from '../orchestrator-client';
@@ -29,10 +30,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { address: { type: 'string' }, home: { type: 'string' }, detach: { type: 'boolean', default: false } },
+    options: { address: { type: 'string' }, home: { type: 'string' }, detach: { type: 'boolean', default: false }, ...CONCURRENCY_OPTION },
   });
   const file = positionals[0];
-  if (!file) throw new UsageError('usage: rlprune run SPEC.yaml [--address host:port] [--home DIR] [--detach]');
+  if (!file) throw new UsageError('usage: rlprune run SPEC.yaml [--address host:port] [--home DIR] [--detach] [--concurrency N]');
+  const concurrency = parseConcurrency(values.concurrency);
   if (!fs.existsSync(file)) throw new UsageError(`spec file ${file} does not exist`);
   const text = fs.readFileSync(file, 'utf8');
   let attacks: string[];
@@ -41,7 +43,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError(`${file}: ${(err as Error).message}`);
   }
-  const conn = await connect({ address: values.address, home: values.home, attacks: [...new Set(['random', ...attacks])] });
+  const conn = await connect({ address: values.address, home: values.home, attacks: [...new Set(['random', ...attacks])], concurrency });
   try {
     const exp = await conn.client.submit(text);
     process.stderr.write(`experiment ${exp.id}: ${exp.gridPoints} grid points, ${exp.stagesTotal} stages\n`);

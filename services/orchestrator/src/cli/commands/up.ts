@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchLocalServices, type ServiceName } from '../../local/launch';
+import { CONCURRENCY_OPTION, parseConcurrency } from '../concurrency';
 import { UsageError } from '../errors';
 import { fetchStatus, statusTable } from './status';
 
@@ -35,15 +36,19 @@ export async function upCommand(argv: string[]): Promise<number> {
       home: { type: 'string', default: process.env.RLPRUNE_HOME ?? '.rlprune' },
       // Start, print the status table, stop: a smoke check of the whole system.
       once: { type: 'boolean', default: false },
+      ...CONCURRENCY_OPTION,
     },
   });
+  const trainers = parseConcurrency(values.concurrency);
   const home = path.resolve(values.home!);
   const attacks = values.attacks!.split(',').filter(Boolean);
-  process.stderr.write(`starting ${5 + attacks.length} services (logs in ${path.join(home, 'logs')}) ...\n`);
+  process.stderr.write(`starting ${4 + trainers + attacks.length} services (logs in ${path.join(home, 'logs')}) ...\n`);
   const cluster = await launchLocalServices({
     home,
     ports: parsePorts(values.ports, values['base-port']),
     attacks,
+    trainers,
+    ...(trainers > 1 ? { trainerEnvs: 'local' as const } : {}),
     onReady: (s) => process.stderr.write(`  ${s.name.padEnd(16)} ${s.address}  ready\n`),
   });
   console.log(statusTable(await fetchStatus(cluster.orchestrator)));
