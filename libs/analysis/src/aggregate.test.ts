@@ -34,9 +34,13 @@ describe('aggregation over seeds', () => {
     expect(c.clean).toEqual(stat(mine.map((p) => p.clean.meanReturn)));
     const mad = c.robust.find((r) => r.target === 'mad@0.075')!;
     expect(mad.return).toEqual(stat(mine.map((p) => p.attacks.find((x) => x.attack === 'mad')!.result.meanReturn)));
-    expect(c.certify!.lipschitzSurrogate).toEqual(stat(mine.map((p) => p.certify!.lipschitzSurrogate)));
-    expect(c.certify!.perState.map((ps) => ps.method)).toEqual(['crown', 'ibp']);
-    expect(c.certify!.perState[0]!.meanTv).toEqual(stat(mine.map((p) => p.certify!.perState.find((x) => x.method === 'crown')!.meanTv)));
+    expect(c.certificates.map((x) => x.epsilon.mean)).toEqual([0.075, 0.15]);
+    expect(c.certify).toBe(c.certificates[0]);
+    const at015 = c.certificates[1]!;
+    expect(at015.lipschitzSurrogate).toEqual(stat(mine.map((p) => p.certify[1]!.lipschitzSurrogate)));
+    expect(at015.perState.map((ps) => ps.method)).toEqual(['crown', 'ibp']);
+    expect(at015.perState[0]!.meanTv).toEqual(stat(mine.map((p) => p.certify[1]!.perState.find((x) => x.method === 'crown')!.meanTv)));
+    expect(at015.perState[0]!.meanCertifiedRadius).toEqual(stat(mine.map((p) => p.certify[1]!.perState.find((x) => x.method === 'crown')!.meanCertifiedRadius!)));
   });
 
   it('averages training curves over seeds at each logged step', () => {

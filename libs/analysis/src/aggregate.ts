@@ -3,8 +3,8 @@
 // sorted here (strings by code unit, never by locale) so the output order does not depend on the
 // order the ledger returned the points in.
 
-import type { CertifySummary, PerStateSummary, RobustTarget, TrainingCurve } from './analysis-types';
-import { stat, type Stat } from './stats';
+import type { RobustTarget, TrainingCurve } from './analysis-types';
+import { stat } from './stats';
 import type { GridPointResult } from './types';
 
 export interface ConditionPoints {
@@ -106,32 +106,6 @@ export function missingAttacks(group: GroupPoints, targets: readonly RobustTarge
     }
   }
   return missing;
-}
-
-export function certifySummary(points: readonly GridPointResult[]): CertifySummary | null {
-  const certs = points.map((p) => p.certify).filter((c) => c !== null);
-  if (certs.length === 0) return null;
-  const of = (f: (c: (typeof certs)[number]) => number): Stat => stat(certs.map(f))!;
-  const methods = [...new Set(certs.flatMap((c) => c.perState.map((ps) => ps.method.toLowerCase())))].sort(compareStrings);
-  const perState: PerStateSummary[] = methods.map((method) => {
-    const rows = certs.flatMap((c) => c.perState.filter((ps) => ps.method.toLowerCase() === method));
-    const s = (f: (r: (typeof rows)[number]) => number): Stat => stat(rows.map(f))!;
-    return {
-      method,
-      meanTv: s((r) => r.meanTv),
-      medianTv: s((r) => r.medianTv),
-      maxTv: s((r) => r.maxTv),
-      certifiedFraction: s((r) => r.certifiedFraction),
-      meanWidth: s((r) => r.meanWidth),
-    };
-  });
-  return {
-    epsilon: of((c) => c.epsilon),
-    lipschitzSurrogate: of((c) => c.lipschitzSurrogate),
-    spectralProduct: of((c) => c.spectralProduct),
-    globalTv: of((c) => c.globalTv),
-    perState,
-  };
 }
 
 /** Training curve of a condition: seeds are averaged at each logged env-step count. */

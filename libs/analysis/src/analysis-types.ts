@@ -26,7 +26,7 @@ export interface RobustSummary {
   target: string;
   /** Seed statistics of the mean episode return under the target; null if no seed was attacked so. */
   return: Stat | null;
-  /** Same, divided by the dense clean return of the seed; null when it cannot be normalised. */
+  /** Same, divided by the seed's reference (options.normalise); null when it cannot be normalised. */
   normalised: Stat | null;
 }
 
@@ -37,14 +37,49 @@ export interface PerStateSummary {
   maxTv: Stat;
   certifiedFraction: Stat;
   meanWidth: Stat;
+  /** Over the seeds whose certify stage computed it; null when none did. */
+  meanCertifiedRadius: Stat | null;
 }
 
+/**
+ * What one bound is at one grid point: 'ok', 'vacuous' (it says nothing: see certificates.ts for the
+ * rule per method) or 'constant' (the policy ignores its observation, so there is nothing to certify).
+ */
+export type BoundLabel = 'ok' | 'vacuous' | 'constant';
+
+/**
+ * One certification method's certified robustness in a condition at one epsilon. Constant seeds are
+ * left out of every statistic here (they are listed in CertifySummary.constantSeeds).
+ */
+export interface MethodCertificate {
+  /** 'surrogate' (the global TV bound of the Lipschitz surrogate), or a per-state method ('crown', 'ibp'). */
+  method: string;
+  /** Mean over the sampled states of 1 - TV bound (surrogate: 1 - global TV), seed statistics; null if every seed is constant. */
+  certifiedRobustness: Stat | null;
+  /** Fraction of sampled states whose TV bound is within the threshold; null for the surrogate (no per-state bound). */
+  certifiedFraction: Stat | null;
+  /** Mean certified L-inf radius; null for the surrogate or when the stage did not compute it. */
+  meanCertifiedRadius: Stat | null;
+  /** Label of this bound for each seed, aligned with CertifySummary.seeds; null where that seed lacks this method. */
+  labels: Array<BoundLabel | null>;
+  /** Some seed's bound is vacuous, constant or missing: the condition is left out of correlations of this bound. */
+  excludedFromCorrelations: boolean;
+}
+
+/** The certificates of one condition at one epsilon, over the seeds certified there. */
 export interface CertifySummary {
+  /** The certified L-inf radius (every seed of the summary has this epsilon: it is a Stat for older readers). */
   epsilon: Stat;
   lipschitzSurrogate: Stat;
   spectralProduct: Stat;
   globalTv: Stat;
   perState: PerStateSummary[];
+  /** Ascending seeds certified at this epsilon. */
+  seeds: number[];
+  /** Seeds whose policy is constant (certify.constant): labelled so and left out of certified gains and correlations. */
+  constantSeeds: number[];
+  /** 'surrogate' first, then the per-state methods by name. */
+  methods: MethodCertificate[];
 }
 
 /** One grid point's returns, raw and normalised by the dense clean return. */
@@ -56,8 +91,11 @@ export interface SeedScores {
   reference: number;
   clean: number;
   cleanNormalised: number | null;
-  /** Aligned with GroupAnalysis.targets; null where this seed was not attacked so. */
-  robust: Array<{ target: string; return: number | null; normalised: number | null }>;
+  /**
+   * Aligned with GroupAnalysis.targets; null where this seed was not attacked so. `reference` is what
+   * the return was divided by (options.normalise); null where it cannot be normalised.
+   */
+  robust: Array<{ target: string; return: number | null; reference: number | null; normalised: number | null }>;
 }
 
 /** One (env, kappa, criterion, sparsity) aggregated over seeds. */
@@ -70,8 +108,35 @@ export interface ConditionSummary {
   cleanNormalised: Stat | null;
   /** Aligned with GroupAnalysis.targets. */
   robust: RobustSummary[];
-  /** Over the seeds that were certified; null if none was. */
+  /** One per certified epsilon, ascending. */
+  certificates: CertifySummary[];
+  /**
+   * @deprecated The entry of `certificates` at the smallest epsilon (null if uncertified), kept for
+   * readers written before certificates came per epsilon. Pair a bound with an attack through
+   * `certificates` at the attack's epsilon instead.
+   */
   certify: CertifySummary | null;
+}
+
+/**
+ * The sweet spot's certified robustness by one method against the dense policy's, at the epsilon of
+ * the spot's attack target (seed means). Null numbers come with the note saying why.
+ */
+export interface CertifiedGain {
+  method: string;
+  epsilon: number;
+  /** Certified robustness (mean over states of 1 - TV bound) at the sweet spot; null if not certified or constant. */
+  sweet: number | null;
+  /** The same for the dense baseline. */
+  dense: number | null;
+  /** (sweet - dense) / dense * 100; null over a near-zero dense value (see note) or when either is missing. */
+  gainPercent: number | null;
+  /** (sweet - dense) * 100: percentage points of the largest possible certified robustness, 1. */
+  gainPoints: number | null;
+  sweetLabel: BoundLabel | null;
+  denseLabel: BoundLabel | null;
+  /** Why a number is null, e.g. 'gain over a near-zero baseline'. */
+  note: string | null;
 }
 
 export interface SweetSpot {
@@ -80,16 +145,36 @@ export interface SweetSpot {
   score: number;
   /** Seed mean of the normalised clean return. */
   cleanRetention: number;
-  /** Seed mean of the normalised robust return. */
+  /** Seed mean of the normalised robust return (normalised as options.normalise says). */
   robustNormalised: number;
-  /** cleanRetention >= keepFraction. */
+  /** cleanRetention >= keepFraction: always true, the sweet spot is chosen among the sparsities that keep it. */
   keepsClean: boolean;
   /** Seed mean of J_attack at the sweet spot. */
   robustReturn: number;
   /** Seed mean of J_attack at the dense baseline. */
   baselineRobustReturn: number;
-  /** (J_attack(sweet) - J_attack(dense)) / |J_attack(dense)| * 100; null when J_attack(dense) is 0. */
+  /** Seed mean of J_clean at the dense baseline (the unit of robustnessGainPoints). */
+  baselineCleanReturn: number;
+  /**
+   * (J_attack(sweet) - J_attack(dense)) / |J_attack(dense)| * 100; null over a near-zero baseline
+   * (|J_attack(dense)| < NEAR_ZERO_RETURN_FRACTION of J_clean(dense)), with robustnessGainNote saying so.
+   */
   robustnessGainPercent: number | null;
+  /** (J_attack(sweet) - J_attack(dense)) / |J_clean(dense)| * 100: percentage points of the dense clean return. */
+  robustnessGainPoints: number | null;
+  /** Why robustnessGainPercent is null, e.g. 'gain over a near-zero baseline'. */
+  robustnessGainNote: string | null;
+  /** Epsilon of the certificates the certified gains are read at (see certificates.ts); null if none. */
+  certificateEpsilon: number | null;
+  /** One per certification method, 'surrogate' first. */
+  certifiedGains: CertifiedGain[];
+}
+
+/** The best score over every sparsity, ignoring the clean-retention constraint (for the reader's comparison). */
+export interface UnconstrainedBest {
+  sparsity: number;
+  score: number;
+  cleanRetention: number;
 }
 
 export interface SweetSpotResult {
@@ -97,6 +182,8 @@ export interface SweetSpotResult {
   spot: SweetSpot | null;
   /** Why there is no sweet spot, when there is none. */
   reason: string | null;
+  /** Where the best score lies without the constraint; null when nothing has a score. */
+  unconstrained: UnconstrainedBest | null;
 }
 
 /**
@@ -116,11 +203,71 @@ export interface RegretRow {
 
 export type BoundName = 'surrogate' | 'crown-mean-tv' | 'ibp-mean-tv';
 
+/** One bound of the regret decomposition against its measured term, over seeds. */
+export interface BoundCheck {
+  measured: Stat;
+  bound: Stat;
+  /** measured <= bound for every seed. */
+  holds: boolean;
+  /** Seeds where measured <= bound. */
+  holdsSeeds: number;
+  /** Every seed's bound is >= 2G (it says no more than |J| <= G); null where that notion does not apply (action level). */
+  vacuous: boolean | null;
+  vacuousSeeds: number | null;
+}
+
+/** The paper's bound terms beside the regret identity, at one sparsity and robust target (see regret-bounds.ts). */
+export interface RegretBoundRow {
+  sparsity: number;
+  target: string;
+  /** Epsilon of the certificate the robustness-gap bound uses; null when there is none. */
+  epsilon: number | null;
+  horizon: number;
+  /** ||mu_pruned - mu_dense|| (mean over states) vs L_par * ||delta theta||; null for the dense policy or without a parameter path. */
+  actionShift: BoundCheck | null;
+  /** TV_par = min(1, L_par ||delta theta|| / (sigma_min sqrt(2 pi))) per seed. */
+  tvPar: Stat | null;
+  /** |J_clean(dense) - J_clean(pruned)| vs 2 G min(1, H TV_par). */
+  pruningLoss: BoundCheck | null;
+  /** Certified per-state max TV at the epsilon (crown, else ibp, else the global surrogate TV) per seed. */
+  tvCert: Stat | null;
+  /** Which certificate tvCert came from (methods joined by '+' when seeds differ). */
+  tvCertMethod: string | null;
+  /** J_clean(pruned) - J_attack(pruned) vs 2 G min(1, H TV_cert). */
+  robustnessGap: BoundCheck | null;
+  /** What is missing when a check is null. */
+  notes: string[];
+}
+
+/** Surrogate bound before and after each mask update of one seed's training (possibly downsampled). */
+export interface MonotonicityTrace {
+  seed: number;
+  /** Mask updates of this seed. */
+  updates: number;
+  /** True when the trace keeps only some updates (every rise among them). */
+  downsampled: boolean;
+  points: Array<{ envSteps: number; gradientStep: number; sparsity: number; before: number; after: number }>;
+}
+
+/** Did a mask update ever raise the surrogate bound? One condition, over its seeds. */
+export interface MonotonicitySummary {
+  sparsity: number;
+  /** Mask updates over all seeds. */
+  updates: number;
+  /** Updates with after > before (exact comparison: see monotonicity.ts). Expected 0. */
+  rises: number;
+  /** Largest (after - before) / before over the rises; 0 when nothing rose, null without updates. */
+  largestRelativeRise: number | null;
+  traces: MonotonicityTrace[];
+}
+
 export interface CorrelationPoint {
   env: string;
   kappa: number;
   criterion: string;
   sparsity: number;
+  /** Epsilon of the certificate, the attack's own. */
+  epsilon: number;
   /** (B(dense) - B(pruned)) / B(dense), seed means. */
   boundDecrease: number;
   /** (J_attack(pruned) - J_attack(dense)) / |J_attack(dense)| * 100, seed means. */
@@ -138,6 +285,8 @@ export interface CorrelationResult {
   n: number;
   reason: string | null;
   points: CorrelationPoint[];
+  /** Conditions left out and why: their bound is vacuous or constant, or there is no certificate at the attack's epsilon. */
+  excluded: Array<{ env: string; kappa: number; criterion: string; sparsity: number; why: 'vacuous' | 'constant' | 'uncertified' }>;
 }
 
 export interface TrainingCurvePoint {
@@ -175,7 +324,11 @@ export interface GroupAnalysis {
   sweetSpots: SweetSpotResult[];
   /** Sparsity ascending, then target order. */
   regret: RegretRow[];
+  /** Aligned with regret: the bound terms beside each identity row. */
+  regretBounds: RegretBoundRow[];
   correlations: CorrelationResult[];
+  /** Ascending sparsity; conditions trained without mask updates are left out. */
+  monotonicity: MonotonicitySummary[];
   /** Ascending sparsity. */
   training: TrainingCurve[];
 }

@@ -78,16 +78,19 @@ describe('bound/robustness correlations in analyse', () => {
 
   it('skips conditions that were not certified', () => {
     const points: GridPointResult[] = syntheticPoints({ sparsities: [0, 0.25, 0.5, 0.75] }).map((p) =>
-      p.sparsity === 0.25 ? { ...p, certify: null } : p,
+      p.sparsity === 0.25 ? { ...p, certify: [] } : p,
     );
     const a = analyse(points);
     expect(a.groups[0]!.conditions[1]!.certify).toBeNull();
-    expect(a.groups[0]!.correlations[0]!.points.map((p) => p.sparsity)).toEqual([0, 0.5, 0.75]);
+    expect(a.groups[0]!.conditions[1]!.certificates).toEqual([]);
+    const c = a.groups[0]!.correlations[0]!;
+    expect(c.points.map((p) => p.sparsity)).toEqual([0, 0.5, 0.75]);
+    expect(c.excluded).toEqual([{ env: 'Hopper-v4', kappa: 0, criterion: 'magnitude', sparsity: 0.25, why: 'uncertified' }]);
   });
 
   it('has no correlations when no MAD attack was run', () => {
     const a = analyse([
-      { label: 'a', env: 'E', seed: 1, kappa: 0, criterion: 'm', sparsity: 0, clean: evalOf(10), attacks: [{ attack: 'random', epsilon: 0.1, result: evalOf(5) }], certify: null, training: [] },
+      { label: 'a', env: 'E', seed: 1, kappa: 0, criterion: 'm', sparsity: 0, clean: evalOf(10), attacks: [{ attack: 'random', epsilon: 0.1, result: evalOf(5) }], certify: [], parameterPath: null, training: [], maskUpdates: [] },
     ]);
     expect(a.groups[0]!.correlations).toEqual([]);
     expect(a.pooledCorrelations.every((c) => c.n === 0 && c.rho === null)).toBe(true);

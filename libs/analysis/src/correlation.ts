@@ -4,10 +4,34 @@
 // under one attack, across sparsities. The dense baseline itself takes part as the point (0, 0).
 // Ties take average ranks; with fewer than 3 points, or a variable that never changes, the
 // correlation is undefined and reported as null with the reason.
+//
+// The bound of a condition is read from its certificate at the attack's own epsilon (certificates.ts),
+// so a bound and an attack always share the ball. A condition whose bound is vacuous or constant for
+// some seed (or missing at that epsilon) is left out and listed in `excluded`: a seed mean that mixes
+// in a bound that says nothing is not a bound. Without a usable dense bound nothing can be measured
+// against it, and the correlation is null with that reason.
 
 import type { BoundName, CertifySummary, CorrelationPoint, CorrelationResult } from './analysis-types';
+import { SURROGATE_METHOD } from './certificates';
 
 export const BOUND_NAMES: readonly BoundName[] = ['surrogate', 'crown-mean-tv', 'ibp-mean-tv'];
+
+export type Exclusion = CorrelationResult['excluded'][number]['why'];
+
+/** The certification method a bound name reads. */
+export function boundMethod(bound: BoundName): string {
+  return bound === 'surrogate' ? SURROGATE_METHOD : bound === 'crown-mean-tv' ? 'crown' : 'ibp';
+}
+
+/** Why a condition's bound may not take part in a correlation, or null when it may. */
+export function boundExclusion(certify: CertifySummary | null, bound: BoundName): Exclusion | null {
+  if (certify === null) return 'uncertified';
+  const m = certify.methods.find((x) => x.method === boundMethod(bound));
+  if (!m) return 'uncertified';
+  if (m.labels.includes('constant')) return 'constant';
+  if (m.labels.includes(null)) return 'uncertified';
+  return m.labels.includes('vacuous') ? 'vacuous' : null;
+}
 
 /** Fewest points a rank correlation is reported for. */
 export const MIN_CORRELATION_POINTS = 3;
@@ -75,10 +99,13 @@ export function correlate(
   target: string,
   scope: 'group' | 'pooled',
   points: readonly CorrelationPoint[],
+  excluded: CorrelationResult['excluded'] = [],
+  /** Overrides the reason, e.g. when the dense bound is unusable and no point could be formed. */
+  why: string | null = null,
 ): CorrelationResult {
   const { rho, reason } = spearman(
     points.map((p) => p.boundDecrease),
     points.map((p) => p.robustGainPercent),
   );
-  return { bound, target, scope, rho, n: points.length, reason, points: [...points] };
+  return { bound, target, scope, rho, n: points.length, reason: why ?? reason, points: [...points], excluded: [...excluded] };
 }

@@ -1,17 +1,51 @@
 // Every number of the analysis and of the grid points as one long ("tidy") CSV table: one value
 // per row, the same columns for every kind of record, rows in the order of the Analysis (which is
 // sorted) so the same inputs always give the same bytes. Numbers carry up to 10 significant
-// digits; JSONL has them at full precision.
+// digits; JSONL has them at full precision. Booleans are 1/0; a Stat is three rows (stat mean,
+// std, n). `epsilon` is the certificate's L-inf radius wherever a row is about a certificate.
+//
+// Records and their metrics:
+//   option              jStar, keepFraction, correlationAttack, normalise ('own_dense' | 'dense_clean'), horizon, pointCount
+//   warning             stat = index, value = text
+//   point               label; clean.* / attack.* (target = attack@eps): meanReturn, stdReturn, medianReturn,
+//                       minReturn, maxReturn, meanLength, return (stat = episodeN); per epsilon:
+//                       certify.{epsilon, lipschitzSurrogate, spectralProduct, globalTv, constant},
+//                       certify.surrogate.label, certify.<method>.{meanTv, medianTv, maxTv, certifiedFraction,
+//                       meanWidth, meanCertifiedRadius, label} (label: ok | vacuous | constant);
+//                       parameterPath.{deltaNorm, lPar, measuredActionShift, sigmaMin}; maskUpdates.{count, rises};
+//                       training.{meanReturn, sparsity, lipschitzBound} (step = env steps)
+//   group               baseline.{sparsity, isDense, cleanMean}, jStar (stat = its source)
+//   condition           seeds; clean, cleanNormalised; return, normalised (target); per epsilon: certify.* as
+//                       above (Stats), certified.<method>.{certifiedRobustness, certifiedFraction,
+//                       meanCertifiedRadius} (Stats), certified.<method>.excludedFromCorrelations, certify.constantSeeds
+//   seed-score          reference (stat = own-dense-run | dense-seed-mean), cleanNormalised, return, robustReference, normalised
+//   seed-certificate    certified.<method>.label per seed and epsilon
+//   sweet-spot          reason (when none); score, cleanRetention, robustNormalised, keepsClean, robustReturn,
+//                       baselineRobustReturn, baselineCleanReturn, robustnessGainPercent, robustnessGainPoints,
+//                       robustnessGainNote, certificateEpsilon; unconstrained.{sparsity, score, cleanRetention}
+//   certified-gain      <method>.{sweet, dense, gainPercent, gainPoints, sweetLabel, denseLabel, note} (sparsity = the sweet spot's)
+//   regret              jStar, baselineCleanRegret, pruningLoss, robustnessGap, total
+//   regret-bound        horizon; {actionShift, pruningLoss, robustnessGap}.{measured, bound} (Stats) and
+//                       .{holds, holdsSeeds, vacuous, vacuousSeeds}; tvPar, tvCert (Stats); tvCertMethod; note (stat = index)
+//   monotonicity        updates, rises, largestRelativeRise
+//   monotonicity-trace  seed, step = gradient step: before, after, sparsity, envSteps; updates, downsampled (step empty)
+//   correlation         <bound>.rho, <bound>.n; correlation-point <bound>.{boundDecrease, robustGainPercent};
+//                       correlation-excluded <bound>.excluded = vacuous | constant | uncertified
+//   training            meanReturn, sparsity, lipschitzBound (Stats, step = env steps)
 
 import { compareStrings, sortPoints } from './aggregate';
-import type { Analysis, CertifySummary, GroupAnalysis } from './analysis-types';
+import type { Analysis, BoundCheck, CertifySummary, CorrelationResult, GroupAnalysis } from './analysis-types';
+import { perStateLabel, surrogateLabel } from './certificates';
 import { formatNumber } from './format';
+import { rose } from './monotonicity';
 import type { Stat } from './stats';
 import type { EvalResult, GridPointResult } from './types';
 
-export const CSV_COLUMNS = ['record', 'env', 'kappa', 'criterion', 'sparsity', 'seed', 'target', 'step', 'metric', 'stat', 'value'] as const;
+export const CSV_COLUMNS = ['record', 'env', 'kappa', 'criterion', 'sparsity', 'seed', 'target', 'epsilon', 'step', 'metric', 'stat', 'value'] as const;
 
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
+
+const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 
 export function toCsv(analysis: Analysis, points: readonly GridPointResult[]): string {
   const rows: Row[] = [];
@@ -19,15 +53,14 @@ export function toCsv(analysis: Analysis, points: readonly GridPointResult[]): s
   rows.push({ record: 'option', metric: 'jStar', value: o.jStar });
   rows.push({ record: 'option', metric: 'keepFraction', value: o.keepFraction });
   rows.push({ record: 'option', metric: 'correlationAttack', value: o.correlationAttack });
+  rows.push({ record: 'option', metric: 'normalise', value: o.normalise });
+  rows.push({ record: 'option', metric: 'horizon', value: o.horizon });
   rows.push({ record: 'option', metric: 'pointCount', value: analysis.pointCount });
   analysis.warnings.forEach((w, i) => rows.push({ record: 'warning', stat: i, value: w }));
 
   for (const p of sortPoints(points)) pointRows(p, rows);
   for (const g of analysis.groups) groupRows(g, rows);
-  for (const r of analysis.pooledCorrelations) {
-    rows.push({ record: 'correlation', target: r.target, metric: `${r.bound}.rho`, value: r.rho });
-    rows.push({ record: 'correlation', target: r.target, metric: `${r.bound}.n`, value: r.n });
-  }
+  for (const r of analysis.pooledCorrelations) correlationRows({}, r, rows);
 
   const lines = [CSV_COLUMNS.join(',')];
   for (const row of rows) lines.push(CSV_COLUMNS.map((c) => cell(row[c])).join(','));
@@ -42,17 +75,30 @@ function pointRows(p: GridPointResult, rows: Row[]): void {
   for (const a of attacks) {
     evalRows({ ...at, target: `${a.attack}@${a.epsilon}` }, 'attack', a.result, rows);
   }
-  if (p.certify) {
-    const c = p.certify;
+  for (const c of p.certify) {
+    const cat = { ...at, epsilon: c.epsilon };
     for (const k of ['epsilon', 'lipschitzSurrogate', 'spectralProduct', 'globalTv'] as const) {
-      rows.push({ ...at, metric: `certify.${k}`, value: c[k] });
+      rows.push({ ...cat, metric: `certify.${k}`, value: c[k] });
     }
+    rows.push({ ...cat, metric: 'certify.constant', value: flag(c.constant) });
+    rows.push({ ...cat, metric: 'certify.surrogate.label', value: surrogateLabel(c) });
     const perState = [...c.perState].sort((a, b) => compareStrings(a.method.toLowerCase(), b.method.toLowerCase()));
     for (const ps of perState) {
-      for (const k of ['meanTv', 'medianTv', 'maxTv', 'certifiedFraction', 'meanWidth'] as const) {
-        rows.push({ ...at, metric: `certify.${ps.method.toLowerCase()}.${k}`, value: ps[k] });
+      const m = ps.method.toLowerCase();
+      for (const k of ['meanTv', 'medianTv', 'maxTv', 'certifiedFraction', 'meanWidth', 'meanCertifiedRadius'] as const) {
+        rows.push({ ...cat, metric: `certify.${m}.${k}`, value: ps[k] });
       }
+      rows.push({ ...cat, metric: `certify.${m}.label`, value: perStateLabel(c, ps) });
     }
+  }
+  if (p.parameterPath) {
+    for (const k of ['deltaNorm', 'lPar', 'measuredActionShift', 'sigmaMin'] as const) {
+      rows.push({ ...at, metric: `parameterPath.${k}`, value: p.parameterPath[k] });
+    }
+  }
+  if (p.maskUpdates.length > 0) {
+    rows.push({ ...at, metric: 'maskUpdates.count', value: p.maskUpdates.length });
+    rows.push({ ...at, metric: 'maskUpdates.rises', value: p.maskUpdates.filter(rose).length });
   }
   for (const t of p.training) {
     for (const k of ['meanReturn', 'sparsity', 'lipschitzBound'] as const) {
@@ -76,21 +122,57 @@ function statRows(at: Row, metric: string, s: Stat | null, rows: Row[]): void {
 }
 
 function certifyRows(at: Row, c: CertifySummary, rows: Row[]): void {
-  statRows(at, 'certify.epsilon', c.epsilon, rows);
-  statRows(at, 'certify.lipschitzSurrogate', c.lipschitzSurrogate, rows);
-  statRows(at, 'certify.spectralProduct', c.spectralProduct, rows);
-  statRows(at, 'certify.globalTv', c.globalTv, rows);
+  const cat = { ...at, epsilon: c.epsilon.mean };
+  statRows(cat, 'certify.epsilon', c.epsilon, rows);
+  statRows(cat, 'certify.lipschitzSurrogate', c.lipschitzSurrogate, rows);
+  statRows(cat, 'certify.spectralProduct', c.spectralProduct, rows);
+  statRows(cat, 'certify.globalTv', c.globalTv, rows);
+  rows.push({ ...cat, metric: 'certify.constantSeeds', value: c.constantSeeds.join(' ') });
   for (const ps of c.perState) {
-    for (const k of ['meanTv', 'medianTv', 'maxTv', 'certifiedFraction', 'meanWidth'] as const) {
-      statRows(at, `certify.${ps.method}.${k}`, ps[k], rows);
+    for (const k of ['meanTv', 'medianTv', 'maxTv', 'certifiedFraction', 'meanWidth', 'meanCertifiedRadius'] as const) {
+      statRows(cat, `certify.${ps.method}.${k}`, ps[k], rows);
     }
+  }
+  for (const m of c.methods) {
+    statRows(cat, `certified.${m.method}.certifiedRobustness`, m.certifiedRobustness, rows);
+    statRows(cat, `certified.${m.method}.certifiedFraction`, m.certifiedFraction, rows);
+    statRows(cat, `certified.${m.method}.meanCertifiedRadius`, m.meanCertifiedRadius, rows);
+    rows.push({ ...cat, metric: `certified.${m.method}.excludedFromCorrelations`, value: flag(m.excludedFromCorrelations) });
+    c.seeds.forEach((seed, i) => {
+      rows.push({ ...cat, record: 'seed-certificate', seed, metric: `certified.${m.method}.label`, value: m.labels[i] ?? null });
+    });
+  }
+}
+
+function checkRows(at: Row, name: string, c: BoundCheck | null, rows: Row[]): void {
+  if (c === null) return;
+  statRows(at, `${name}.measured`, c.measured, rows);
+  statRows(at, `${name}.bound`, c.bound, rows);
+  rows.push({ ...at, metric: `${name}.holds`, value: flag(c.holds) });
+  rows.push({ ...at, metric: `${name}.holdsSeeds`, value: c.holdsSeeds });
+  rows.push({ ...at, metric: `${name}.vacuous`, value: flag(c.vacuous) });
+  rows.push({ ...at, metric: `${name}.vacuousSeeds`, value: c.vacuousSeeds });
+}
+
+/** A pooled correlation lists only rho and n: its points and exclusions are the groups' rows. */
+function correlationRows(at: Row, r: CorrelationResult, rows: Row[]): void {
+  rows.push({ record: 'correlation', ...at, target: r.target, metric: `${r.bound}.rho`, value: r.rho });
+  rows.push({ record: 'correlation', ...at, target: r.target, metric: `${r.bound}.n`, value: r.n });
+  if (r.scope === 'pooled') return;
+  for (const p of r.points) {
+    const pat = { record: 'correlation-point', env: p.env, kappa: p.kappa, criterion: p.criterion, sparsity: p.sparsity, target: r.target, epsilon: p.epsilon };
+    rows.push({ ...pat, metric: `${r.bound}.boundDecrease`, value: p.boundDecrease });
+    rows.push({ ...pat, metric: `${r.bound}.robustGainPercent`, value: p.robustGainPercent });
+  }
+  for (const x of r.excluded) {
+    rows.push({ record: 'correlation-excluded', env: x.env, kappa: x.kappa, criterion: x.criterion, sparsity: x.sparsity, target: r.target, metric: `${r.bound}.excluded`, value: x.why });
   }
 }
 
 function groupRows(g: GroupAnalysis, rows: Row[]): void {
   const at = { env: g.env, kappa: g.kappa, criterion: g.criterion };
   rows.push({ record: 'group', ...at, metric: 'baseline.sparsity', value: g.baseline.sparsity });
-  rows.push({ record: 'group', ...at, metric: 'baseline.isDense', value: g.baseline.isDense ? 1 : 0 });
+  rows.push({ record: 'group', ...at, metric: 'baseline.isDense', value: flag(g.baseline.isDense) });
   rows.push({ record: 'group', ...at, metric: 'baseline.cleanMean', value: g.baseline.cleanMean });
   rows.push({ record: 'group', ...at, metric: 'jStar', stat: g.jStarSource, value: g.jStar });
 
@@ -103,6 +185,7 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
       rows.push({ ...sat, metric: 'cleanNormalised', value: s.cleanNormalised });
       for (const r of s.robust) {
         rows.push({ ...sat, target: r.target, metric: 'return', value: r.return });
+        rows.push({ ...sat, target: r.target, metric: 'robustReference', value: r.reference });
         rows.push({ ...sat, target: r.target, metric: 'normalised', value: r.normalised });
       }
     }
@@ -112,23 +195,32 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
       statRows({ ...cat, target: r.target }, 'return', r.return, rows);
       statRows({ ...cat, target: r.target }, 'normalised', r.normalised, rows);
     }
-    if (c.certify) certifyRows(cat, c.certify, rows);
+    for (const cert of c.certificates) certifyRows(cat, cert, rows);
   }
 
   for (const s of g.sweetSpots) {
     const sat = { record: 'sweet-spot', ...at, target: s.target };
+    if (s.unconstrained) {
+      for (const k of ['sparsity', 'score', 'cleanRetention'] as const) {
+        rows.push({ ...sat, metric: `unconstrained.${k}`, value: s.unconstrained[k] });
+      }
+    }
     if (s.spot === null) {
       rows.push({ ...sat, metric: 'reason', value: s.reason });
       continue;
     }
     const spot = s.spot;
-    rows.push({ ...sat, sparsity: spot.sparsity, metric: 'score', value: spot.score });
-    rows.push({ ...sat, sparsity: spot.sparsity, metric: 'cleanRetention', value: spot.cleanRetention });
-    rows.push({ ...sat, sparsity: spot.sparsity, metric: 'robustNormalised', value: spot.robustNormalised });
-    rows.push({ ...sat, sparsity: spot.sparsity, metric: 'keepsClean', value: spot.keepsClean ? 1 : 0 });
-    rows.push({ ...sat, sparsity: spot.sparsity, metric: 'robustReturn', value: spot.robustReturn });
-    rows.push({ ...sat, sparsity: spot.sparsity, metric: 'baselineRobustReturn', value: spot.baselineRobustReturn });
-    rows.push({ ...sat, sparsity: spot.sparsity, metric: 'robustnessGainPercent', value: spot.robustnessGainPercent });
+    const spat = { ...sat, sparsity: spot.sparsity };
+    for (const k of ['score', 'cleanRetention', 'robustNormalised', 'robustReturn', 'baselineRobustReturn', 'baselineCleanReturn', 'robustnessGainPercent', 'robustnessGainPoints', 'robustnessGainNote', 'certificateEpsilon'] as const) {
+      rows.push({ ...spat, metric: k, value: spot[k] });
+    }
+    rows.push({ ...spat, metric: 'keepsClean', value: flag(spot.keepsClean) });
+    for (const cg of spot.certifiedGains) {
+      const cgat = { ...spat, record: 'certified-gain', epsilon: cg.epsilon };
+      for (const k of ['sweet', 'dense', 'gainPercent', 'gainPoints', 'sweetLabel', 'denseLabel', 'note'] as const) {
+        rows.push({ ...cgat, metric: `${cg.method}.${k}`, value: cg[k] });
+      }
+    }
   }
 
   for (const r of g.regret) {
@@ -140,13 +232,32 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
     statRows(rat, 'total', r.total, rows);
   }
 
-  for (const r of g.correlations) {
-    rows.push({ record: 'correlation', ...at, target: r.target, metric: `${r.bound}.rho`, value: r.rho });
-    rows.push({ record: 'correlation', ...at, target: r.target, metric: `${r.bound}.n`, value: r.n });
-    for (const p of r.points) {
-      const pat = { record: 'correlation-point', ...at, sparsity: p.sparsity, target: r.target };
-      rows.push({ ...pat, metric: `${r.bound}.boundDecrease`, value: p.boundDecrease });
-      rows.push({ ...pat, metric: `${r.bound}.robustGainPercent`, value: p.robustGainPercent });
+  for (const b of g.regretBounds) {
+    const bat = { record: 'regret-bound', ...at, sparsity: b.sparsity, target: b.target, epsilon: b.epsilon };
+    rows.push({ ...bat, metric: 'horizon', value: b.horizon });
+    checkRows(bat, 'actionShift', b.actionShift, rows);
+    statRows(bat, 'tvPar', b.tvPar, rows);
+    checkRows(bat, 'pruningLoss', b.pruningLoss, rows);
+    statRows(bat, 'tvCert', b.tvCert, rows);
+    rows.push({ ...bat, metric: 'tvCertMethod', value: b.tvCertMethod });
+    checkRows(bat, 'robustnessGap', b.robustnessGap, rows);
+    b.notes.forEach((n, i) => rows.push({ ...bat, metric: 'note', stat: i, value: n }));
+  }
+
+  for (const r of g.correlations) correlationRows(at, r, rows);
+
+  for (const m of g.monotonicity) {
+    const mat = { record: 'monotonicity', ...at, sparsity: m.sparsity };
+    rows.push({ ...mat, metric: 'updates', value: m.updates });
+    rows.push({ ...mat, metric: 'rises', value: m.rises });
+    rows.push({ ...mat, metric: 'largestRelativeRise', value: m.largestRelativeRise });
+    for (const t of m.traces) {
+      const tat = { ...mat, record: 'monotonicity-trace', seed: t.seed };
+      rows.push({ ...tat, metric: 'updates', value: t.updates });
+      rows.push({ ...tat, metric: 'downsampled', value: flag(t.downsampled) });
+      for (const u of t.points) {
+        for (const k of ['before', 'after', 'sparsity', 'envSteps'] as const) rows.push({ ...tat, step: u.gradientStep, metric: k, value: u[k] });
+      }
     }
   }
 

@@ -15,10 +15,13 @@ export function toJsonl(analysis: Analysis, points: readonly GridPointResult[]):
   for (const g of analysis.groups) {
     const at = { env: g.env, kappa: g.kappa, criterion: g.criterion };
     records.push({ type: 'group', ...at, baseline: g.baseline, jStar: g.jStar, jStarSource: g.jStarSource, targets: g.targets });
-    for (const c of g.conditions) records.push({ type: 'condition', ...at, ...c });
+    // `certify` is the deprecated copy of certificates[0]: written once, as part of `certificates`.
+    for (const { certify: _deprecated, ...c } of g.conditions) records.push({ type: 'condition', ...at, ...c });
     for (const s of g.sweetSpots) records.push({ type: 'sweet-spot', ...at, ...s });
     for (const r of g.regret) records.push({ type: 'regret', ...at, ...r });
+    for (const r of g.regretBounds) records.push({ type: 'regret-bound', ...at, ...r });
     for (const r of g.correlations) records.push({ type: 'correlation', ...at, ...r });
+    for (const m of g.monotonicity) records.push({ type: 'monotonicity', ...at, ...m });
     for (const t of g.training) records.push({ type: 'training', ...at, ...t });
   }
   for (const r of analysis.pooledCorrelations) records.push({ type: 'correlation', env: null, kappa: null, criterion: null, ...r });
@@ -49,23 +52,33 @@ function canonicalPoint(p: GridPointResult): unknown {
     sparsity: p.sparsity,
     clean: canonicalEval(p.clean),
     attacks: attacks.map((a) => ({ attack: a.attack, epsilon: a.epsilon, result: canonicalEval(a.result) })),
-    certify:
-      p.certify === null
+    certify: p.certify.map((c) => ({
+      epsilon: c.epsilon,
+      lipschitzSurrogate: c.lipschitzSurrogate,
+      spectralProduct: c.spectralProduct,
+      globalTv: c.globalTv,
+      constant: c.constant,
+      perState: [...c.perState].sort((a, b) => compareStrings(a.method.toLowerCase(), b.method.toLowerCase())).map((ps) => ({
+        method: ps.method,
+        meanTv: ps.meanTv,
+        medianTv: ps.medianTv,
+        maxTv: ps.maxTv,
+        certifiedFraction: ps.certifiedFraction,
+        meanWidth: ps.meanWidth,
+        meanCertifiedRadius: ps.meanCertifiedRadius,
+      })),
+    })),
+    parameterPath:
+      p.parameterPath === null
         ? null
         : {
-            epsilon: p.certify.epsilon,
-            lipschitzSurrogate: p.certify.lipschitzSurrogate,
-            spectralProduct: p.certify.spectralProduct,
-            globalTv: p.certify.globalTv,
-            perState: [...p.certify.perState].sort((a, b) => compareStrings(a.method.toLowerCase(), b.method.toLowerCase())).map((ps) => ({
-              method: ps.method,
-              meanTv: ps.meanTv,
-              medianTv: ps.medianTv,
-              maxTv: ps.maxTv,
-              certifiedFraction: ps.certifiedFraction,
-              meanWidth: ps.meanWidth,
-            })),
+            deltaNorm: p.parameterPath.deltaNorm,
+            lPar: p.parameterPath.lPar,
+            measuredActionShift: p.parameterPath.measuredActionShift,
+            sigmaMin: p.parameterPath.sigmaMin,
           },
     training: p.training.map((t) => ({ envSteps: t.envSteps, meanReturn: t.meanReturn, sparsity: t.sparsity, lipschitzBound: t.lipschitzBound })),
+    // Every update as recorded (analysis traces downsample; this record stays the ledger's).
+    maskUpdates: p.maskUpdates.map((u) => ({ envSteps: u.envSteps, gradientStep: u.gradientStep, sparsity: u.sparsity, before: u.before, after: u.after })),
   };
 }

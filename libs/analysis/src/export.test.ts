@@ -35,7 +35,7 @@ describe('CSV export', () => {
         expect(mine.find((r) => r.metric === 'attack.meanReturn' && r.target === `${a.attack}@${a.epsilon}`)!.value).toBe(formatNumber(a.result.meanReturn));
       }
       expect(mine.filter((r) => r.metric === 'clean.return').map((r) => r.value)).toEqual(p.clean.returns.map((v) => formatNumber(v)));
-      expect(mine.find((r) => r.metric === 'certify.crown.meanTv')!.value).toBe(formatNumber(p.certify!.perState[1]!.meanTv));
+      expect(mine.find((r) => r.metric === 'certify.crown.meanTv')!.value).toBe(formatNumber(p.certify[0]!.perState[1]!.meanTv));
     }
   });
 
@@ -67,7 +67,7 @@ describe('JSONL export', () => {
       const canonical = {
         ...p,
         attacks: [...p.attacks].sort(byName((a) => a.attack)),
-        certify: { ...p.certify!, perState: [...p.certify!.perState].sort(byName((x) => x.method)) },
+        certify: p.certify.map((c) => ({ ...c, perState: [...c.perState].sort(byName((x) => x.method)) })),
       };
       expect(got.find((g) => g.label === p.label)).toEqual(canonical);
     }

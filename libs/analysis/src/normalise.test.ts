@@ -14,8 +14,10 @@ function point(seed: number, sparsity: number, clean: number, attacks: Array<[st
     sparsity,
     clean: evalOf(clean),
     attacks: attacks.map(([attack, r]) => ({ attack, epsilon: 0.1, result: evalOf(r) })),
-    certify: null,
+    certify: [],
+    parameterPath: null,
     training: [],
+    maskUpdates: [],
   };
 }
 
@@ -27,14 +29,26 @@ describe('normalise', () => {
     expect(normalise(50, -100)).toBeNull();
   });
 
+  const mixed = [
+    point(1, 0, 100, [['mad', 40]]),
+    point(2, 0, 200, [['mad', 50]]),
+    point(1, 0.5, 90, [['mad', 60]]),
+    point(2, 0.5, 150, [['mad', 100]]),
+    point(3, 0.5, 120, [['mad', 30]]),
+  ];
+
+  it("divides attacked returns by the dense attacked return of the same seed with 'own_dense'", () => {
+    const pruned = analyse(mixed).groups[0]!.conditions[1]!;
+    // seed 1: 60/40, seed 2: 100/50, seed 3 (no dense run): 30 / mean(40, 50)
+    const mad = pruned.robust.find((r) => r.target === 'mad@0.1')!;
+    expect(mad.normalised!.mean).toBeCloseTo((1.5 + 2 + 30 / 45) / 3, 12);
+    expect(pruned.perSeed.map((s) => s.robust[0]!.reference)).toEqual([40, 50, 45]);
+    // The clean returns are divided by the dense clean return either way.
+    expect(pruned.cleanNormalised!.mean).toBeCloseTo((0.9 + 0.75 + 0.8) / 3, 12);
+  });
+
   it('uses the dense return of the same seed, and the dense seed mean for a seed without a dense run', () => {
-    const a = analyse([
-      point(1, 0, 100, [['mad', 40]]),
-      point(2, 0, 200, [['mad', 50]]),
-      point(1, 0.5, 90, [['mad', 60]]),
-      point(2, 0.5, 150, [['mad', 100]]),
-      point(3, 0.5, 120, [['mad', 30]]),
-    ]);
+    const a = analyse(mixed, { normalise: 'dense_clean' });
     const g = a.groups[0]!;
     expect(g.baseline).toEqual({ sparsity: 0, isDense: true, cleanMean: 150 });
     const pruned = g.conditions[1]!;
@@ -57,8 +71,8 @@ describe('normalise', () => {
       [3, false, 150, 0.8],
     ]);
     expect(pruned.perSeed[2]!.robust).toEqual([
-      { target: 'mad@0.1', return: 30, normalised: 0.2 },
-      { target: 'worst', return: 30, normalised: 0.2 },
+      { target: 'mad@0.1', return: 30, reference: 150, normalised: 0.2 },
+      { target: 'worst', return: 30, reference: 150, normalised: 0.2 },
     ]);
     // The dense condition normalises to exactly 1 with zero spread.
     expect(g.conditions[0]!.cleanNormalised).toEqual({ mean: 1, std: 0, n: 2 });

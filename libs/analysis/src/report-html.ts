@@ -201,7 +201,7 @@ function pointTable(points: readonly GridPointResult[]): string {
       esc(p.label), String(p.seed), formatPercent(p.sparsity), formatDisplay(p.clean.meanReturn), formatDisplay(p.clean.stdReturn),
       String(p.clean.returns.length),
       esc(p.attacks.map((a) => `${a.attack}@${a.epsilon}: ${formatDisplay(a.result.meanReturn)}`).join('; ')),
-      formatDisplay(p.certify?.lipschitzSurrogate ?? null), formatDisplay(p.certify?.globalTv ?? null),
+      formatDisplay(p.certify[0]?.lipschitzSurrogate ?? null), formatDisplay(p.certify[0]?.globalTv ?? null),
     ]),
   );
 }

@@ -49,6 +49,6 @@ describe('input validation', () => {
   });
 
   it('fills defaults for options left out', () => {
-    expect(analyse(good).options).toEqual({ jStar: null, keepFraction: 0.95, correlationAttack: 'mad' });
+    expect(analyse(good).options).toEqual({ jStar: null, keepFraction: 0.95, correlationAttack: 'mad', normalise: 'own_dense', horizon: 1000 });
   });
 });

@@ -3,12 +3,16 @@
 
 import type { AnalyseOptions } from './analysis-types';
 import { InvalidArgumentError } from './errors';
-import type { CertifyResult, EvalResult, GridPointResult, TrainingPoint } from './types';
+import type { CertifyResult, EvalResult, GridPointResult, MaskUpdateRecord, ParameterPathResult, TrainingPoint } from './types';
+
+export const NORMALISATIONS: ReadonlyArray<AnalyseOptions['normalise']> = ['own_dense', 'dense_clean'];
 
 export const DEFAULT_OPTIONS: AnalyseOptions = {
   jStar: null,
   keepFraction: 0.95,
   correlationAttack: 'mad',
+  normalise: 'own_dense',
+  horizon: 1000,
 };
 
 export function resolveOptions(options: Partial<AnalyseOptions> | undefined): AnalyseOptions {
@@ -16,12 +20,20 @@ export function resolveOptions(options: Partial<AnalyseOptions> | undefined): An
     jStar: options?.jStar ?? DEFAULT_OPTIONS.jStar,
     keepFraction: options?.keepFraction ?? DEFAULT_OPTIONS.keepFraction,
     correlationAttack: options?.correlationAttack ?? DEFAULT_OPTIONS.correlationAttack,
+    normalise: options?.normalise ?? DEFAULT_OPTIONS.normalise,
+    horizon: options?.horizon ?? DEFAULT_OPTIONS.horizon,
   };
   if (resolved.jStar !== null) finite('options.jStar', resolved.jStar);
   if (!(typeof resolved.keepFraction === 'number' && resolved.keepFraction > 0 && resolved.keepFraction <= 1)) {
     throw new InvalidArgumentError('options.keepFraction', 'a number in (0, 1]', resolved.keepFraction);
   }
   nonEmptyString('options.correlationAttack', resolved.correlationAttack);
+  if (!NORMALISATIONS.includes(resolved.normalise)) {
+    throw new InvalidArgumentError('options.normalise', `one of ${NORMALISATIONS.join(', ')}`, resolved.normalise);
+  }
+  if (!(Number.isInteger(resolved.horizon) && resolved.horizon >= 1)) {
+    throw new InvalidArgumentError('options.horizon', 'a positive whole number of steps', resolved.horizon);
+  }
   return resolved;
 }
 
@@ -52,7 +64,10 @@ export function validatePoints(points: readonly GridPointResult[]): void {
       attackKeys.add(key);
       evalResult(`${aat}.result`, a.result);
     });
-    if (p.certify !== null) certifyResult(`${at}.certify`, p.certify);
+    certifyResults(`${at}.certify`, p.certify);
+    if (p.parameterPath !== null) parameterPath(`${at}.parameterPath`, p.parameterPath);
+    if (!Array.isArray(p.maskUpdates)) throw new InvalidArgumentError(`${at}.maskUpdates`, 'an array', p.maskUpdates);
+    (p.maskUpdates as MaskUpdateRecord[]).forEach((u, j) => maskUpdate(`${at}.maskUpdates[${j}]`, u));
     if (!Array.isArray(p.training)) throw new InvalidArgumentError(`${at}.training`, 'an array', p.training);
     (p.training as TrainingPoint[]).forEach((t, j) => trainingPoint(`${at}.training[${j}]`, t));
     const key = JSON.stringify([p.env, p.kappa, p.criterion, p.sparsity, p.seed]);
@@ -73,9 +88,21 @@ function evalResult(at: string, r: EvalResult): void {
   r.returns.forEach((v, i) => finite(`${at}.returns[${i}]`, v));
 }
 
+function certifyResults(at: string, list: CertifyResult[]): void {
+  if (!Array.isArray(list)) throw new InvalidArgumentError(at, 'an array of certification results (one per epsilon)', list);
+  list.forEach((c, i) => {
+    certifyResult(`${at}[${i}]`, c);
+    if (i > 0 && !(c.epsilon > list[i - 1]!.epsilon)) {
+      throw new InvalidArgumentError(`${at}[${i}].epsilon`, `greater than the previous certificate's epsilon ${list[i - 1]!.epsilon} (ascending, one per epsilon)`, c.epsilon);
+    }
+  });
+}
+
 function certifyResult(at: string, c: CertifyResult): void {
-  if (typeof c !== 'object') throw new InvalidArgumentError(at, 'a certification result or null', c);
+  if (c === null || typeof c !== 'object') throw new InvalidArgumentError(at, 'a certification result', c);
   for (const k of ['epsilon', 'lipschitzSurrogate', 'spectralProduct', 'globalTv'] as const) finite(`${at}.${k}`, c[k]);
+  if (!(c.epsilon >= 0)) throw new InvalidArgumentError(`${at}.epsilon`, '>= 0', c.epsilon);
+  if (typeof c.constant !== 'boolean') throw new InvalidArgumentError(`${at}.constant`, 'true or false', c.constant);
   if (!Array.isArray(c.perState)) throw new InvalidArgumentError(`${at}.perState`, 'an array', c.perState);
   const methods = new Set<string>();
   c.perState.forEach((ps, i) => {
@@ -86,7 +113,21 @@ function certifyResult(at: string, c: CertifyResult): void {
     for (const k of ['meanTv', 'medianTv', 'maxTv', 'certifiedFraction', 'meanWidth'] as const) {
       finite(`${at}.perState[${i}].${k}`, ps[k]);
     }
+    if (ps.meanCertifiedRadius !== null) finite(`${at}.perState[${i}].meanCertifiedRadius`, ps.meanCertifiedRadius);
   });
+}
+
+function parameterPath(at: string, p: ParameterPathResult): void {
+  if (typeof p !== 'object') throw new InvalidArgumentError(at, 'a parameter-path result or null', p);
+  for (const k of ['deltaNorm', 'lPar', 'measuredActionShift'] as const) {
+    if (!(finite(`${at}.${k}`, p[k]) >= 0)) throw new InvalidArgumentError(`${at}.${k}`, '>= 0', p[k]);
+  }
+  if (!(finite(`${at}.sigmaMin`, p.sigmaMin) > 0)) throw new InvalidArgumentError(`${at}.sigmaMin`, 'a positive action standard deviation', p.sigmaMin);
+}
+
+function maskUpdate(at: string, u: MaskUpdateRecord): void {
+  if (u === null || typeof u !== 'object') throw new InvalidArgumentError(at, 'a mask-update record', u);
+  for (const k of ['envSteps', 'gradientStep', 'sparsity', 'before', 'after'] as const) finite(`${at}.${k}`, u[k]);
 }
 
 function trainingPoint(at: string, t: TrainingPoint): void {
