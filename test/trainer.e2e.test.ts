@@ -11,7 +11,8 @@ let sys: Awaited<ReturnType<typeof startWithStore>>;
 let store: ArtifactClient;
 const trainers: Spawned[] = [];
 
-type Event = { progress?: { iteration: number; meanReturn: number }; checkpoint?: { id: string }; result?: { policy: { id: string }; finalMeanReturn: number } };
+type MaskUpdate = { envSteps: number; gradientStep: number; sparsity: number; before: number; after: number };
+type Event = { progress?: { iteration: number; meanReturn: number; maskUpdates?: MaskUpdate[] }; checkpoint?: { id: string }; result?: { policy: { id: string }; finalMeanReturn: number } };
 
 async function startTrainer(): Promise<string> {
   const t = spawnServiceProcess('trainer', { PORT: '0', ORCHESTRATOR_ADDRESS: sys.storeAddress, SIMULATOR_ADDRESS: sys.address });
@@ -70,6 +71,14 @@ describe('trainer service', () => {
     const a = await startTrainer();
     const full = await train(a, SMALL);
     const reference = await store.get(full.at(-1)!.result!.policy.id);
+    // Every mask update reaches the wire with the surrogate bound on either side: never raised.
+    const updates = full.flatMap((e) => e.progress?.maskUpdates ?? []);
+    expect(updates.length).toBeGreaterThan(5);
+    for (const u of updates) {
+      expect(u.after).toBeLessThanOrEqual(u.before);
+      expect(u.sparsity).toBeGreaterThan(0);
+    }
+    expect(updates.map((u) => u.gradientStep)).toEqual([...updates.map((u) => u.gradientStep)].sort((x, y) => x - y));
 
     const b = await startTrainer();
     const victim = trainers.at(-1)!;

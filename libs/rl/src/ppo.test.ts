@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodePolicy, sparsity } from '@rlprune/nn';
 import { surrogateLipschitz } from '@rlprune/certify';
-import type { PpoConfig } from './config';
+import { PruningScheduler } from '@rlprune/pruning';
+import { resolvePpoConfig, type PpoConfig } from './config';
 import { AbortError, FailedPreconditionError, InvalidArgumentError } from './errors';
 import { createLocalVecEnv } from './local-vec-env';
 import { train, type IterationProgress } from './ppo';
@@ -52,6 +53,39 @@ describe('train (PPO)', () => {
     // Pruning never raises the surrogate bound at a mask update; the final bound is below a dense run's.
     const dense = await train({ ...config, pruning: null }, new PointEnv({ numEnvs: 2, seed: 1 }));
     expect(result.lipschitzBound).toBeLessThan(dense.lipschitzBound);
+  });
+
+  it('reads the surrogate bound right before and after every mask update: never raised, one record per update', async () => {
+    const config: PpoConfig = {
+      ...point, totalTimesteps: 64 * 8, hidden: [8, 8],
+      pruning: { criterion: 'magnitude', finalSparsity: 0.9, scope: 'global', startFraction: 0.2, endFraction: 0.8, interval: 1 },
+    };
+    const progress: IterationProgress[] = [];
+    await train(config, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void progress.push(p) });
+    const updates = progress.flatMap((p) => p.maskUpdates);
+    // The scheduler's own count of update steps over the run's 8 x 2 x 4 = 64 gradient steps.
+    const scheduler = new PruningScheduler(resolvePpoConfig(config).pruning!, 64);
+    const due = Array.from({ length: 64 }, (_, k) => k + 1).filter((step) => scheduler.shouldUpdate(step));
+    expect(updates.map((u) => u.gradientStep)).toEqual(due);
+    for (const u of updates) {
+      expect(u.after).toBeLessThanOrEqual(u.before);
+      expect(u.envSteps).toBe(64 * Math.ceil(u.gradientStep / 8)); // 8 gradient steps per 64-step iteration
+      expect(u.sparsity).toBeCloseTo(scheduler.targetAt(u.gradientStep), 1);
+    }
+    // An update that prunes more weights lowers the bound here (small nets: many updates prune none).
+    expect(updates.some((u) => u.after < u.before)).toBe(true);
+    // Each iteration reports the updates made in it, and the last one's after is the sparsity it ends with.
+    progress.forEach((p) => p.maskUpdates.forEach((u) => expect(Math.ceil(u.gradientStep / 8)).toBe(p.iteration)));
+    expect(updates.at(-1)!.sparsity).toBe(progress.at(-1)!.sparsity);
+  });
+
+  it("trains an SA run with SA-PPO's optimiser: a value Adam at 2.5e-4 annealed alike, no clip", async () => {
+    const progress: IterationProgress[] = [];
+    await train({ ...point, sa: { kappa: 0.3, epsilon: 0.1 } }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void progress.push(p) });
+    expect(progress[0]!.valueLearningRate).toBe(2.5e-4);
+    expect(progress[0]!.learningRate).toBe(3e-4);
+    expect(progress[5]!.valueLearningRate).toBeCloseTo(2.5e-4 / 6, 12);
+    for (const p of progress) expect(p.clipScale).toBe(1);
   });
 
   it('resumes from a checkpoint to a bit-identical policy (Hopper, SA-PPO SGLD, saliency pruning, truncations)', async () => {

@@ -1,5 +1,7 @@
-// TrainRequest -> libs/rl's PpoConfig. Unset optional fields keep libs/rl's (CleanRL's) defaults;
-// libs/rl validates every field and names it in its errors.
+// TrainRequest -> libs/rl's PpoConfig. Unset optional fields keep libs/rl's defaults (CleanRL's, and
+// SA-PPO's optimiser for an SA run); libs/rl validates every field and names it in its errors.
+// On the wire 0 means "none" for max_grad_norm (no clip) and value_learning_rate (one joint Adam),
+// libs/rl's null.
 import type { PpoConfig } from '@rlprune/rl';
 import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
 import { requirePositiveInt, requireString } from '@rlprune/service-kit';
@@ -26,7 +28,8 @@ export function toPpoConfig(req: TrainRequest__Output): PpoConfig {
     ...set('clipCoef', p?.clip),
     ...set('valueCoef', p?.valueCoef),
     ...set('entCoef', p?.entropyCoef),
-    ...set('maxGradNorm', p?.maxGradNorm),
+    ...noneAtZero('maxGradNorm', p?.maxGradNorm),
+    ...noneAtZero('valueLearningRate', p?.valueLearningRate),
     ...(p?.hidden?.length ? { hidden: p.hidden } : {}),
     ...(p?.activation ? { activation: p.activation as 'tanh' | 'relu' } : {}),
     sa:
@@ -36,6 +39,8 @@ export function toPpoConfig(req: TrainRequest__Output): PpoConfig {
             ...(req.sa.epsilon !== undefined ? { epsilon: req.sa.epsilon } : {}),
             ...(req.sa.rampFraction !== undefined ? { rampFraction: req.sa.rampFraction } : {}),
             ...(req.sa.method ? { method: req.sa.method as 'sgld' | 'convex' } : {}),
+            ...(req.sa.detachStdev !== undefined ? { detachStdev: req.sa.detachStdev } : {}),
+            ...(req.sa.convexBounds ? { convexBounds: req.sa.convexBounds as 'crown-ibp' | 'crown' } : {}),
           }
         : null,
     pruning: s
@@ -56,4 +61,10 @@ export function toPpoConfig(req: TrainRequest__Output): PpoConfig {
       : null,
     checkpointEvery: req.checkpointEvery,
   };
+}
+
+/** An optional wire number where 0 stands for libs/rl's null; unset leaves libs/rl's default. */
+function noneAtZero(key: 'maxGradNorm' | 'valueLearningRate', value: number | null | undefined): Partial<PpoConfig> {
+  if (value === undefined || value === null) return {};
+  return { [key]: value === 0 ? null : value };
 }

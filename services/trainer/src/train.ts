@@ -58,6 +58,7 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
             sparsity: p.sparsity,
             lipschitzBound: p.lipschitzBound,
             maskUpdates: p.maskUpdates,
+            maskUpdates: p.maskUpdates,
           },
         });
       },
