@@ -58,7 +58,6 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
             sparsity: p.sparsity,
             lipschitzBound: p.lipschitzBound,
             maskUpdates: p.maskUpdates,
-            maskUpdates: p.maskUpdates,
           },
         });
       },
