@@ -9,6 +9,7 @@ import { formatNumber } from './format';
 import { parseCsv } from './test-support/csv';
 import { syntheticPoints } from './test-support/synthetic';
 import type { GridPointResult } from './types';
+import type { ReportSummary } from './summary';
 import { REPORT_FILES, writeReport } from './write-report';
 
 const points = syntheticPoints({ kappas: [0, 0.3], criteria: ['magnitude', 'random'] });
@@ -52,6 +53,51 @@ describe('CSV export', () => {
       const rho = body.filter((r) => at(r) && r.record === 'correlation' && r.metric.endsWith('.rho'));
       expect(rho.map((r) => r.value)).toEqual(g.correlations.map((c) => formatNumber(c.rho)));
     }
+  });
+});
+
+describe('CSV export of the paper terms', () => {
+  const rows = parseCsv(toCsv(analysis, points));
+  const header = rows[0]!;
+  const body = rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
+  const g = analysis.groups[0]!;
+  const at = (r: Record<string, string>): boolean => r.env === g.env && r.kappa === String(g.kappa) && r.criterion === g.criterion;
+
+  it('says which normalisation and horizon were used', () => {
+    expect(body.find((r) => r.record === 'option' && r.metric === 'normalise')!.value).toBe('own_dense');
+    expect(body.find((r) => r.record === 'option' && r.metric === 'horizon')!.value).toBe('1000');
+  });
+
+  it('has every certificate of a point at its own epsilon, with labels', () => {
+    const p = points[0]!;
+    const mine = body.filter((r) => r.record === 'point' && r.seed === String(p.seed) && r.sparsity === String(p.sparsity) && at(r));
+    for (const c of p.certify) {
+      const globalTv = mine.find((r) => r.metric === 'certify.globalTv' && r.epsilon === String(c.epsilon))!;
+      expect(globalTv.value).toBe(formatNumber(c.globalTv));
+      expect(mine.find((r) => r.metric === 'certify.crown.meanCertifiedRadius' && r.epsilon === String(c.epsilon))!.value).toBe(formatNumber(c.perState[1]!.meanCertifiedRadius));
+    }
+    // Dense at 0.15: global TV 1 and IBP certify nothing.
+    expect(mine.find((r) => r.metric === 'certify.surrogate.label' && r.epsilon === '0.15')!.value).toBe('vacuous');
+    expect(mine.find((r) => r.metric === 'certify.ibp.label' && r.epsilon === '0.15')!.value).toBe('vacuous');
+    expect(mine.find((r) => r.metric === 'certify.crown.label' && r.epsilon === '0.075')!.value).toBe('ok');
+  });
+
+  it('has the certified and robust gains of every sweet spot, the regret bounds and the monotonicity counts', () => {
+    for (const s of g.sweetSpots) {
+      const spot = s.spot!;
+      const gains = body.filter((r) => at(r) && r.record === 'certified-gain' && r.target === s.target);
+      for (const cg of spot.certifiedGains) {
+        expect(gains.find((r) => r.metric === `${cg.method}.gainPoints`)!.value).toBe(formatNumber(cg.gainPoints));
+        expect(gains.find((r) => r.metric === `${cg.method}.gainPoints`)!.epsilon).toBe(String(cg.epsilon));
+      }
+      expect(body.find((r) => at(r) && r.record === 'sweet-spot' && r.target === s.target && r.metric === 'robustnessGainPoints')!.value).toBe(formatNumber(spot.robustnessGainPoints));
+    }
+    const holds = body.filter((r) => at(r) && r.record === 'regret-bound' && r.metric === 'actionShift.holds');
+    expect(holds.map((r) => r.value)).toEqual(g.regretBounds.filter((b) => b.actionShift).map(() => '1'));
+    const rises = body.filter((r) => at(r) && r.record === 'monotonicity' && r.metric === 'rises');
+    expect(rises.map((r) => [r.sparsity, r.value])).toEqual(g.monotonicity.map((m) => [String(m.sparsity), '0']));
+    const trace = body.filter((r) => at(r) && r.record === 'monotonicity-trace' && r.metric === 'after' && r.seed === '1' && r.sparsity === '0.5');
+    expect(trace.map((r) => r.value)).toEqual(g.monotonicity.find((m) => m.sparsity === 0.5)!.traces[0]!.points.map((u) => formatNumber(u.after)));
   });
 });
 
@@ -113,9 +159,13 @@ describe('writeReport', () => {
 
   it('summarises sweet spots and pooled correlations in summary.json', () => {
     const r = writeReport(tmp(), analysis, points, { title: 'Summary' });
-    const summary = JSON.parse(fs.readFileSync(r.summaryPath, 'utf8')) as { sweetSpots: unknown[]; pooledCorrelations: unknown[] };
+    const summary = JSON.parse(fs.readFileSync(r.summaryPath, 'utf8')) as ReportSummary;
     expect(summary.sweetSpots).toHaveLength(analysis.groups.length * 3);
     expect(summary.pooledCorrelations).toHaveLength(3);
+    expect(summary.normalise).toBe('own_dense');
+    expect(summary.monotonicity).toEqual({ updates: points.filter((p) => p.sparsity > 0).length * 6, rises: 0 });
+    expect(summary.sweetSpots[0]!.certifiedGains.map((c) => c.method)).toEqual(['surrogate', 'crown', 'ibp']);
+    expect(summary.regretBounds.actionShift.rows).toBe(summary.regretBounds.actionShift.holds);
     expect(JSON.parse(r.summaryJson)).toEqual(summary);
   });
 });
