@@ -100,7 +100,8 @@ export function executors(services: StageServices, store: ArtifactStore): Record
     },
 
     async prepare(ctx) {
-      const p = ctx.params as { env: string; seed: number; attack: string; epsilon: number };
+      // params: a robust sarsa sweep setting (eps_q, reg_coef), when the grid sweeps the attack
+      const p = ctx.params as { env: string; seed: number; attack: string; epsilon: number; params?: Record<string, number> };
       let prepared: string | undefined;
       await consumeStream(
         services.attacker(p.attack).prepare!({
@@ -109,6 +110,7 @@ export function executors(services: StageServices, store: ArtifactStore): Record
           epsilon: p.epsilon,
           seed: p.seed,
           simulatorAddress: services.cfg.simulator,
+          params: p.params ?? {},
         }) as grpc.ClientReadableStream<{ progress?: { fraction: number; message: string }; prepared?: { id: string } }>,
         (m) => {
           if (m.progress) ctx.onProgress(m.progress.fraction, m.progress.message);

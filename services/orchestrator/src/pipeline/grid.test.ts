@@ -12,7 +12,7 @@ envs: [Hopper-v4]
 seeds: [1]
 train: { steps: 1000 }
 pruning: { mode: post_hoc, criteria: [magnitude, random], sparsities: [0, 0.5, 0.9] }
-attacks: [{ name: mad }, { name: rs }]
+attacks: [{ name: mad }, { name: rs, sweep: [] }]
 `);
     const grid = expandGrid(spec, eps);
     expect(grid.points).toHaveLength(6);

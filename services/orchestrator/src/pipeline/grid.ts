@@ -1,6 +1,7 @@
 // Expands a spec into grid points and a DAG of stages. A stage's id hashes its kind, parameters and
 // the ids of the stages it depends on, so grid points that need the same work share one stage (one
 // dense policy serves every one-shot sparsity; sparsity 0 is the same run for every criterion).
+import { rsSettingLabel, rsSettingParams, type RsSweepSetting } from '@rlprune/attacks';
 import type { ExperimentSpec } from '../spec/experiment-spec';
 import { shortHash } from './canonical';
 
@@ -29,8 +30,12 @@ export interface GridPoint {
   policyStage: string;
   /** Clean evaluation stage. */
   cleanStage: string;
-  /** Attack evaluations: attack, epsilon, stage. */
-  attackStages: { attack: string; epsilon: number; stage: string }[];
+  /**
+   * Attack evaluations: attack, epsilon, stage. A swept attack (rs / rs_mad with a robust sarsa sweep)
+   * has one prepare + evaluate per setting, listed in `sweep` (results keep the lowest mean return);
+   * its `stage` is the first setting's evaluation.
+   */
+  attackStages: { attack: string; epsilon: number; stage: string; sweep?: { stage: string; setting: string }[] }[];
   certifyStage: string;
 }
 
@@ -95,12 +100,23 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
             for (const attack of spec.attacks) {
               const epsilons = attack.epsilons.length > 0 ? attack.epsilons : [envEps];
               for (const epsilon of epsilons) {
-                const deps: Record<string, string> = { policy };
-                if (PREPARED_ATTACKS.has(attack.name)) {
-                  deps.prepared = add('prepare', `prepare ${attack.name} eps=${epsilon}`, { env, seed, attack: attack.name, epsilon }, { policy });
+                // a prepare (with the setting's parameters, if swept) and an evaluation on its artifact
+                const evaluation = (setting: RsSweepSetting | null): string => {
+                  const deps: Record<string, string> = { policy };
+                  const suffix = setting ? ` ${rsSettingLabel(setting)}` : '';
+                  if (PREPARED_ATTACKS.has(attack.name)) {
+                    const prepareParams = { env, seed, attack: attack.name, epsilon, ...(setting ? { params: rsSettingParams(setting) } : {}) };
+                    deps.prepared = add('prepare', `prepare ${attack.name} eps=${epsilon}${suffix}`, prepareParams, { policy });
+                  }
+                  return add('evaluate', `evaluate ${attack.name} eps=${epsilon}${suffix}`, { ...evalParams, attack: attack.name, epsilon, state_sample: 0 }, deps);
+                };
+                const settings = attack.sweep ?? [];
+                if (settings.length === 0) {
+                  attackStages.push({ attack: attack.name, epsilon, stage: evaluation(null) });
+                } else {
+                  const sweep = settings.map((setting) => ({ stage: evaluation(setting), setting: rsSettingLabel(setting) }));
+                  attackStages.push({ attack: attack.name, epsilon, stage: sweep[0]!.stage, sweep });
                 }
-                const stage = add('evaluate', `evaluate ${attack.name} eps=${epsilon}`, { ...evalParams, attack: attack.name, epsilon, state_sample: 0 }, deps);
-                attackStages.push({ attack: attack.name, epsilon, stage });
               }
             }
             const certifyStage = add(

@@ -42,6 +42,27 @@ function trainingCurve(policyStage: StageRow, byId: Map<string, StageRow>): Trai
   return ((s?.result?.curve ?? []) as TrainingPoint[]).map((p) => ({ ...p }));
 }
 
+/**
+ * One attack's result at one epsilon. A swept attack (rs / rs_mad over robust sarsa settings) is
+ * reported as its setting with the lowest mean return, as SA-PPO reports RS (the minimum of
+ * scan_attacks.sh), and names that setting; settings without a result yet are left out.
+ */
+export function attackResult(
+  a: GridPoint['attackStages'][number],
+  result: (id: string) => Record<string, unknown> | null,
+): GridPointResult['attacks'][number] {
+  const { attack, epsilon } = a;
+  if (!a.sweep || a.sweep.length === 0) return { attack, epsilon, result: evalResult(result(a.stage) ?? {}) };
+  let best: { result: EvalResult; setting: string } | null = null;
+  for (const s of a.sweep) {
+    const r = result(s.stage);
+    if (!r) continue;
+    const e = evalResult(r);
+    if (Number.isFinite(e.meanReturn) && (!best || e.meanReturn < best.result.meanReturn)) best = { result: e, setting: s.setting };
+  }
+  return best ? { attack, epsilon, result: best.result, setting: best.setting } : { attack, epsilon, result: evalResult({}) };
+}
+
 export function gridPointResults(ledger: Ledger, experimentId: string): GridPointResult[] {
   const byId = new Map(ledger.stages(experimentId).map((s) => [s.id, s]));
   const result = (id: string) => byId.get(id)?.result ?? null;
@@ -55,7 +76,7 @@ export function gridPointResults(ledger: Ledger, experimentId: string): GridPoin
       criterion: p.criterion,
       sparsity: p.sparsity,
       clean: evalResult(result(p.cleanStage) ?? {}),
-      attacks: p.attackStages.map((a) => ({ attack: a.attack, epsilon: a.epsilon, result: evalResult(result(a.stage) ?? {}) })),
+      attacks: p.attackStages.map((a) => attackResult(a, result)),
       certify: certifyResult(result(p.certifyStage)),
       training: trainingCurve(byId.get(p.policyStage)!, byId),
     };

@@ -14,7 +14,7 @@ envs: [InvertedPendulum-v4]
 seeds: [1]
 train: { steps: 1000 }
 pruning: { mode: post_hoc, sparsities: [0, 0.5] }
-attacks: [{ name: random }, { name: rs }]
+attacks: [{ name: random }, { name: rs, sweep: [] }]
 `);
 
 // Stage work that records what ran and derives outputs from inputs, as real services would.

@@ -25,8 +25,8 @@ describe('parseSpec', () => {
     expect(s.sa).toEqual({ kappas: [0], method: 'sgld', epsilon: null });
     expect(s.pruning).toMatchObject({ mode: 'during', criteria: ['magnitude'], sparsities: [0, 0.5], start_fraction: 0.25, interval: 15 });
     expect(s.attacks).toEqual([
-      { name: 'random', epsilons: [] },
-      { name: 'mad', epsilons: [0.05, 0.1] },
+      { name: 'random', epsilons: [], sweep: [] },
+      { name: 'mad', epsilons: [0.05, 0.1], sweep: [] },
     ]);
     expect(s.certify.methods).toEqual(['lipschitz', 'ibp', 'crown']);
     expect(s.evaluation).toEqual({ episodes: 10, deterministic: true });

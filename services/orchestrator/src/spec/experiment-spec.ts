@@ -1,5 +1,6 @@
 // The experiment spec: what a researcher writes. Every field is documented in the schema below,
 // which also gives its default; `parseSpec` validates a YAML text against it.
+import { SA_PPO_RS_SWEEP, type RsSweepSetting } from '@rlprune/attacks';
 import { parseWithSchema, SpecError, type Schema } from './schema';
 
 export const ATTACK_NAMES = ['random', 'critic', 'mad', 'rs', 'rs_mad', 'learned', 'correlated'] as const;
@@ -83,6 +84,24 @@ export const SPEC_SCHEMA: Schema = {
         fields: {
           name: { kind: 'string', enum: ATTACK_NAMES, doc: 'attack name' },
           epsilons: { kind: 'list', items: num('L-inf radius', { min: 0 }), default: [], doc: "radii; default the env's attack epsilon" },
+          sweep: {
+            kind: 'nullable',
+            doc:
+              "rs and rs_mad only: robust sarsa settings, one Q each; the attack's result is the lowest mean return over them, as SA-PPO reports RS. " +
+              "Default SA-PPO's 30 (eps_q 0.02-0.3 x reg_coef 0.1-10); [] learns one Q at the attack's defaults",
+            inner: {
+              kind: 'list',
+              doc: 'settings',
+              items: {
+                kind: 'object',
+                doc: 'one robust sarsa setting',
+                fields: {
+                  eps_q: num('radius of the smoothness ball on [s, a]', { min: 0 }),
+                  reg_coef: num('weight of the smoothness regulariser', { min: 0 }),
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -140,7 +159,8 @@ export interface ExperimentSpec {
     end_fraction: number;
     interval: number;
   };
-  attacks: { name: string; epsilons: number[] }[];
+  /** sweep: robust sarsa settings of rs / rs_mad (empty: one Q at the defaults; always empty for other attacks). */
+  attacks: { name: string; epsilons: number[]; sweep: RsSweepSetting[] }[];
   certify: { methods: string[]; epsilon: number | null; states: number; tv_threshold: number };
   evaluation: { episodes: number; deterministic: boolean };
   analysis: { j_star: number | null; keep_fraction: number };
@@ -149,6 +169,7 @@ export interface ExperimentSpec {
 /** Parses and validates a spec; throws SpecError naming the field and line. */
 export function parseSpec(text: string): ExperimentSpec {
   const spec = parseWithSchema(text, SPEC_SCHEMA) as ExperimentSpec;
+  spec.attacks.forEach((a, i) => (a.sweep = resolveSweep(a.name, a.sweep as RsSweepSetting[] | null, i)));
   // cross-field rules the per-field schema cannot say
   if (spec.pruning.start_fraction >= spec.pruning.end_fraction) {
     throw new SpecError(
@@ -166,4 +187,15 @@ export function parseSpec(text: string): ExperimentSpec {
     );
   }
   return spec;
+}
+
+/** Attacks whose preparation is swept over robust sarsa settings. */
+export const SWEPT_ATTACKS: readonly string[] = ['rs', 'rs_mad'];
+
+function resolveSweep(attack: string, sweep: RsSweepSetting[] | null, index: number): RsSweepSetting[] {
+  if (!SWEPT_ATTACKS.includes(attack)) {
+    if (sweep !== null) throw new SpecError(`attacks[${index}].sweep`, null, `only ${SWEPT_ATTACKS.join(' and ')} are swept (robust sarsa's Q settings); ${attack} has no sweep`);
+    return [];
+  }
+  return sweep ?? SA_PPO_RS_SWEEP.map((s) => ({ ...s }));
 }

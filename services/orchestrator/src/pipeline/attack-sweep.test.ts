@@ -1,0 +1,113 @@
+// Robust sarsa's sweep through the orchestrator: the spec's default (SA-PPO's 30 settings), the grid's
+// prepare + evaluate per setting, and the result reported as the setting of lowest mean return.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SA_PPO_RS_SWEEP } from '@rlprune/attacks';
+import { describe, expect, it } from 'vitest';
+import { Ledger } from '../ledger/ledger';
+import { parseSpec } from '../spec/experiment-spec';
+import type { Executor } from './executors';
+import { expandGrid, type StageKind } from './grid';
+import { attackResult, gridPointResults } from './results';
+import { ExperimentRunner } from './runner';
+
+const specWith = (attacks: string) =>
+  parseSpec(`
+name: s
+envs: [Hopper-v4]
+seeds: [1]
+train: { steps: 1000 }
+attacks: ${attacks}
+`);
+
+describe('robust sarsa sweep in the spec', () => {
+  it("defaults to SA-PPO's 30 settings for rs and rs_mad, none for other attacks", () => {
+    const spec = specWith('[{ name: rs }, { name: rs_mad }, { name: mad }]');
+    expect(spec.attacks[0]!.sweep).toEqual([...SA_PPO_RS_SWEEP]);
+    expect(spec.attacks[1]!.sweep).toHaveLength(30);
+    expect(spec.attacks[2]!.sweep).toEqual([]);
+  });
+
+  it('takes [] (one Q at the defaults) or the settings given', () => {
+    expect(specWith('[{ name: rs, sweep: [] }]').attacks[0]!.sweep).toEqual([]);
+    expect(specWith('[{ name: rs, sweep: [{ eps_q: 0.05, reg_coef: 3 }] }]').attacks[0]!.sweep).toEqual([{ eps_q: 0.05, reg_coef: 3 }]);
+  });
+
+  it('names the field when a sweep is given to an attack that has none, or a setting is incomplete', () => {
+    expect(() => specWith('[{ name: mad, sweep: [] }]')).toThrow('attacks[0].sweep: only rs and rs_mad are swept');
+    expect(() => specWith('[{ name: rs, sweep: [{ eps_q: 0.05 }] }]')).toThrow('attacks[0].sweep[0].reg_coef');
+  });
+});
+
+describe('robust sarsa sweep in the grid', () => {
+  it('prepares and evaluates once per setting, passing the setting as prepare parameters', () => {
+    const grid = expandGrid(specWith('[{ name: rs, epsilons: [0.075, 0.15] }]'), () => 0.075);
+    const [point] = grid.points;
+    expect(point!.attackStages.map((a) => a.epsilon)).toEqual([0.075, 0.15]);
+    const rs = point!.attackStages[0]!;
+    expect(rs.sweep).toHaveLength(30);
+    expect(rs.stage).toBe(rs.sweep![0]!.stage);
+    expect(rs.sweep![7]!.setting).toBe('eps_q=0.05,reg_coef=1');
+    const evaluation = grid.stages.get(rs.sweep![7]!.stage)!;
+    expect(evaluation.label).toBe('evaluate rs eps=0.075 eps_q=0.05,reg_coef=1');
+    expect(grid.stages.get(evaluation.deps.prepared!)!.params).toMatchObject({ attack: 'rs', epsilon: 0.075, params: { eps_q: 0.05, reg_coef: 1 } });
+    const kinds = [...grid.stages.values()].map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'prepare')).toHaveLength(60);
+    // 60 attacked evaluations and the clean one
+    expect(kinds.filter((k) => k === 'evaluate')).toHaveLength(61);
+  });
+
+  it('without a sweep, keeps one prepare whose parameters are the defaults (stage ids as before the sweep)', () => {
+    const grid = expandGrid(specWith('[{ name: rs, sweep: [] }]'), () => 0.075);
+    const rs = grid.points[0]!.attackStages[0]!;
+    expect(rs.sweep).toBeUndefined();
+    const prepare = [...grid.stages.values()].filter((s) => s.kind === 'prepare');
+    expect(prepare).toHaveLength(1);
+    expect(prepare[0]!.params).toEqual({ env: 'Hopper-v4', seed: 1, attack: 'rs', epsilon: 0.075 });
+  });
+});
+
+describe('robust sarsa sweep in the results', () => {
+  it('reports the setting of lowest mean return, skipping settings without a result', () => {
+    const results: Record<string, Record<string, unknown> | null> = {
+      a: { meanReturn: 900, stdReturn: 1 },
+      b: { meanReturn: 612.5, stdReturn: 2 },
+      c: null,
+      d: { meanReturn: 700, stdReturn: 3 },
+    };
+    const entry = { attack: 'rs', epsilon: 0.075, stage: 'a', sweep: ['a', 'b', 'c', 'd'].map((stage, i) => ({ stage, setting: `s${i}` })) };
+    const r = attackResult(entry, (id) => results[id] ?? null);
+    expect(r).toMatchObject({ attack: 'rs', epsilon: 0.075, setting: 's1', result: { meanReturn: 612.5, stdReturn: 2 } });
+    expect(attackResult({ attack: 'mad', epsilon: 0.075, stage: 'd' }, (id) => results[id] ?? null)).toEqual({
+      attack: 'mad', epsilon: 0.075, result: expect.objectContaining({ meanReturn: 700 }),
+    });
+  });
+
+  it('runs every setting through the pipeline and keeps the minimum with its setting', async () => {
+    const spec = specWith('[{ name: rs, sweep: [{ eps_q: 0.02, reg_coef: 0.1 }, { eps_q: 0.1, reg_coef: 1 }, { eps_q: 0.3, reg_coef: 10 }] }]');
+    const grid = expandGrid(spec, () => 0.075);
+    const ledger = new Ledger(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sweep-')), 'l.sqlite'));
+    const id = ledger.createExperiment('s', '', spec, grid);
+    // Stand-ins for the services: the prepared artifact carries its parameters and the attacked return
+    // is a bowl in (eps_q, reg_coef) with its bottom, 500, at (0.1, 1).
+    const run = (out: (ctx: Parameters<Executor>[0]) => Record<string, unknown>): Executor => async (ctx) => ({ result: out(ctx), metrics: {} });
+    const executors: Record<StageKind, Executor> = {
+      train: run(() => ({ policy: 'p' })),
+      prune: run(() => ({ policy: 'p' })),
+      prepare: run((c) => ({ prepared: JSON.stringify(c.params.params) })),
+      evaluate: run((c) => {
+        if (!c.inputs.prepared) return { meanReturn: 3000, states: null };
+        const { eps_q, reg_coef } = JSON.parse(String(c.inputs.prepared.prepared)) as { eps_q: number; reg_coef: number };
+        return { meanReturn: 500 + 1000 * (eps_q - 0.1) ** 2 + (reg_coef - 1) ** 2, states: null };
+      }),
+      certify: run(() => ({})),
+    };
+    const runner = new ExperimentRunner(ledger, executors, { concurrency: { train: 1, prune: 1, prepare: 1, evaluate: 1, certify: 1 }, maxAttempts: 1, backoffMs: 1, version: 't' });
+    expect(await runner.run(id)).toBe('succeeded');
+    const [point] = gridPointResults(ledger, id);
+    expect(point!.attacks).toHaveLength(1);
+    expect(point!.attacks[0]).toMatchObject({ attack: 'rs', setting: 'eps_q=0.1,reg_coef=1', result: { meanReturn: 500 } });
+    ledger.close();
+  });
+});
