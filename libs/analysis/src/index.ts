@@ -20,6 +20,22 @@ export type {
   Analysis,
 } from './analysis-types';
 export { InvalidArgumentError } from './errors';
+export type { ParameterPathResult, MaskUpdateRecord } from './types';
+export type {
+  BoundLabel,
+  MethodCertificate,
+  CertifiedGain,
+  UnconstrainedBest,
+  BoundCheck,
+  RegretBoundRow,
+  MonotonicityTrace,
+  MonotonicitySummary,
+} from './analysis-types';
+export { VACUOUS_TV, certificateEpsilon } from './certificates';
+export { NEAR_ZERO_CERTIFIED_ROBUSTNESS } from './certified-gain';
+export { NEAR_ZERO_RETURN_FRACTION } from './normalise';
+export { MAX_TRACE_POINTS } from './monotonicity';
+export { paperTermsSection } from './report-paper-terms';
 export type { Stat } from './stats';
 export { stat } from './stats';
 export { DEFAULT_OPTIONS } from './validate';

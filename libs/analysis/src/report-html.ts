@@ -7,6 +7,7 @@ import { sortPoints } from './aggregate';
 import type { Analysis, CorrelationResult, GroupAnalysis } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
 import { lipschitzPlot, returnsPlot, trainingPlot, tvPlot } from './report-plots';
+import { paperTermsSection } from './report-paper-terms';
 import type { Stat } from './stats';
 import { escapeXml as esc } from './svg/escape';
 import type { GridPointResult } from './types';
@@ -63,6 +64,7 @@ export function renderReportHtml(analysis: Analysis, points: readonly GridPointR
       '(percent of the dense robust return), across sparsities; the dense policy counts as the point (0, 0).</p>',
   );
   parts.push(correlationTable(analysis));
+  parts.push(paperTermsSection(analysis));
 
   analysis.groups.forEach((g, gi) => parts.push(groupSection(g, gi)));
 
