@@ -1,12 +1,16 @@
 // The report page: one self-contained HTML file (inline CSS and SVG, no scripts, no external
-// resources) with the sweet spots and correlations up front, then one section per
-// (env, kappa, criterion) with its plots and a table of every condition. Nothing in it depends
-// on the clock, so the same analysis always renders to the same bytes.
+// resources). Top: what produced it, a partial-report banner while the experiment runs, the
+// settings and warnings, sweet spots and correlations. Then per env the overlays (criteria, kappa)
+// and per (env, kappa, criterion) its figures (comparison per attack epsilon, certificates per
+// epsilon, monotonicity trace, training) and tables. Nothing depends on the clock, so the same
+// analysis and meta always render to the same bytes.
 
 import { sortPoints } from './aggregate';
-import type { Analysis, CorrelationResult, GroupAnalysis } from './analysis-types';
+import type { Analysis, CertifySummary, CorrelationResult, GroupAnalysis } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
-import { lipschitzPlot, returnsPlot, trainingPlot, tvPlot } from './report-plots';
+import { figureColours, figureId, renderFigure, type Figure } from './report-figure';
+import { envOverlayFigures, groupFigures } from './report-plots';
+import { partialHtml, provenanceHtml, type PartialState, type Provenance } from './report-provenance';
 import { paperTermsSection } from './report-paper-terms';
 import type { Stat } from './stats';
 import { escapeXml as esc } from './svg/escape';
@@ -17,60 +21,116 @@ export interface ReportMeta {
   title: string;
   /** Experiment id in the ledger, shown under the heading. */
   experimentId?: string;
-  /** Further facts to show (spec file, code version, ...). Never a timestamp: reports must be reproducible. */
+  /** Further facts to show (spec file, grid, ...). Never a timestamp: reports must be reproducible. */
   details?: Array<{ name: string; value: string }>;
+  /** What produced the report (shown at the top and written to summary.json). */
+  provenance?: Provenance;
+  /** Set while the experiment has not finished. */
+  partial?: PartialState;
 }
 
-const CSS = `
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; max-width: 1400px; }
-h1 { margin-bottom: 4px; } h2 { margin-top: 40px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
+export const REPORT_CSS = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; max-width: 1520px; }
+h1 { margin-bottom: 4px; } h2 { margin-top: 36px; border-bottom: 1px solid #ccc; padding-bottom: 4px; }
 h3 { margin-top: 24px; }
 .meta { color: #555; margin: 2px 0; }
 .warnings { background: #fff6e0; border: 1px solid #e6c36a; padding: 8px 16px; }
+.partial { background: #e8f1fb; border: 1px solid #7aa7d6; padding: 8px 16px; margin: 12px 0; }
 table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 th, td { border: 1px solid #d0d0d0; padding: 3px 8px; text-align: right; white-space: nowrap; }
 th { background: #f3f3f3; } td.text, th.text { text-align: left; }
+table.facts td.text { white-space: normal; }
 tr.sweet td { background: #fff3b0; }
-.table-wrap { overflow-x: auto; }
-.plots { display: flex; flex-wrap: wrap; gap: 12px; }
-.plots svg { border: 1px solid #e0e0e0; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
+.plots { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+figure.figure { margin: 0; max-width: 720px; }
+figure.figure svg { border: 1px solid #e0e0e0; max-width: 100%; height: auto; display: block; }
+figcaption { font-size: 12px; color: #555; margin-top: 4px; }
 .no { color: #b00020; } .yes { color: #006b3c; }
+nav.toc a { margin-right: 12px; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 11px; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 10px; }
+  figure.figure, tr, .provenance { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  nav.toc { display: none; }
+}
 `;
 
 export function renderReportHtml(analysis: Analysis, points: readonly GridPointResult[], meta: ReportMeta): string {
   const parts: string[] = [];
   parts.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">');
-  parts.push(`<title>${esc(meta.title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  parts.push(`<title>${esc(meta.title)}</title>`, `<style>${REPORT_CSS}</style>`, '</head>', '<body>');
   parts.push(`<h1>${esc(meta.title)}</h1>`);
   if (meta.experimentId) parts.push(`<p class="meta">experiment <code>${esc(meta.experimentId)}</code></p>`);
   for (const d of meta.details ?? []) parts.push(`<p class="meta">${esc(d.name)}: ${esc(d.value)}</p>`);
-  const o = analysis.options;
-  parts.push(
-    `<p class="meta">${analysis.pointCount} grid points; envs ${esc(analysis.envs.join(', '))}; ` +
-      `sweet spot must keep ${formatPercent(o.keepFraction)} of the dense clean return; ` +
-      `J* ${o.jStar === null ? 'is the best clean return of each env' : `= ${formatDisplay(o.jStar)}`}; ` +
-      `bounds are correlated with the gain under ${esc(o.correlationAttack)}.</p>`,
-  );
+  if (meta.partial) parts.push(partialHtml(meta.partial));
+  if (meta.provenance) parts.push(provenanceHtml(meta.provenance));
+  parts.push(settingsLine(analysis));
   if (analysis.warnings.length > 0) {
     parts.push('<div class="warnings"><strong>Read first</strong><ul>');
     for (const w of analysis.warnings) parts.push(`<li>${esc(w)}</li>`);
     parts.push('</ul></div>');
   }
+  parts.push(
+    `<nav class="toc">${analysis.envs.map((e) => `<a href="#${figureId('env', e)}">${esc(e)}</a>`).join('')}<a href="#grid-points">grid points</a></nav>`,
+  );
 
   parts.push('<h2 id="sweet-spots">Sweet spots</h2>', sweetSpotSummary(analysis));
   parts.push('<h2 id="correlations">Do falling bounds predict robust-return gains?</h2>');
   parts.push(
     '<p>Spearman rank correlation between the relative decrease of a bound from the dense policy and the robust-return gain ' +
-      '(percent of the dense robust return), across sparsities; the dense policy counts as the point (0, 0).</p>',
+      '(percent of the dense robust return), across sparsities, each bound at its attack’s ε; the dense policy counts as the point (0, 0).</p>',
   );
   parts.push(correlationTable(analysis));
   parts.push(paperTermsSection(analysis));
 
-  analysis.groups.forEach((g, gi) => parts.push(groupSection(g, gi)));
+  const colours = figureColours([analysis]);
+  const overlays = envOverlayFigures(analysis);
+  for (const env of analysis.envs) {
+    parts.push(`<h2 id="${figureId('env', env)}">${esc(env)}</h2>`);
+    const mine = overlays.filter((f) => f.env === env);
+    if (mine.length > 0) parts.push('<h3>Overlays</h3>', plots(mine));
+    analysis.groups.forEach((g, gi) => {
+      if (g.env === env) parts.push(groupSection(analysis, g, gi, colours));
+    });
+  }
 
   parts.push('<h2 id="grid-points">Grid points</h2>', '<details><summary>every grid point as given</summary>', pointTable(points), '</details>');
   parts.push('</body>', '</html>', '');
   return parts.join('\n');
+}
+
+/** A page with the heading, provenance and partial state only, and why there is nothing more yet. */
+export function renderPendingHtml(meta: ReportMeta, why: string): string {
+  const parts = ['<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">'];
+  parts.push(`<title>${esc(meta.title)}</title>`, `<style>${REPORT_CSS}</style>`, '</head>', '<body>');
+  parts.push(`<h1>${esc(meta.title)}</h1>`);
+  if (meta.experimentId) parts.push(`<p class="meta">experiment <code>${esc(meta.experimentId)}</code></p>`);
+  for (const d of meta.details ?? []) parts.push(`<p class="meta">${esc(d.name)}: ${esc(d.value)}</p>`);
+  if (meta.partial) parts.push(partialHtml(meta.partial));
+  if (meta.provenance) parts.push(provenanceHtml(meta.provenance));
+  parts.push(`<p class="pending">No results to show yet: ${esc(why)}</p>`, '</body>', '</html>', '');
+  return parts.join('\n');
+}
+
+function plots(figures: readonly Figure[], prefix = ''): string {
+  return ['<div class="plots">', ...figures.map((f) => renderFigure(f, `${prefix}${f.key}`)), '</div>'].join('\n');
+}
+
+function settingsLine(analysis: Analysis): string {
+  const o = analysis.options;
+  const norm =
+    o.normalise === 'dense_clean'
+      ? 'attacked returns divided by the dense clean return (dense_clean)'
+      : 'attacked returns divided by the dense return under the same attack and ε (own_dense, the paper’s score)';
+  return (
+    `<p class="meta">${analysis.pointCount} grid points; envs ${esc(analysis.envs.join(', '))}. Score: ${norm}. ` +
+    `The sweet spot is the best score among sparsities keeping ≥ ${formatPercent(o.keepFraction)} of the dense clean return; ` +
+    `J* ${o.jStar === null ? 'is the best clean return of each env' : `= ${formatDisplay(o.jStar)}`}; ` +
+    `bounds are correlated with the gain under ${esc(o.correlationAttack)}. Shaded bands in figures: mean ± 1 std over seeds.</p>`
+  );
 }
 
 function pm(s: Stat | null): string {
@@ -90,8 +150,10 @@ function targetLabel(g: GroupAnalysis, key: string): string {
   return esc(g.targets.find((t) => t.key === key)?.label ?? key);
 }
 
-function yesNo(ok: boolean): string {
-  return ok ? '<span class="yes">yes</span>' : '<span class="no">no</span>';
+function gainText(percent: number | null, points: number | null, note: string | null): string {
+  const pts = points === null ? '' : ` (${points >= 0 ? '+' : ''}${formatDisplay(points)} pp of dense clean)`;
+  if (percent === null) return `${esc(note ?? '–')}${pts}`;
+  return `${percent >= 0 ? '+' : ''}${formatDisplay(percent)}%${pts}`;
 }
 
 function sweetSpotSummary(analysis: Analysis): string {
@@ -104,16 +166,15 @@ function sweetSpotSummary(analysis: Analysis): string {
         spot ? formatPercent(spot.sparsity) : esc(s.reason ?? '–'),
         spot ? formatDisplay(spot.score) : '–',
         spot ? formatPercent(spot.cleanRetention) : '–',
-        spot ? yesNo(spot.keepsClean) : '–',
         spot ? formatDisplay(spot.robustReturn) : '–',
         spot ? formatDisplay(spot.baselineRobustReturn) : '–',
-        spot && spot.robustnessGainPercent !== null ? `${formatDisplay(spot.robustnessGainPercent)}%` : '–',
+        spot ? gainText(spot.robustnessGainPercent, spot.robustnessGainPoints, spot.robustnessGainNote) : '–',
       ]);
     }
   }
   if (rows.length === 0) return '<p>No attacks were evaluated, so there is no sweet spot.</p>';
   return table(
-    ['env', 'kappa', 'criterion', 'robust return under', 'sweet spot', 'score', 'clean kept', `keeps ≥ ${formatPercent(analysis.options.keepFraction)}`, 'J_attack (sweet)', 'J_attack (dense)', 'robustness gain'],
+    ['env', 'kappa', 'criterion', 'robust return under', 'sweet spot', 'score', 'clean kept', 'J_attack (sweet)', 'J_attack (dense)', 'robust-return gain'],
     rows,
   );
 }
@@ -123,6 +184,7 @@ function correlationTable(analysis: Analysis): string {
   const row = (env: string, kappa: string, criterion: string, r: CorrelationResult): string[] => [
     env, kappa, criterion, esc(r.target), esc(r.bound), String(r.n),
     r.rho === null ? `– (${esc(r.reason ?? '')})` : formatDisplay(r.rho),
+    esc(r.excluded.map((e) => `${formatPercent(e.sparsity)} ${e.why}`).join(', ')),
   ];
   for (const g of analysis.groups) {
     for (const r of g.correlations) rows.push(row(esc(g.env), formatDisplay(g.kappa), esc(g.criterion), r));
@@ -131,26 +193,25 @@ function correlationTable(analysis: Analysis): string {
   if (rows.length === analysis.pooledCorrelations.length && analysis.pooledCorrelations.every((r) => r.n === 0)) {
     return `<p>No certified and ${esc(analysis.options.correlationAttack)}-attacked conditions to correlate.</p>`;
   }
-  return table(['env', 'kappa', 'criterion', 'attack', 'bound', 'points', 'Spearman rho'], rows);
+  return table(['env', 'kappa', 'criterion', 'attack', 'bound', 'points', 'Spearman rho', 'left out'], rows);
 }
 
-function groupSection(g: GroupAnalysis, gi: number): string {
+function groupSection(analysis: Analysis, g: GroupAnalysis, gi: number, colours: ReturnType<typeof figureColours>): string {
   const out: string[] = [];
+  const figures = groupFigures(analysis, g, colours);
   out.push(`<section class="group" id="group-${gi}">`);
-  out.push(`<h2>${esc(g.env)}, kappa ${formatDisplay(g.kappa)}, ${esc(g.criterion)}</h2>`);
+  out.push(`<h3>${esc(g.env)}, kappa ${formatDisplay(g.kappa)}, ${esc(g.criterion)}</h3>`);
   out.push(
     `<p class="meta">baseline: sparsity ${formatPercent(g.baseline.sparsity)}${g.baseline.isDense ? ' (dense)' : ' (no dense run: lowest sparsity stands in)'}, ` +
       `clean return ${formatDisplay(g.baseline.cleanMean)}; J* = ${formatDisplay(g.jStar)} (${g.jStarSource === 'option' ? 'given' : 'best clean return of the env'})</p>`,
   );
-  const plots = [
-    ...g.targets.map((_, k) => returnsPlot(g, gi, k)),
-    lipschitzPlot(g, gi),
-    tvPlot(g, gi),
-    trainingPlot(g, gi),
-  ].filter((p): p is string => p !== null);
-  out.push('<div class="plots">', ...plots, '</div>');
+  out.push(plots(figures.comparison));
+  if (figures.certificates.length > 0) out.push('<h4>Certificates</h4>', plots(figures.certificates));
+  const rest = [figures.monotonicity, figures.training].filter((f): f is Figure => f !== null);
+  if (rest.length > 0) out.push('<h4>Training</h4>', plots(rest));
 
-  out.push('<h3>Returns per condition (mean ± std over seeds; normalised by the dense clean return)</h3>');
+  const robustNorm = analysis.options.normalise === 'dense_clean' ? 'the dense clean return' : 'the dense return under the same attack';
+  out.push(`<h4>Returns per condition (mean ± std over seeds; clean normalised by the dense clean return, attacked by ${robustNorm})</h4>`);
   const sweetSparsities = new Set(g.sweetSpots.flatMap((s) => (s.spot ? [s.spot.sparsity] : [])));
   out.push(
     table(
@@ -163,47 +224,54 @@ function groupSection(g: GroupAnalysis, gi: number): string {
     ),
   );
 
-  out.push('<h3>Regret decomposition: J* − J_attack = baseline clean regret + pruning loss + robustness gap</h3>');
+  out.push('<h4>Regret decomposition: J* − J_attack = baseline clean regret + pruning loss + robustness gap</h4>');
   out.push(
     table(
       ['sparsity', 'attack', 'J*', 'baseline clean regret', 'pruning loss', 'robustness gap', 'total J* − J_attack'],
       g.regret.map((r) => [formatPercent(r.sparsity), targetLabel(g, r.target), formatDisplay(r.jStar), pm(r.baselineCleanRegret), pm(r.pruningLoss), pm(r.robustnessGap), pm(r.total)]),
     ),
   );
-
-  const certified = g.conditions.filter((c) => c.certify !== null);
-  if (certified.length > 0) {
-    const methods = [...new Set(certified.flatMap((c) => c.certify!.perState.map((ps) => ps.method)))];
-    out.push('<h3>Certified bounds</h3>');
-    out.push(
-      table(
-        ['sparsity', 'ε', 'Lipschitz surrogate', 'spectral product', 'global TV', ...methods.flatMap((m) => [`${esc(m.toUpperCase())} mean TV`, `${esc(m.toUpperCase())} certified fraction`])],
-        certified.map((c) => {
-          const cert = c.certify!;
-          return [
-            formatPercent(c.sparsity), pm(cert.epsilon), pm(cert.lipschitzSurrogate), pm(cert.spectralProduct), pm(cert.globalTv),
-            ...methods.flatMap((m) => {
-              const ps = cert.perState.find((p) => p.method === m);
-              return [pm(ps?.meanTv ?? null), pm(ps?.certifiedFraction ?? null)];
-            }),
-          ];
-        }),
-      ),
-    );
-  }
+  const certTable = certificateTable(g);
+  if (certTable) out.push('<h4>Certified bounds, each at its ε</h4>', certTable);
   out.push('</section>');
   return out.join('\n');
+}
+
+function labelsText(cs: CertifySummary): string {
+  const notes = cs.methods.flatMap((m) => {
+    const odd = cs.seeds.flatMap((seed, i) => (m.labels[i] && m.labels[i] !== 'ok' ? [`${seed}`] : []));
+    return odd.length === 0 ? [] : [`${m.method} ${m.labels.find((l) => l && l !== 'ok')} (seed ${odd.join(', ')})`];
+  });
+  return notes.length === 0 ? 'ok' : notes.join('; ');
+}
+
+function certificateTable(g: GroupAnalysis): string | null {
+  const rows = g.conditions.flatMap((c) => c.certificates.map((cs) => ({ c, cs })));
+  if (rows.length === 0) return null;
+  rows.sort((a, b) => a.cs.epsilon.mean - b.cs.epsilon.mean || a.c.sparsity - b.c.sparsity);
+  const methods = [...new Set(rows.flatMap(({ cs }) => cs.perState.map((ps) => ps.method)))];
+  return table(
+    ['ε', 'sparsity', 'seeds', 'Lipschitz surrogate', 'spectral product', 'global TV', ...methods.flatMap((m) => [`${esc(m.toUpperCase())} mean TV`, `${esc(m.toUpperCase())} certified fraction`, `${esc(m.toUpperCase())} radius`]), 'labels'],
+    rows.map(({ c, cs }) => [
+      formatDisplay(cs.epsilon.mean), formatPercent(c.sparsity), esc(cs.seeds.join(' ')), pm(cs.lipschitzSurrogate), pm(cs.spectralProduct), pm(cs.globalTv),
+      ...methods.flatMap((m) => {
+        const ps = cs.perState.find((p) => p.method === m);
+        return [pm(ps?.meanTv ?? null), pm(ps?.certifiedFraction ?? null), pm(ps?.meanCertifiedRadius ?? null)];
+      }),
+      esc(labelsText(cs)),
+    ]),
+  );
 }
 
 function pointTable(points: readonly GridPointResult[]): string {
   const sorted = sortPoints(points);
   return table(
-    ['label', 'seed', 'sparsity', 'clean mean', 'clean std', 'episodes', 'attacks (mean return)', 'surrogate', 'global TV'],
+    ['label', 'seed', 'sparsity', 'clean mean', 'clean std', 'episodes', 'attacks (mean return)', 'certificates (ε: surrogate, global TV)'],
     sorted.map((p) => [
       esc(p.label), String(p.seed), formatPercent(p.sparsity), formatDisplay(p.clean.meanReturn), formatDisplay(p.clean.stdReturn),
       String(p.clean.returns.length),
       esc(p.attacks.map((a) => `${a.attack}@${a.epsilon}: ${formatDisplay(a.result.meanReturn)}`).join('; ')),
-      formatDisplay(p.certify[0]?.lipschitzSurrogate ?? null), formatDisplay(p.certify[0]?.globalTv ?? null),
+      esc(p.certify.map((c) => `${c.epsilon}: ${formatDisplay(c.lipschitzSurrogate)}, ${formatDisplay(c.globalTv)}${c.constant ? ' (constant)' : ''}`).join('; ')),
     ]),
   );
 }

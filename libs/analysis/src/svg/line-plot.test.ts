@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../format';
+import { formatDisplay, formatNumber, formatPercent } from '../format';
+import { intersects, placeInRows } from './boxes';
 import { linePlot } from './line-plot';
 import { niceTicks } from './ticks';
+import { textWidth, wrapText } from './text-width';
 
 describe('niceTicks', () => {
   it('covers the data with round steps', () => {
@@ -17,14 +19,45 @@ describe('niceTicks', () => {
   });
 });
 
-describe('formatNumber', () => {
-  it('uses up to 10 significant digits, no trailing zeros, no -0', () => {
+describe('formatNumber and formatDisplay', () => {
+  it('files: up to 10 significant digits, no trailing zeros, no -0', () => {
     expect(formatNumber(2383.1)).toBe('2383.1');
     expect(formatNumber(1 / 3)).toBe('0.3333333333');
     expect(formatNumber(-0)).toBe('0');
     expect(formatNumber(1e-7)).toBe('1e-7');
     expect(formatNumber(123456789012)).toBe('1.23456789e+11');
     expect(formatNumber(null)).toBe('');
+  });
+
+  it('pages: 3 significant digits, whole numbers from 1000, float noise around 0 as 0', () => {
+    expect(formatDisplay(1.516e-13)).toBe('0');
+    expect(formatDisplay(-3e-12)).toBe('0');
+    expect(formatDisplay(0.123456)).toBe('0.123');
+    expect(formatDisplay(0.000123456)).toBe('0.000123');
+    expect(formatDisplay(12.345)).toBe('12.3');
+    expect(formatDisplay(3019.6)).toBe('3020');
+    expect(formatDisplay(null)).toBe('–');
+    expect(formatPercent(0.5)).toBe('50%');
+    expect(formatPercent(0.12345)).toBe('12.3%');
+  });
+});
+
+describe('text layout', () => {
+  it('wraps at spaces within the width and keeps every word', () => {
+    const lines = wrapText('worst case over attacks (identical to clean)', 11, 100);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) if (l.includes(' ')) expect(textWidth(l, 11)).toBeLessThanOrEqual(100);
+    expect(lines.join(' ')).toBe('worst case over attacks (identical to clean)');
+  });
+
+  it('places overlapping labels in separate rows and keeps them inside the range', () => {
+    const { rows, placed } = placeInRows([{ centre: 100, width: 80 }, { centre: 120, width: 80 }, { centre: 400, width: 80 }, { centre: 5, width: 60 }], 0, 450);
+    expect(rows).toBe(2);
+    expect(placed.map((p) => p.row)).toEqual([0, 1, 0, 1]);
+    expect(placed[3]!.left).toBe(0);
+    expect(placed[2]!.left).toBe(360);
+    const box = (i: number) => ({ x: placed[i]!.left, y: placed[i]!.row * 20, width: 80, height: 16 });
+    expect(intersects(box(0), box(1))).toBe(false);
   });
 });
 
@@ -36,27 +69,44 @@ describe('linePlot', () => {
     xLabel: 'sparsity',
     yLabel: 'return',
     series: [
-      { name: 'clean', points: [{ x: 0.5, y: 0.9, err: 0.05 }, { x: 0, y: 1, err: null }, { x: 0.9, y: 0.6, err: 0.1 }] },
+      { name: 'clean', points: [{ x: 0.5, y: 0.9, lo: 0.85, hi: 0.95, tooltip: 'clean at 50%: 0.9' }, { x: 0, y: 1, lo: 1, hi: 1 }, { x: 0.9, y: 0.6, lo: 0.5, hi: 0.7 }] },
       { name: 'mad "ε"', points: [{ x: 0, y: 0.3 }, { x: 0.5, y: 0.5 }], dashed: true },
+      { name: 'random', points: [{ x: 0, y: 1 }, { x: 0.5, y: 0.9 }, { x: 0.9, y: 0.6 + 1e-14 }] },
     ],
-    highlights: [{ x: 0.5, y: 0.7, label: 'sweet spot 50%', legend: 'sweet spot', className: 'sweet-spot' }],
+    bands: [{ x0: 0.5, x1: 0.5, label: 'sweet spot 50%', legend: 'sweet spot', className: 'sweet-spot', tooltip: 'best score' }],
+    highlights: [{ x: 0.5, y: 0.5, className: 'sweet-spot', tooltip: 'mad sweet spot' }],
+    referenceLines: [{ y: 1, legend: 'TV = 1: vacuous', className: 'vacuous-line' }],
   });
 
-  it('draws one marker per data point with its values, sorted by x', () => {
-    const points = [...svg.matchAll(/<circle class="point"[^>]*data-x="([^"]+)" data-y="([^"]+)"/g)].map((m) => [m[1], m[2]]);
-    expect(points).toEqual([['0', '1'], ['0.5', '0.9'], ['0.9', '0.6'], ['0', '0.3'], ['0.5', '0.5']]);
-    expect(svg.match(/<polyline class="line"/g)).toHaveLength(2);
-    expect(svg).toContain('stroke-dasharray="6 4"');
+  it('draws one marker per data point with its values and a tooltip, sorted by x', () => {
+    const points = [...svg.matchAll(/class="point"[^>]*data-x="([^"]+)" data-y="([^"]+)"><title>/g)].map((m) => [m[1], m[2]]);
+    expect(points).toEqual([['0', '1'], ['0.5', '0.9'], ['0.9', '0.6'], ['0', '0.3'], ['0.5', '0.5'], ['0', '1'], ['0.5', '0.9'], ['0.9', '0.6']]);
+    expect(svg).toContain('<title>clean at 50%: 0.9</title>');
+    expect(svg).toContain('<title>mad &quot;ε&quot;: 0, 0.3</title>');
+    expect(svg.match(/<polyline class="line"/g)).toHaveLength(3);
   });
 
-  it('draws error bars only where a spread is given', () => {
-    expect(svg.match(/class="error-bar"/g)).toHaveLength(2);
+  it('shades the spread of a series that has one, and only there', () => {
+    expect(svg.match(/<polygon class="band" data-series="clean"/g)).toHaveLength(1);
+    expect(svg).not.toMatch(/<polygon class="band" data-series="random"/);
   });
 
-  it('marks the highlight and names it in the legend', () => {
-    expect(svg).toMatch(/<g class="highlight sweet-spot" data-x="0.5" data-y="0.7">/);
-    expect(svg).toContain('>sweet spot 50%<');
-    expect(svg).toMatch(/<g class="legend"[\s\S]*>sweet spot<\/text>/);
+  it('keeps an identical curve visible and says so in the legend', () => {
+    expect(svg).toContain('random (identical to clean)');
+    const random = /<g class="series" data-series="random"[\s\S]*?<\/g>/.exec(svg)![0];
+    expect(random).toContain('stroke-dasharray="6 4"');
+    expect(random).toContain('fill="none"');
+    expect(svg).not.toContain('mad &quot;ε&quot; (identical');
+  });
+
+  it('marks the band with its label above the plot area, and the highlight', () => {
+    expect(svg).toMatch(/<g class="x-band-group sweet-spot" data-x0="0.5" data-x1="0.5">/);
+    const frameTop = Number(/<rect class="frame" x="70" y="([^"]+)"/.exec(svg)![1]);
+    const labelY = Number(/<text class="band-label sweet-spot-label" x="[^"]+" y="([^"]+)"/.exec(svg)![1]);
+    expect(labelY).toBeLessThan(frameTop);
+    expect(svg).toMatch(/<g class="highlight sweet-spot" data-x="0.5" data-y="0.5">/);
+    expect(svg).toMatch(/<g class="legend"[\s\S]*>sweet spot<\/tspan>/);
+    expect(svg).toContain('TV = 1: vacuous');
   });
 
   it('escapes text so labels cannot break the markup', () => {
@@ -68,5 +118,12 @@ describe('linePlot', () => {
   it('places larger y values higher on the page', () => {
     const cy = (x: string, y: string): number => Number(new RegExp(`cy="([^"]+)" r="3.5" data-x="${x}" data-y="${y}"`).exec(svg)![1]);
     expect(cy('0', '1')).toBeLessThan(cy('0.9', '0.6'));
+  });
+
+  it('covers a given y range, so side-by-side figures can share an axis', () => {
+    const wide = linePlot({ id: 'p2', className: 'x', title: 't', xLabel: 'x', yLabel: 'y', series: [{ name: 'a', points: [{ x: 0, y: 0.5 }, { x: 1, y: 0.6 }] }], yCover: { min: 0, max: 2 } });
+    const ticks = [...wide.matchAll(/<text class="tick-label" x="64" y="[^"]+" text-anchor="end" dominant-baseline="middle">([^<]+)</g)].map((m) => Number(m[1]));
+    expect(Math.min(...ticks)).toBeLessThanOrEqual(0);
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse';
+import { columnLabel, renderComparePage, type CompareEntry } from './report-compare';
+import { syntheticPoints } from './test-support/synthetic';
+import type { GridPointResult } from './types';
+
+/** A second experiment: same grid, returns scaled (e.g. a wider actor) and one criterion fewer. */
+function scaled(points: GridPointResult[], factor: number): GridPointResult[] {
+  const scale = (r: GridPointResult['clean']) => ({ ...r, meanReturn: r.meanReturn * factor, returns: r.returns.map((v) => v * factor) });
+  return points.map((p) => ({ ...p, clean: scale(p.clean), attacks: p.attacks.map((a) => ({ ...a, result: scale(a.result) })) }));
+}
+
+describe('compare page', () => {
+  const base = syntheticPoints({ criteria: ['magnitude', 'random'], sparsities: [0, 0.25, 0.5], seeds: [1, 2] });
+  const entries: CompareEntry[] = [
+    { id: 'exp-a', name: '64-64', analysis: analyse(base) },
+    { id: 'exp-b', name: '256-256', analysis: analyse(scaled(base.filter((p) => p.criterion === 'magnitude'), 1.5)) },
+  ];
+  const html = renderComparePage(entries, 'rlprune compare');
+  const rows = [...html.matchAll(/<div class="compare-row" data-key="([^"]+)"[^>]*>([\s\S]*?)\n<\/div>(?=\n<div class="compare-row"|\n<\/body>)/g)].map((m) => ({ key: m[1]!, body: m[2]! }));
+
+  it('names the experiments A, B, ... and lists them first', () => {
+    expect(columnLabel(0)).toBe('A');
+    expect(columnLabel(25)).toBe('Z');
+    expect(columnLabel(26)).toBe('AA');
+    expect(html.indexOf('<code>exp-a</code>')).toBeLessThan(html.indexOf('id="side-by-side"'));
+    expect(html).toContain('<code>exp-b</code>');
+  });
+
+  it('sets every figure of both reports side by side, one column each, on a shared y axis', () => {
+    const both = rows.filter((r) => !r.body.includes('class="missing"'));
+    expect(both.length).toBeGreaterThan(3);
+    for (const r of both) {
+      const svgs = [...r.body.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+      expect(svgs, r.key).toHaveLength(2);
+      expect(svgs[0]).toMatch(/<title id="[^"]+">A · /);
+      expect(svgs[1]).toMatch(/<title id="[^"]+">B · /);
+      const ticks = (svg: string) => [...svg.matchAll(/<text class="tick-label" x="64"[^>]*>([^<]+)</g)].map((m) => m[1]);
+      expect(ticks(svgs[1]!), r.key).toEqual(ticks(svgs[0]!));
+    }
+    // B has no random-criterion figures (and so no criteria overlay): its column says so.
+    const onlyA = rows.filter((r) => r.body.includes('class="missing"'));
+    expect(onlyA.length).toBeGreaterThan(0);
+    for (const r of onlyA) {
+      expect(r.key.includes('random') || r.key.startsWith('overlay-criterion'), r.key).toBe(true);
+      expect(r.body).toMatch(/<div class="missing">B: no such figure in 256-256<\/div>/);
+    }
+  });
+
+  it('overlays the experiments in one plot per (env, kappa, criterion, attack)', () => {
+    const overlays = [...html.matchAll(/<svg[^>]*class="plot plot-overlay plot-compare"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(overlays).toHaveLength(2); // magnitude only (B has no random criterion), random and mad attacks
+    for (const svg of overlays) {
+      for (const name of ['A: clean', 'B: clean']) expect(svg).toContain(`data-series="${name}"`);
+    }
+  });
+
+  it('is byte-identical on a second render', () => {
+    expect(renderComparePage(entries, 'rlprune compare')).toBe(html);
+  });
+});
