@@ -18,3 +18,9 @@ export async function withSpan<T>(name: string, attributes: Attributes, fn: () =
     span.end();
   }
 }
+
+/** Trace id of the span active in this async context; null when tracing is off (or no span is active). */
+export function activeTraceId(): string | null {
+  const ctx = trace.getActiveSpan()?.spanContext();
+  return ctx && trace.isSpanContextValid(ctx) ? ctx.traceId : null;
+}

@@ -48,7 +48,8 @@ export async function main(telemetry: Telemetry): Promise<void> {
           ListExperiments: async () => ({ experiments: ledger.listExperiments().map(toWireExperiment) }),
           CancelExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.cancel(call.request.id)),
           ResumeExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.resume(call.request.id)),
-          GetReport: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => reports.read(experiments.get(call.request.id).id),
+          GetReport: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => experiments.report(call.request.id),
+          CompareExperiments: async (call: grpc.ServerUnaryCall<{ ids: string[] }, unknown>) => experiments.compare(call.request.ids ?? []),
           GetSystemStatus: async () => ({
             services: await systemStatus({ address: handle.address, version }, serviceTargets(cfg)),
           }),

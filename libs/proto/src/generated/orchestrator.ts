@@ -15,6 +15,7 @@ import type { ArtifactInfo as _rlprune_orchestrator_v1_ArtifactInfo, ArtifactInf
 import type { ArtifactMeta as _rlprune_orchestrator_v1_ArtifactMeta, ArtifactMeta__Output as _rlprune_orchestrator_v1_ArtifactMeta__Output } from './rlprune/orchestrator/v1/ArtifactMeta';
 import type { ArtifactStoreClient as _rlprune_orchestrator_v1_ArtifactStoreClient, ArtifactStoreDefinition as _rlprune_orchestrator_v1_ArtifactStoreDefinition } from './rlprune/orchestrator/v1/ArtifactStore';
 import type { CancelExperimentRequest as _rlprune_orchestrator_v1_CancelExperimentRequest, CancelExperimentRequest__Output as _rlprune_orchestrator_v1_CancelExperimentRequest__Output } from './rlprune/orchestrator/v1/CancelExperimentRequest';
+import type { CompareExperimentsRequest as _rlprune_orchestrator_v1_CompareExperimentsRequest, CompareExperimentsRequest__Output as _rlprune_orchestrator_v1_CompareExperimentsRequest__Output } from './rlprune/orchestrator/v1/CompareExperimentsRequest';
 import type { Experiment as _rlprune_orchestrator_v1_Experiment, Experiment__Output as _rlprune_orchestrator_v1_Experiment__Output } from './rlprune/orchestrator/v1/Experiment';
 import type { ExperimentEvent as _rlprune_orchestrator_v1_ExperimentEvent, ExperimentEvent__Output as _rlprune_orchestrator_v1_ExperimentEvent__Output } from './rlprune/orchestrator/v1/ExperimentEvent';
 import type { GetArtifactRequest as _rlprune_orchestrator_v1_GetArtifactRequest, GetArtifactRequest__Output as _rlprune_orchestrator_v1_GetArtifactRequest__Output } from './rlprune/orchestrator/v1/GetArtifactRequest';
@@ -58,6 +59,7 @@ export interface ProtoGrpcType {
         ArtifactMeta: MessageTypeDefinition<_rlprune_orchestrator_v1_ArtifactMeta, _rlprune_orchestrator_v1_ArtifactMeta__Output>
         ArtifactStore: SubtypeConstructor<typeof grpc.Client, _rlprune_orchestrator_v1_ArtifactStoreClient> & { service: _rlprune_orchestrator_v1_ArtifactStoreDefinition }
         CancelExperimentRequest: MessageTypeDefinition<_rlprune_orchestrator_v1_CancelExperimentRequest, _rlprune_orchestrator_v1_CancelExperimentRequest__Output>
+        CompareExperimentsRequest: MessageTypeDefinition<_rlprune_orchestrator_v1_CompareExperimentsRequest, _rlprune_orchestrator_v1_CompareExperimentsRequest__Output>
         Experiment: MessageTypeDefinition<_rlprune_orchestrator_v1_Experiment, _rlprune_orchestrator_v1_Experiment__Output>
         ExperimentEvent: MessageTypeDefinition<_rlprune_orchestrator_v1_ExperimentEvent, _rlprune_orchestrator_v1_ExperimentEvent__Output>
         GetArtifactRequest: MessageTypeDefinition<_rlprune_orchestrator_v1_GetArtifactRequest, _rlprune_orchestrator_v1_GetArtifactRequest__Output>

@@ -2,6 +2,7 @@
 import { closeClients } from '@rlprune/service-kit';
 import { cancelCommand, lsCommand, reportCommand, resumeCommand } from './commands/experiments';
 import { certifyCommand } from './commands/certify';
+import { compareCommand } from './commands/compare';
 import { envCommand } from './commands/env';
 import { evaluateCommand } from './commands/evaluate';
 import { pruneCommand } from './commands/prune';
@@ -17,7 +18,8 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   status: { run: statusCommand, help: 'health, version and latency of every service [--address host:port] [--json]' },
   run: { run: runCommand, help: 'run an experiment spec: SPEC.yaml [--address host:port] [--home DIR] [--detach] [--concurrency N]' },
   ls: { run: lsCommand, help: 'experiments in the ledger [--json]' },
-  report: { run: reportCommand, help: "an experiment's report paths and summary: ID [--json]" },
+  report: { run: reportCommand, help: "an experiment's report paths and summary (partial while it runs): ID [--json]" },
+  compare: { run: compareCommand, help: 'one HTML page with the figures of several experiments side by side: ID ID [...] [--json]' },
   resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given) [--home DIR] [--concurrency N]' },
   cancel: { run: cancelCommand, help: 'cancel a running experiment: ID' },
   train: { run: trainCommand, help: 'train one policy through the trainer and simulator services: --env ID --steps N --seed S ... --out FILE' },

@@ -34,7 +34,10 @@ export class OrchestratorClient {
     return this.call('resumeExperiment', { id });
   }
   report(id: string): Promise<Report__Output> {
-    return this.call('getReport', { id });
+    return this.call('getReport', { id }, 120_000);
+  }
+  compare(ids: string[]): Promise<Report__Output> {
+    return this.call('compareExperiments', { ids }, 120_000);
   }
 
   /** Calls onEvent for each event until the experiment ends; resolves with its final state. */

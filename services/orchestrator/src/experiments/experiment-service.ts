@@ -2,14 +2,18 @@
 // cancel, resume and the report. Experiments run in this process; the ledger is the truth.
 import { EventEmitter } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
-import { withSpan } from '@rlprune/telemetry';
+import { activeTraceId, withSpan } from '@rlprune/telemetry';
 import { FailedPreconditionError, InvalidArgumentError, NotFoundError, type Logger } from '@rlprune/service-kit';
 import type { Ledger, ExperimentRow } from '../ledger/ledger';
 import { expandGrid } from '../pipeline/grid';
 import type { ExperimentRunner, StageEvent } from '../pipeline/runner';
 import type { StageServices } from '../pipeline/service-clients';
-import { KNOWN_ENVS, parseSpec, type ExperimentSpec } from '../spec/experiment-spec';
-import type { ReportWriter } from './report';
+import { KNOWN_ENVS, parseSpec } from '../spec/experiment-spec';
+import type { ReportPaths, ReportWriter } from './report';
+import { ReportThrottle } from './report-throttle';
+
+/** Stage events after which the report has something new to show. */
+const FINISHED_STAGE_STATES = new Set(['succeeded', 'cached', 'failed']);
 
 export function toWireExperiment(e: ExperimentRow) {
   return {
@@ -30,6 +34,8 @@ export class Experiments {
   /** Set while the process stops: interrupted experiments stay 'running' so a restart resumes them. */
   private stopping = false;
   private readonly active = new Map<string, Promise<void>>();
+  /** Rewrites a running experiment's (partial) report as its stages finish. */
+  private readonly partialReports: ReportThrottle;
 
   constructor(
     private readonly ledger: Ledger,
@@ -39,6 +45,21 @@ export class Experiments {
     private readonly logger: Logger,
   ) {
     this.events.setMaxListeners(0);
+    this.partialReports = new ReportThrottle(
+      (id) => this.reports.write(id),
+      (id, err) => this.logger.warn({ err, experiment: id }, 'partial report not written'),
+    );
+  }
+
+  /** The experiment's report; an unfinished experiment's is written now from the ledger (partial). */
+  report(id: string): ReportPaths {
+    return this.reports.read(this.get(id).id);
+  }
+
+  /** One page with the same figures of several experiments side by side. */
+  compare(ids: readonly string[]): ReportPaths {
+    for (const id of ids) this.get(id);
+    return this.reports.compare(ids);
   }
 
   get(id: string): ExperimentRow {
@@ -66,25 +87,44 @@ export class Experiments {
   start(id: string): void {
     if (this.active.has(id)) return;
     const e = this.get(id);
-    const spec = e.spec as ExperimentSpec;
+    const onStage = (ev: StageEvent) => {
+      if (ev.experimentId === id && FINISHED_STAGE_STATES.has(ev.state)) this.partialReports.stageFinished(id);
+    };
+    this.runner.on('stage', onStage);
     const run = withSpan('experiment', { 'rlprune.experiment': id, 'rlprune.name': e.name }, async () => {
+      const traceId = activeTraceId();
+      if (traceId) this.reports.recordTrace(id, traceId);
       const outcome = await this.runner.run(id);
+      this.runner.off('stage', onStage);
+      this.partialReports.stop(id);
       if (this.stopping) return;
       if (outcome === 'succeeded') {
-        await withSpan('stage.analyse', { 'rlprune.experiment': id }, async () => this.reports.write(id, spec));
+        await withSpan('stage.analyse', { 'rlprune.experiment': id }, async () => this.reports.write(id));
       }
       const failed = this.ledger.stages(id).filter((s) => s.state === 'failed');
       this.ledger.setExperimentState(id, outcome, failed.map((s) => `${s.label}: ${s.error}`).join('; '));
+      // A failed or cancelled experiment keeps a (partial) report of what did finish.
+      if (outcome !== 'succeeded') this.writeQuietly(id);
     })
       .catch((err: Error) => {
         this.logger.error({ err, experiment: id }, 'experiment crashed');
         this.ledger.setExperimentState(id, 'failed', err.message);
       })
       .finally(() => {
+        this.runner.off('stage', onStage);
+        this.partialReports.stop(id);
         this.active.delete(id);
         this.events.emit('ended', id);
       });
     this.active.set(id, run);
+  }
+
+  private writeQuietly(id: string): void {
+    try {
+      this.reports.write(id);
+    } catch (err) {
+      this.logger.warn({ err, experiment: id }, 'partial report not written');
+    }
   }
 
   /** Stops every running experiment without marking it cancelled (graceful shutdown). */

@@ -3,6 +3,7 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { CancelExperimentRequest as _rlprune_orchestrator_v1_CancelExperimentRequest, CancelExperimentRequest__Output as _rlprune_orchestrator_v1_CancelExperimentRequest__Output } from '../../../rlprune/orchestrator/v1/CancelExperimentRequest';
+import type { CompareExperimentsRequest as _rlprune_orchestrator_v1_CompareExperimentsRequest, CompareExperimentsRequest__Output as _rlprune_orchestrator_v1_CompareExperimentsRequest__Output } from '../../../rlprune/orchestrator/v1/CompareExperimentsRequest';
 import type { Experiment as _rlprune_orchestrator_v1_Experiment, Experiment__Output as _rlprune_orchestrator_v1_Experiment__Output } from '../../../rlprune/orchestrator/v1/Experiment';
 import type { ExperimentEvent as _rlprune_orchestrator_v1_ExperimentEvent, ExperimentEvent__Output as _rlprune_orchestrator_v1_ExperimentEvent__Output } from '../../../rlprune/orchestrator/v1/ExperimentEvent';
 import type { GetExperimentRequest as _rlprune_orchestrator_v1_GetExperimentRequest, GetExperimentRequest__Output as _rlprune_orchestrator_v1_GetExperimentRequest__Output } from '../../../rlprune/orchestrator/v1/GetExperimentRequest';
@@ -25,6 +26,15 @@ export interface OrchestratorClient extends grpc.Client {
   cancelExperiment(argument: _rlprune_orchestrator_v1_CancelExperimentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Experiment__Output>): grpc.ClientUnaryCall;
   cancelExperiment(argument: _rlprune_orchestrator_v1_CancelExperimentRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Experiment__Output>): grpc.ClientUnaryCall;
   cancelExperiment(argument: _rlprune_orchestrator_v1_CancelExperimentRequest, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Experiment__Output>): grpc.ClientUnaryCall;
+  
+  CompareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
+  CompareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
+  CompareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
+  CompareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
+  compareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
+  compareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
+  compareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
+  compareExperiments(argument: _rlprune_orchestrator_v1_CompareExperimentsRequest, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Report__Output>): grpc.ClientUnaryCall;
   
   GetExperiment(argument: _rlprune_orchestrator_v1_GetExperimentRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Experiment__Output>): grpc.ClientUnaryCall;
   GetExperiment(argument: _rlprune_orchestrator_v1_GetExperimentRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_rlprune_orchestrator_v1_Experiment__Output>): grpc.ClientUnaryCall;
@@ -90,6 +100,8 @@ export interface OrchestratorClient extends grpc.Client {
 export interface OrchestratorHandlers extends grpc.UntypedServiceImplementation {
   CancelExperiment: grpc.handleUnaryCall<_rlprune_orchestrator_v1_CancelExperimentRequest__Output, _rlprune_orchestrator_v1_Experiment>;
   
+  CompareExperiments: grpc.handleUnaryCall<_rlprune_orchestrator_v1_CompareExperimentsRequest__Output, _rlprune_orchestrator_v1_Report>;
+  
   GetExperiment: grpc.handleUnaryCall<_rlprune_orchestrator_v1_GetExperimentRequest__Output, _rlprune_orchestrator_v1_Experiment>;
   
   GetReport: grpc.handleUnaryCall<_rlprune_orchestrator_v1_GetReportRequest__Output, _rlprune_orchestrator_v1_Report>;
@@ -108,6 +120,7 @@ export interface OrchestratorHandlers extends grpc.UntypedServiceImplementation 
 
 export interface OrchestratorDefinition extends grpc.ServiceDefinition {
   CancelExperiment: MethodDefinition<_rlprune_orchestrator_v1_CancelExperimentRequest, _rlprune_orchestrator_v1_Experiment, _rlprune_orchestrator_v1_CancelExperimentRequest__Output, _rlprune_orchestrator_v1_Experiment__Output>
+  CompareExperiments: MethodDefinition<_rlprune_orchestrator_v1_CompareExperimentsRequest, _rlprune_orchestrator_v1_Report, _rlprune_orchestrator_v1_CompareExperimentsRequest__Output, _rlprune_orchestrator_v1_Report__Output>
   GetExperiment: MethodDefinition<_rlprune_orchestrator_v1_GetExperimentRequest, _rlprune_orchestrator_v1_Experiment, _rlprune_orchestrator_v1_GetExperimentRequest__Output, _rlprune_orchestrator_v1_Experiment__Output>
   GetReport: MethodDefinition<_rlprune_orchestrator_v1_GetReportRequest, _rlprune_orchestrator_v1_Report, _rlprune_orchestrator_v1_GetReportRequest__Output, _rlprune_orchestrator_v1_Report__Output>
   GetSystemStatus: MethodDefinition<_rlprune_orchestrator_v1_GetSystemStatusRequest, _rlprune_orchestrator_v1_SystemStatus, _rlprune_orchestrator_v1_GetSystemStatusRequest__Output, _rlprune_orchestrator_v1_SystemStatus__Output>
