@@ -28,6 +28,7 @@ pruning:
 attacks:
   - name: random
   - name: mad
+    epsilons: [0.02, 0.1]
 certify:
   methods: [lipschitz, ibp, crown]
   states: 32
@@ -80,6 +81,45 @@ function ledgerStages(home: string, id: string) {
 
 let reference: { csv: string; jsonl: string } | undefined;
 
+/**
+ * Every policy is certified at each attack epsilon and the env default (0.05), so certificates pair
+ * with attacks; the pruned policy's certificate at the env default carries the parameter path from
+ * the dense policy (whose own certificates carry none), with its bound holding; only that stage
+ * computes the certified radius.
+ */
+function checkCertificates(home: string, id: string) {
+  const db = new Database(path.join(home, 'ledger.sqlite'), { readonly: true });
+  type Row = { id: string; kind: string; params_json: string; deps_json: string; result_json: string };
+  const rows = db.prepare('SELECT id, kind, params_json, deps_json, result_json FROM stages WHERE experiment_id = ?').all(id) as Row[];
+  db.close();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const trains = rows.filter((r) => r.kind === 'train');
+  const dense = trains.find((r) => JSON.parse(r.params_json).pruning === null)!;
+  const pruned = trains.find((r) => JSON.parse(r.params_json).pruning !== null)!;
+  const certifies = rows.filter((r) => r.kind === 'certify').map((r) => ({ ...r, params: JSON.parse(r.params_json), deps: JSON.parse(r.deps_json), result: JSON.parse(r.result_json) }));
+  const attackEpsilons = new Set(rows.filter((r) => r.kind === 'evaluate').map((r) => JSON.parse(r.params_json).epsilon).filter((e) => e !== undefined));
+  expect([...attackEpsilons].sort()).toEqual([0.02, 0.05, 0.1]);
+  for (const train of [dense, pruned]) {
+    const own = certifies.filter((c) => c.deps.policy === train.id).sort((a, b) => a.params.epsilon - b.params.epsilon);
+    expect(own.map((c) => c.result.epsilon)).toEqual([0.02, 0.05, 0.1]);
+    for (const c of own) {
+      expect(c.result.constant).toBe(false);
+      const crown = (c.result.perState as Array<{ method: string; meanCertifiedRadius?: number }>).find((s) => s.method === 'crown')!;
+      if (c.params.epsilon === 0.05) expect(crown.meanCertifiedRadius).toBeGreaterThan(0);
+      else expect(crown.meanCertifiedRadius).toBeUndefined();
+      const path = c.result.parameterPath as { deltaNorm: number; lPar: number; measuredActionShift: number } | null;
+      if (train === pruned && c.params.epsilon === 0.05) {
+        expect(byId.get(c.deps.reference)!.id).toBe(dense.id);
+        expect(path!.deltaNorm).toBeGreaterThan(0);
+        expect(path!.measuredActionShift).toBeLessThanOrEqual(path!.lPar * path!.deltaNorm);
+      } else {
+        expect(c.deps.reference).toBeUndefined();
+        expect(path).toBeNull();
+      }
+    }
+  }
+}
+
 describe('an experiment end to end', () => {
   it('runs a 2 sparsities x 2 attacks spec to a report whose numbers equal the ledger', async () => {
     const { client, home } = await start();
@@ -97,12 +137,14 @@ describe('an experiment end to end', () => {
     const db = new Database(path.join(home, 'ledger.sqlite'), { readonly: true });
     const evals = db.prepare("SELECT result_json FROM stages WHERE experiment_id = ? AND kind = 'evaluate'").all(exp.id) as { result_json: string }[];
     db.close();
-    expect(evals.length).toBe(6);
+    // 2 policies x (clean, random at the env default 0.05, mad at 0.02 and 0.1)
+    expect(evals.length).toBe(8);
     for (const e of evals) {
       const r = JSON.parse(e.result_json) as { meanReturn: number };
       expect(jsonl).toContain(JSON.stringify(r.meanReturn));
     }
     expect(ledgerStages(home, exp.id).every((s) => s.state === 'succeeded' && s.runs === 1)).toBe(true);
+    checkCertificates(home, exp.id);
 
     // one trace for the experiment: a span per stage under it, the stage RPCs beneath those
     const spans = readSpanFile(path.join(home, 'spans.jsonl'));

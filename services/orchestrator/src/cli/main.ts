@@ -25,7 +25,7 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   train: { run: trainCommand, help: 'train one policy through the trainer and simulator services: --env ID --steps N --seed S ... --out FILE' },
   prune: { run: pruneCommand, help: 'one-shot pruning: --policy FILE --criterion NAME --sparsity S [--scope] [--structured] [--seed] [--env ID | --states FILE] --out FILE' },
   evaluate: { run: evaluateCommand, help: 'episodes of a policy, optionally under attack: --policy FILE --env ID --episodes N [--attack NAME --eps E] [--json]' },
-  certify: { run: certifyCommand, help: 'bounds of a policy: --policy FILE --eps E --method lipschitz|spectral|ibp|crown [--states FILE.json] [--json]' },
+  certify: { run: certifyCommand, help: 'bounds of a policy: --policy FILE --eps E --method lipschitz|spectral|ibp|crown [--states FILE.json] [--reference DENSE] [--no-radius] [--json]' },
   policy: { run: policyCommand, help: 'inspect FILE [--json]: normaliser, weights, biases, masks and log-std of a policy' },
   env: { run: envCommand, help: 'list [--json] | rollout --env ID --seed N [--no-reset-noise] [--actions FILE.json] [--steps N]' },
 };

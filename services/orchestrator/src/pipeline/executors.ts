@@ -63,14 +63,18 @@ export function executors(services: StageServices, store: ArtifactStore): Record
         simulatorAddress: services.cfg.simulator,
       };
       const curve: Array<{ envSteps: number; meanReturn: number; sparsity: number; lipschitzBound: number }> = [];
+      // every mask update with the surrogate on either side of it (issue 15 item 5), in run order
+      const maskUpdates: Array<{ envSteps: number; gradientStep: number; sparsity: number; before: number; after: number }> = [];
       let result: { policy?: { id: string }; finalMeanReturn?: number; envSteps?: number } | undefined;
       const trainer = services.trainer();
       await consumeStream(
-        trainer.train!(req) as grpc.ClientReadableStream<{ progress?: Record<string, number>; result?: typeof result }>,
+        trainer.train!(req) as grpc.ClientReadableStream<{ progress?: Record<string, number> & { maskUpdates?: typeof maskUpdates }; result?: typeof result }>,
         (m) => {
           if (m.progress) {
             const pr = m.progress;
             curve.push({ envSteps: pr.envSteps!, meanReturn: pr.meanReturn!, sparsity: pr.sparsity!, lipschitzBound: pr.lipschitzBound! });
+            for (const u of pr.maskUpdates ?? [])
+              maskUpdates.push({ envSteps: u.envSteps, gradientStep: u.gradientStep, sparsity: u.sparsity, before: u.before, after: u.after });
             ctx.onProgress(pr.iteration! / pr.iterations!, `iter ${pr.iteration}/${pr.iterations} return ${pr.meanReturn!.toFixed(1)}`);
           }
           if (m.result) result = m.result;
@@ -80,7 +84,7 @@ export function executors(services: StageServices, store: ArtifactStore): Record
       if (!result?.policy?.id) throw new Error('trainer ended its stream without a result');
       const last = curve.at(-1);
       return {
-        result: { policy: result.policy.id, final_mean_return: result.finalMeanReturn, curve },
+        result: { policy: result.policy.id, final_mean_return: result.finalMeanReturn, curve, mask_updates: maskUpdates },
         metrics: { final_mean_return: result.finalMeanReturn ?? NaN, sparsity: last?.sparsity ?? 0, lipschitz: last?.lipschitzBound ?? NaN },
       };
     },
@@ -164,7 +168,8 @@ export function executors(services: StageServices, store: ArtifactStore): Record
     },
 
     async certify(ctx) {
-      const p = ctx.params as { epsilon: number; methods: string[]; tv_threshold: number };
+      // certified_radius: absent in stages planned before it existed, which computed no radius
+      const p = ctx.params as { epsilon: number; methods: string[]; tv_threshold: number; certified_radius?: boolean };
       const statesId = ctx.inputs.states?.states as string | null;
       let states = null;
       if (statesId) {
@@ -174,7 +179,17 @@ export function executors(services: StageServices, store: ArtifactStore): Record
       const certifier = services.certifier();
       const res = await unary<object, Record<string, unknown> & { global?: Record<string, number>; perState?: Array<Record<string, unknown>> }>(
         certifier.certify!.bind(certifier) as never,
-        { policy: policyOf(ctx), epsilon: p.epsilon, norm: 'linf', methods: p.methods, states, tvThreshold: p.tv_threshold },
+        {
+          policy: policyOf(ctx),
+          epsilon: p.epsilon,
+          norm: 'linf',
+          methods: p.methods,
+          states,
+          tvThreshold: p.tv_threshold,
+          certifiedRadius: p.certified_radius ?? false,
+          // the dense policy of the same run: the parameter path from it to this one
+          referencePolicy: ctx.inputs.reference ? policyOf(ctx, 'reference') : null,
+        },
         600_000,
       );
       const metrics: Record<string, number> = {
@@ -182,7 +197,20 @@ export function executors(services: StageServices, store: ArtifactStore): Record
         global_tv: res.global?.tv ?? NaN,
       };
       for (const s of res.perState ?? []) metrics[`${s.method}_mean_tv`] = Number(s.meanTv);
-      return { result: { epsilon: p.epsilon, global: res.global ?? null, perState: res.perState ?? [], layers: res.layers ?? [] }, metrics };
+      const path = (res.parameterPath as Record<string, number> | null | undefined) ?? null;
+      if (path) metrics.l_par = path.lPar;
+      return {
+        result: {
+          epsilon: p.epsilon,
+          global: res.global ?? null,
+          // per-state bounds are not asked for, so these carry the statistics and the mean certified radius only
+          perState: res.perState ?? [],
+          layers: res.layers ?? [],
+          constant: Boolean(res.constant),
+          parameterPath: path,
+        },
+        metrics,
+      };
     },
   };
 }

@@ -48,3 +48,65 @@ pruning: { sparsities: [0, 0.5] }
     expect([...expandGrid(spec, eps).stages.keys()]).toEqual([...grid.stages.keys()]);
   });
 });
+
+describe('certify stages', () => {
+  const spec = (extra = '', sparsities = '[0, 0.5]', mode = 'during') =>
+    parseSpec(`
+name: c
+envs: [Hopper-v4]
+seeds: [1]
+train: { steps: 1000 }
+pruning: { mode: ${mode}, sparsities: ${sparsities} }
+attacks: [{ name: mad, epsilons: [0.05, 0.15] }, { name: random }]
+${extra}
+`);
+  const certifyOf = (grid: ReturnType<typeof expandGrid>, id: string) => grid.stages.get(id)!;
+
+  it('one per epsilon in the attacks, the env default and certify.epsilon, ascending, paired with every attack epsilon', () => {
+    const grid = expandGrid(spec(), eps);
+    for (const point of grid.points) {
+      expect(point.certifyStages.map((c) => c.epsilon)).toEqual([0.05, 0.075, 0.15]);
+      const certified = new Set(point.certifyStages.map((c) => c.epsilon));
+      for (const a of point.attackStages) expect(certified.has(a.epsilon)).toBe(true);
+      for (const c of point.certifyStages) {
+        const stage = certifyOf(grid, c.stage);
+        expect(stage.params).toMatchObject({ epsilon: c.epsilon, certified_radius: c.epsilon === 0.075 });
+        expect(stage.deps).toMatchObject({ policy: point.policyStage, states: point.cleanStage });
+      }
+    }
+    const withAsked = expandGrid(spec('certify: { epsilon: 0.2 }'), eps);
+    expect(withAsked.points[0]!.certifyStages.map((c) => c.epsilon)).toEqual([0.05, 0.075, 0.15, 0.2]);
+  });
+
+  it("gives the pruned point's certify stage at the env default a reference dep on the dense policy, and only that one", () => {
+    const grid = expandGrid(spec(), eps);
+    const dense = grid.points.find((p) => p.sparsity === 0)!;
+    const pruned = grid.points.find((p) => p.sparsity === 0.5)!;
+    for (const c of dense.certifyStages) expect(certifyOf(grid, c.stage).deps.reference).toBeUndefined();
+    for (const c of pruned.certifyStages)
+      expect(certifyOf(grid, c.stage).deps.reference).toBe(c.epsilon === 0.075 ? dense.policyStage : undefined);
+    // post_hoc: the dense run is the prune stage's input, trained whatever the sparsities
+    const postHoc = expandGrid(spec('', '[0.5]', 'post_hoc'), eps);
+    const point = postHoc.points[0]!;
+    const atDefault = point.certifyStages.find((c) => c.epsilon === 0.075)!;
+    expect(certifyOf(postHoc, atDefault.stage).deps.reference).toBe(postHoc.stages.get(point.policyStage)!.deps.policy);
+    // micro-pruning without a dense point in the grid: no dense run to compare with, no path
+    const noDense = expandGrid(spec('', '[0.5]'), eps);
+    for (const c of noDense.points[0]!.certifyStages) expect(certifyOf(noDense, c.stage).deps.reference).toBeUndefined();
+    expect([...noDense.stages.values()].filter((s) => s.kind === 'train')).toHaveLength(1);
+  });
+
+  it('keeps certify stage ids stable: the same spec gives the same ids, and a certify stage is shared by criteria at sparsity 0', () => {
+    const a = expandGrid(spec(), eps);
+    const b = expandGrid(spec(), eps);
+    expect(a.points.map((p) => p.certifyStages)).toEqual(b.points.map((p) => p.certifyStages));
+    const criteria = expandGrid(parseSpec(`
+name: c
+envs: [Hopper-v4]
+seeds: [1]
+train: { steps: 1000 }
+pruning: { criteria: [magnitude, random], sparsities: [0] }
+`), eps);
+    expect(criteria.points[0]!.certifyStages).toEqual(criteria.points[1]!.certifyStages);
+  });
+});

@@ -1,6 +1,11 @@
 // Expands a spec into grid points and a DAG of stages. A stage's id hashes its kind, parameters and
 // the ids of the stages it depends on, so grid points that need the same work share one stage (one
 // dense policy serves every one-shot sparsity; sparsity 0 is the same run for every criterion).
+// Certificates: one certify stage per epsilon in the union of the attacks' epsilons, the env's
+// default epsilon and certify.epsilon, so every bound pairs with an attack at its own epsilon. The
+// certified radius does not depend on epsilon, so only the stage at the env default computes it, and
+// that stage of a pruned point also measures the parameter path against the dense policy of the same
+// (env, seed, kappa) when the grid trains one (sparsity 0 listed, or post_hoc).
 import { rsSettingLabel, rsSettingParams, type RsSweepSetting } from '@rlprune/attacks';
 import type { ExperimentSpec } from '../spec/experiment-spec';
 import { shortHash } from './canonical';
@@ -36,7 +41,10 @@ export interface GridPoint {
    * its `stage` is the first setting's evaluation.
    */
   attackStages: { attack: string; epsilon: number; stage: string; sweep?: { stage: string; setting: string }[] }[];
-  certifyStage: string;
+  /** One certify stage per certified epsilon, ascending. */
+  certifyStages: { epsilon: number; stage: string }[];
+  /** Ledgers written before certificates per epsilon hold this single stage instead. */
+  certifyStage?: string;
 }
 
 export interface Grid {
@@ -49,15 +57,21 @@ export const PREPARED_ATTACKS = new Set(['rs', 'rs_mad', 'learned']);
 
 export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) => number): Grid {
   const stages = new Map<string, StageNode>();
+  const idOf = (kind: StageKind, params: Record<string, unknown>, deps: Record<string, string> = {}) => `${kind}-${shortHash({ kind, params, deps })}`;
   const add = (kind: StageKind, label: string, params: Record<string, unknown>, deps: Record<string, string> = {}): string => {
-    const id = `${kind}-${shortHash({ kind, params, deps })}`;
+    const id = idOf(kind, params, deps);
     if (!stages.has(id)) stages.set(id, { id, kind, label, params, deps });
     return id;
   };
   const points: GridPoint[] = [];
   const p = spec.pruning;
+  // the grid trains an unpruned policy per (env, seed, kappa): the parameter path's reference
+  const denseTrained = p.mode === 'post_hoc' || p.sparsities.includes(0);
   for (const env of spec.envs) {
     const envEps = defaultEpsilon(env);
+    const attackEpsilons = spec.attacks.flatMap((a) => (a.epsilons.length > 0 ? a.epsilons : [envEps]));
+    const asked = spec.certify.epsilon === null ? [] : [spec.certify.epsilon];
+    const certifyEpsilons = [...new Set([...attackEpsilons, envEps, ...asked])].sort((a, b) => a - b);
     for (const seed of spec.seeds) {
       for (const kappa of spec.sa.kappas) {
         for (const criterion of p.criteria) {
@@ -78,13 +92,9 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
                 }
               : null;
             const sa = kappa > 0 ? { kappa, method: spec.sa.method, epsilon: spec.sa.epsilon ?? envEps } : null;
-            const train = add('train', `train ${env} seed=${seed} kappa=${kappa}${schedule ? ` ${criterion} s=${sparsity}` : ''}`, {
-              env,
-              seed,
-              train: spec.train,
-              sa,
-              pruning: schedule,
-            });
+            // one place for a train stage's params, so the dense reference below has the dense run's id
+            const trainParams = (pruning: typeof schedule) => ({ env, seed, train: spec.train, sa, pruning });
+            const train = add('train', `train ${env} seed=${seed} kappa=${kappa}${schedule ? ` ${criterion} s=${sparsity}` : ''}`, trainParams(schedule));
             let policy = train;
             if (p.mode === 'post_hoc' && sparsity > 0) {
               policy = add(
@@ -119,12 +129,14 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
                 }
               }
             }
-            const certifyStage = add(
-              'certify',
-              'certify',
-              { epsilon: spec.certify.epsilon ?? envEps, methods: spec.certify.methods, tv_threshold: spec.certify.tv_threshold },
-              { policy, states: clean },
-            );
+            const dense = denseTrained && sparsity > 0 ? idOf('train', trainParams(null)) : null;
+            const certifyStages = certifyEpsilons.map((epsilon) => {
+              const atDefault = epsilon === envEps;
+              const params = { epsilon, methods: spec.certify.methods, tv_threshold: spec.certify.tv_threshold, certified_radius: atDefault };
+              const withPath = atDefault && dense !== null;
+              const deps: Record<string, string> = { policy, states: clean, ...(withPath ? { reference: dense } : {}) };
+              return { epsilon, stage: add('certify', `certify eps=${epsilon}${withPath ? ' +parameter path' : ''}`, params, deps) };
+            });
             const label = `${env}/seed=${seed}/kappa=${kappa}/${criterion}/s=${sparsity}`;
             points.push({
               id: shortHash(label, 12),
@@ -137,7 +149,7 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
               policyStage: policy,
               cleanStage: clean,
               attackStages,
-              certifyStage,
+              certifyStages,
             });
           }
         }

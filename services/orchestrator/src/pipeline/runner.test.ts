@@ -6,6 +6,7 @@ import { Ledger } from '../ledger/ledger';
 import { parseSpec } from '../spec/experiment-spec';
 import type { Executor } from './executors';
 import { expandGrid, type StageKind } from './grid';
+import { gridPointResults } from './results';
 import { ExperimentRunner } from './runner';
 
 const spec = parseSpec(`
@@ -35,10 +36,10 @@ function recordingExecutors(log: string[], failOnce = new Set<StageKind>()): Rec
   };
 }
 
-function setup() {
+function setup(s = spec) {
   const ledger = new Ledger(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'runner-')), 'l.sqlite'));
-  const grid = expandGrid(spec, () => 0.05);
-  return { ledger, grid, id: ledger.createExperiment('r', '', spec, grid) };
+  const grid = expandGrid(s, () => 0.05);
+  return { ledger, grid, id: ledger.createExperiment('r', '', s, grid) };
 }
 
 const fast = { concurrency: { train: 1, prune: 2, prepare: 1, evaluate: 2, certify: 2 }, maxAttempts: 3, backoffMs: 1, version: 't' };
@@ -97,5 +98,67 @@ describe('ExperimentRunner', () => {
     expect(await new ExperimentRunner(ledger, recordingExecutors(log2), fast).run(id2)).toBe('succeeded');
     expect(log2).toEqual(['train']);
     expect(ledger.stages(id2).filter((s) => s.cached)).toHaveLength(grid.stages.size - 1);
+  });
+});
+
+describe('gridPointResults', () => {
+  // micro-pruning (mask updates in the pruned run), attacks at the env default (0.05) and at 0.1
+  const during = parseSpec(`
+name: r
+envs: [InvertedPendulum-v4]
+seeds: [1]
+train: { steps: 1000 }
+pruning: { sparsities: [0, 0.5] }
+attacks: [{ name: random }, { name: mad, epsilons: [0.1] }]
+`);
+
+  it('maps certificates per epsilon, the parameter path and the mask updates from the ledger', async () => {
+    const { ledger, grid, id } = setup(during);
+    const execs = recordingExecutors([]);
+    // outputs shaped as the train and certify executors store them, derived from each stage's inputs
+    execs.train = async (ctx) => ({
+      result: {
+        policy: ctx.params.pruning ? 'p-pruned' : 'p-dense',
+        curve: [{ envSteps: 512, meanReturn: 3, sparsity: 0, lipschitzBound: 9 }],
+        mask_updates: ctx.params.pruning ? [{ envSteps: 600, gradientStep: 45, sparsity: 0.1, before: 9, after: 8.5 }] : [],
+      },
+      metrics: {},
+    });
+    execs.certify = async (ctx) => {
+      const epsilon = Number(ctx.params.epsilon);
+      const radius = ctx.params.certified_radius ? { meanCertifiedRadius: 0.02 } : {};
+      return {
+        result: {
+          epsilon,
+          global: { lipschitzSurrogate: 9, spectralProduct: 4, tv: 10 * epsilon },
+          perState: [{ method: 'crown', meanTv: epsilon, medianTv: epsilon, maxTv: 2 * epsilon, certifiedFraction: 0.5, meanWidth: epsilon, ...radius }],
+          constant: false,
+          parameterPath: ctx.inputs.reference
+            ? { deltaNorm: 2, lPar: 0.5, measuredActionShift: 0.4, sigmaMin: 0.6, from: ctx.inputs.reference.policy }
+            : null,
+        },
+        metrics: {},
+      };
+    };
+    expect(await new ExperimentRunner(ledger, execs, fast).run(id)).toBe('succeeded');
+    const results = gridPointResults(ledger, id);
+    const dense = results.find((r) => r.sparsity === 0)!;
+    const pruned = results.find((r) => r.sparsity === 0.5)!;
+    expect(grid.points[0]!.certifyStages.map((c) => c.epsilon)).toEqual([0.05, 0.1]);
+    for (const r of [dense, pruned]) {
+      expect(r.certify.map((c) => c.epsilon)).toEqual([0.05, 0.1]);
+      expect(r.certify[1]).toMatchObject({ lipschitzSurrogate: 9, globalTv: 1, constant: false });
+      // certificates pair with attacks at the same epsilon
+      for (const a of r.attacks) expect(r.certify.some((c) => c.epsilon === a.epsilon)).toBe(true);
+      // the radius is computed at the env default only and holds at every epsilon (it does not depend on it)
+      for (const c of r.certify) expect(c.perState[0]).toMatchObject({ method: 'crown', meanTv: c.epsilon, meanCertifiedRadius: 0.02 });
+    }
+    expect(dense.parameterPath).toBeNull();
+    expect(pruned.parameterPath).toEqual({ deltaNorm: 2, lPar: 0.5, measuredActionShift: 0.4, sigmaMin: 0.6 });
+    expect(dense.maskUpdates).toEqual([]);
+    expect(pruned.maskUpdates).toEqual([{ envSteps: 600, gradientStep: 45, sparsity: 0.1, before: 9, after: 8.5 }]);
+    // the reference the pruned point's certify stage saw is the dense point's policy
+    const certify = ledger.stages(id).find((s) => s.kind === 'certify' && s.deps.reference)!;
+    expect((certify.result!.parameterPath as { from: string }).from).toBe('p-dense');
   });
 });

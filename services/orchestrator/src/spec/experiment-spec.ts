@@ -107,12 +107,14 @@ export const SPEC_SCHEMA: Schema = {
     },
     certify: {
       kind: 'object',
-      doc: 'certification of every policy',
+      doc:
+        "certification of every policy, at every epsilon an attack uses and the env's default epsilon (so each bound pairs with an attack at its epsilon); " +
+        "at the env default also each method's mean certified radius and, for a pruned policy, the parameter path from the dense policy of the same run",
       fields: {
         methods: { kind: 'list', items: { kind: 'string', enum: CERTIFY_METHODS, doc: 'method' }, default: ['lipschitz', 'ibp', 'crown'], doc: 'methods' },
-        epsilon: { kind: 'nullable', inner: num('radius', { min: 0 }), doc: "default: the env's attack epsilon" },
+        epsilon: { kind: 'nullable', inner: num('radius', { min: 0 }), doc: 'one more radius to certify at, besides the attacks\' epsilons and the env default' },
         states: num('states sampled from clean evaluation', { integer: true, min: 1, default: 256 }),
-        tv_threshold: num('TV bound that counts as certified', { min: 0, max: 1, default: 0.1 }),
+        tv_threshold: num('TV bound that counts as certified (and that the certified radius keeps)', { min: 0, max: 1, default: 0.1 }),
       },
     },
     evaluation: {

@@ -1,12 +1,15 @@
-// `rlprune certify --policy FILE --eps E --method M [--states FILE.json] --json`: global bounds and,
-// given states, per-state lower/upper bounds of every action-mean coordinate (in-process).
+// `rlprune certify --policy FILE --eps E --method M [--states FILE.json] [--reference DENSE] --json`:
+// global bounds, whether the policy is constant (its action mean ignores the observation, so its
+// zero bounds certify nothing) and, given states, per-state lower/upper bounds of every action-mean
+// coordinate and each method's mean certified radius; with --reference (the dense policy this one
+// was pruned from) also the parameter path behind the paper's pruning-loss bound (in-process).
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CERTIFY_METHODS, certifyPolicy, type CertifyMethod } from '@rlprune/certify';
+import { CERTIFY_METHODS, certifyPolicy, parameterPath, type CertifyMethod } from '@rlprune/certify';
 import { decodePolicy } from '@rlprune/nn';
 import { UsageError } from '../errors';
 
-const USAGE = `usage: rlprune certify --policy FILE --eps E --method ${CERTIFY_METHODS.join('|')}[,..] [--norm linf|l2] [--states FILE.json] [--json]`;
+const USAGE = `usage: rlprune certify --policy FILE --eps E --method ${CERTIFY_METHODS.join('|')}[,..] [--norm linf|l2] [--states FILE.json] [--threshold TV] [--no-radius] [--reference DENSE_POLICY] [--json]`;
 
 export async function certifyCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -18,6 +21,9 @@ export async function certifyCommand(argv: string[]): Promise<number> {
       norm: { type: 'string', default: 'linf' },
       states: { type: 'string' },
       threshold: { type: 'string', default: '0.1' },
+      // the radius bisection costs about 15 bound evaluations per state
+      'no-radius': { type: 'boolean', default: false },
+      reference: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -32,6 +38,10 @@ export async function certifyCommand(argv: string[]): Promise<number> {
     states = JSON.parse(fs.readFileSync(values.states, 'utf8')) as number[][];
     if (!Array.isArray(states)) throw new UsageError(`${values.states} must hold a JSON array of normalised observations`);
   }
+  if (values.reference !== undefined) {
+    if (!fs.existsSync(values.reference)) throw new UsageError(`reference policy file ${values.reference} does not exist`);
+    if (!states) throw new UsageError('--reference measures the parameter path on states: give --states FILE.json too');
+  }
   const result = certifyPolicy({
     actor: policy.model.actor,
     logStd: policy.model.logStd,
@@ -41,10 +51,16 @@ export async function certifyCommand(argv: string[]): Promise<number> {
     methods,
     tvThreshold: Number(values.threshold),
     includeBounds: true,
+    certifiedRadius: !values['no-radius'],
   });
+  const reference = values.reference ? decodePolicy(fs.readFileSync(values.reference)) : null;
+  const path = reference
+    ? parameterPath({ actor: reference.model.actor, logStd: reference.model.logStd }, { actor: policy.model.actor, logStd: policy.model.logStd }, states!)
+    : null;
   const out = {
     epsilon: result.epsilon,
     norm: result.norm,
+    constant: result.constant,
     global: result.global,
     layers: result.layerNorms,
     perState: result.perState.map((s) => ({
@@ -54,13 +70,32 @@ export async function certifyCommand(argv: string[]): Promise<number> {
       maxTv: s.maxTv,
       certifiedFraction: s.certifiedFraction,
       meanWidth: s.meanWidth,
+      meanCertifiedRadius: s.meanCertifiedRadius ?? null,
       states: (s.lower ?? []).map((lo, i) => ({ mean: Array.from(s.means?.[i] ?? []), lower: Array.from(lo), upper: Array.from(s.upper![i]!) })),
     })),
+    parameterPath: path && {
+      deltaNorm: path.deltaNorm,
+      lPar: path.lPar,
+      measuredActionShift: path.measuredActionShift,
+      bound: path.lPar * path.deltaNorm,
+      sigmaMin: path.sigmaMin,
+      steps: path.points.length - 1,
+    },
   };
   if (values.json) console.log(JSON.stringify(out));
   else {
+    if (result.constant)
+      console.log('CONSTANT policy: no input reaches an action through nonzero weights; its zero bounds are not a certificate of robustness');
     console.log(`surrogate Lipschitz ${result.global.surrogateLipschitz.toPrecision(6)}  global TV bound ${result.global.tv.surrogate.toPrecision(4)}`);
-    for (const s of out.perState) console.log(`${s.method.padEnd(9)} mean TV ${s.meanTv.toPrecision(4)}  certified ${(s.certifiedFraction * 100).toFixed(1)}%  mean width ${s.meanWidth.toPrecision(4)}`);
+    for (const s of out.perState) {
+      const radius = s.meanCertifiedRadius === null ? '' : `  mean certified radius ${s.meanCertifiedRadius.toPrecision(4)}`;
+      console.log(`${s.method.padEnd(9)} mean TV ${s.meanTv.toPrecision(4)}  certified ${(s.certifiedFraction * 100).toFixed(1)}%  mean width ${s.meanWidth.toPrecision(4)}${radius}`);
+    }
+    const pp = out.parameterPath;
+    if (pp)
+      console.log(
+        `parameter path: ||delta theta|| ${pp.deltaNorm.toPrecision(4)}  L_par ${pp.lPar.toPrecision(4)}  bound ${pp.bound.toPrecision(4)} >= measured mean action shift ${pp.measuredActionShift.toPrecision(4)}`,
+      );
   }
   return 0;
 }
