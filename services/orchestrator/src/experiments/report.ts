@@ -97,7 +97,8 @@ export class ReportWriter {
 
   private analysisOptions(spec: ExperimentSpec) {
     const a = spec.analysis as ExperimentSpec['analysis'] & { normalise?: 'own_dense' | 'dense_clean' };
-    return { jStar: a.j_star, keepFraction: a.keep_fraction, ...(a.normalise ? { normalise: a.normalise } : {}) };
+    // A spec stored before normalise/horizon existed lacks them: analyse() fills the defaults.
+    return { jStar: a.j_star, keepFraction: a.keep_fraction, normalise: a.normalise, horizon: a.horizon };
   }
 
   /**

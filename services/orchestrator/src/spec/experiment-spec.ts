@@ -131,6 +131,13 @@ export const SPEC_SCHEMA: Schema = {
       fields: {
         j_star: { kind: 'nullable', inner: num('reference return J*'), doc: 'default: best clean return of the experiment' },
         keep_fraction: num('fraction of dense clean return the sweet spot must keep', { min: 0, max: 1, default: 0.95 }),
+        normalise: {
+          kind: 'string',
+          enum: ['own_dense', 'dense_clean'],
+          default: 'own_dense',
+          doc: "what divides a return under attack A at epsilon E: the dense policy's return under A at E (own_dense, the paper's score) or the dense clean return (dense_clean)",
+        },
+        horizon: num('episode horizon H in the regret bounds', { integer: true, min: 1, default: 1000 }),
       },
     },
   },
@@ -165,7 +172,7 @@ export interface ExperimentSpec {
   attacks: { name: string; epsilons: number[]; sweep: RsSweepSetting[] }[];
   certify: { methods: string[]; epsilon: number | null; states: number; tv_threshold: number };
   evaluation: { episodes: number; deterministic: boolean };
-  analysis: { j_star: number | null; keep_fraction: number };
+  analysis: { j_star: number | null; keep_fraction: number; normalise: 'own_dense' | 'dense_clean'; horizon: number };
 }
 
 /** Parses and validates a spec; throws SpecError naming the field and line. */
