@@ -74,10 +74,8 @@ describe('trainer service', () => {
     // Every mask update reaches the wire with the surrogate bound on either side: never raised.
     const updates = full.flatMap((e) => e.progress?.maskUpdates ?? []);
     expect(updates.length).toBeGreaterThan(5);
-    for (const u of updates) {
-      expect(u.after).toBeLessThanOrEqual(u.before);
-      expect(u.sparsity).toBeGreaterThan(0);
-    }
+    for (const u of updates) expect(u.after).toBeLessThanOrEqual(u.before);
+    expect(updates.at(-1)!.sparsity).toBeCloseTo(0.5, 1);
     expect(updates.map((u) => u.gradientStep)).toEqual([...updates.map((u) => u.gradientStep)].sort((x, y) => x - y));
 
     const b = await startTrainer();
