@@ -69,6 +69,16 @@ describe('certified robustness per method', () => {
     ];
     expect(targets.map((t) => certificateEpsilon(t, targets))).toEqual([0.05, 0.1, 0.1]);
   });
+
+  it('pairs a certificate whose epsilon went through a float32 field, and no other', () => {
+    const f32 = Math.fround(0.075); // 0.07500000298...
+    const points = syntheticPoints({ certifyEpsilons: [f32, 0.0751] });
+    const g = analyse(points).groups[0]!;
+    const crown = g.correlations.find((c) => c.bound === 'crown-mean-tv')!;
+    expect(crown.points.map((p) => p.sparsity)).toEqual([0, 0.25, 0.5, 0.75, 0.9]);
+    const paired = g.conditions[0]!.certificates.find((c) => c.epsilon.mean === f32)!;
+    expect(g.sweetSpots[0]!.spot!.certifiedGains[1]!.dense).toBe(paired.methods[1]!.certifiedRobustness!.mean);
+  });
 });
 
 describe('certified robustness gain', () => {

@@ -11,8 +11,8 @@
 //             A vacuous bound is kept in the tables (labelled) and left out of correlations.
 //
 // Which certificate pairs with which attack: a certify stage runs at every epsilon the spec's attacks
-// use, so an attack target at epsilon E reads the certificate at E (matched exactly: both come from
-// the same spec value). The worst case over attacks reads the certificate at the largest attacked
+// use, so an attack target at epsilon E reads the certificate at E (both come from the same spec
+// value; matched to a relative SAME_EPSILON_TOLERANCE so a value that crossed a float32 field still pairs). The worst case over attacks reads the certificate at the largest attacked
 // epsilon of its group: a bound over the ball of radius E_max also bounds every attack with a smaller
 // radius, so it covers the whole minimum (the env's default epsilon, certified too, is not an attack
 // unless the spec attacks at it, so it has no target of its own).
@@ -49,9 +49,16 @@ export function perStateLabel(c: CertifyResult, ps: PerStateCertificate): BoundL
   return ps.certifiedFraction === 0 && noRadius && ps.meanTv >= VACUOUS_TV ? 'vacuous' : 'ok';
 }
 
-/** A point's certificate at exactly this epsilon, or null. */
+/** Relative difference under which two epsilons are the same radius (float32 rounding is ~6e-8). */
+export const SAME_EPSILON_TOLERANCE = 1e-6;
+
+export function sameEpsilon(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME_EPSILON_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** A point's certificate at this epsilon, or null. */
 export function certificateAt(point: GridPointResult, epsilon: number): CertifyResult | null {
-  return point.certify.find((c) => c.epsilon === epsilon) ?? null;
+  return point.certify.find((c) => sameEpsilon(c.epsilon, epsilon)) ?? null;
 }
 
 /**
@@ -142,8 +149,8 @@ export function conditionCertificates(points: readonly GridPointResult[]): Certi
   });
 }
 
-/** A condition's certificate summary at exactly this epsilon, or null. */
+/** A condition's certificate summary at this epsilon, or null. */
 export function summaryAt(certificates: readonly CertifySummary[], epsilon: number | null): CertifySummary | null {
   if (epsilon === null) return null;
-  return certificates.find((c) => c.epsilon.mean === epsilon) ?? null;
+  return certificates.find((c) => sameEpsilon(c.epsilon.mean, epsilon)) ?? null;
 }

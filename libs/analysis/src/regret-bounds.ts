@@ -23,7 +23,8 @@
 //   TV: crown if certified, else ibp, else the global surrogate TV (the tightest available). An
 //   attack moves only the observation, so the attacked policy is the composition pi(.|s + delta(s)),
 //   whose per-step TV from pi(.|s) is <= TV_cert at every state within the ball. A constant policy is
-//   left out (its TV is 0 and says nothing).
+//   left out (its TV is 0 and says nothing). Caveat: the certifier takes the max over the states it
+//   sampled from clean episodes, not over every state an attacked episode visits.
 // holds = measured <= bound for every seed; the comparison is exact (no tolerance): a failure is reported.
 
 import { robustReturn, WORST_CASE_KEY } from './aggregate';
