@@ -11,6 +11,7 @@ export {
   type PruneOptions,
   type ResolvedPruneOptions,
 } from './options';
+export { DEFAULT_LAYER_FLOOR, NO_LAYER_FLOOR, type LayerFloor } from './layer-floor';
 export type { PruningCriterion, LayerScores, ScoreInputs } from './criteria/criterion';
 export { magnitude } from './criteria/magnitude';
 export { saliency } from './criteria/saliency';

@@ -2,6 +2,7 @@
 // the trainer (typed) and from the pruner service (strings off the wire), so every field is checked
 // at run time too, and a bad one throws InvalidArgumentError naming it.
 import { InvalidArgumentError, describeValue } from './errors';
+import { DEFAULT_LAYER_FLOOR, requireLayerFloor, type LayerFloor } from './layer-floor';
 
 export const CRITERIA = ['magnitude', 'saliency', 'random'] as const;
 /** How weights are ranked: |w|, |w * dL/dw| (first-order Taylor), or uniformly at random (seeded). */
@@ -50,6 +51,12 @@ export interface PruneOptions extends NetSignals {
   pruneBiases?: boolean;
   /** Prefix of layer names in the report: "actor" names layers "actor.0", "actor.1", ... Default "net". */
   name?: string;
+  /**
+   * What global-scope unstructured pruning leaves in every layer (layer-floor.ts). Default
+   * DEFAULT_LAYER_FLOOR: each unit keeps its best incoming weight, each layer at least 1% of its
+   * weights. NO_LAYER_FLOOR restores the plain global ranking (which can empty a layer).
+   */
+  layerFloor?: LayerFloor;
 }
 
 /** PruneOptions with every default filled in and every field checked. */
@@ -62,6 +69,7 @@ export interface ResolvedPruneOptions {
   regrow: boolean;
   pruneBiases: boolean;
   name: string;
+  layerFloor: LayerFloor;
   gradients: Float32Array[] | undefined;
   biasGradients: Float32Array[] | undefined;
   biasMasks: Float32Array[] | undefined;
@@ -132,6 +140,7 @@ export function resolvePruneOptions(options: PruneOptions): ResolvedPruneOptions
     regrow: requireBoolean(options.regrow ?? PRUNE_DEFAULTS.regrow, 'regrow'),
     pruneBiases: requireBoolean(options.pruneBiases ?? PRUNE_DEFAULTS.pruneBiases, 'pruneBiases'),
     name,
+    layerFloor: requireLayerFloor(options.layerFloor ?? DEFAULT_LAYER_FLOOR),
     gradients: options.gradients,
     biasGradients: options.biasGradients,
     biasMasks: options.biasMasks,

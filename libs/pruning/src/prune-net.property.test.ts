@@ -1,6 +1,8 @@
 // The acceptance property: over 1,000 random nets and every criterion, scope and structure, pruning
 // never raises the surrogate Lipschitz bound, reaches its target to within one weight per layer
-// (one unit when structured), only shrinks masks, and gives the same mask for the same seed.
+// (one unit when structured), only shrinks masks, and gives the same mask for the same seed. Global
+// element-wise pruning keeps the default layer floor (every unit its best incoming weight, every
+// layer ceil(1%) of its weights) and refuses exactly the targets the floor makes unreachable.
 // Violations are collected as strings so that one failing net prints what went wrong and where.
 import { surrogateLipschitz } from '@rlprune/certify';
 import type { Mlp } from '@rlprune/nn';
@@ -47,6 +49,44 @@ function structuredRefusal(mlp: Mlp, scope: Scope, sparsity: number): string | n
   return Math.round(sparsity * total) > total - hidden.length ? 'sparsity' : null;
 }
 
+/** Alive weights of each row (output unit) of layer l. */
+function aliveRows(layer: Mlp['layers'][number]): number[] {
+  return Array.from({ length: layer.outDim }, (_, o) => {
+    let n = 0;
+    for (let j = 0; j < layer.inDim; j++) n += layer.mask[o * layer.inDim + j]!;
+    return n;
+  });
+}
+
+/** Weights the default floor keeps in a layer: one per row that has one, and at least ceil(1%) of the layer. */
+function floorOf(layer: Mlp['layers'][number]): number {
+  const rows = aliveRows(layer);
+  const alive = rows.reduce((a, b) => a + b, 0);
+  const perUnit = rows.filter((n) => n > 0).length;
+  return Math.max(perUnit, Math.min(Math.ceil(0.01 * layer.w.length), alive));
+}
+
+/** Global element-wise pruning refuses a target above what the floor leaves prunable. */
+function floorRefusal(mlp: Mlp, sparsity: number): string | null {
+  const total = mlp.layers.reduce((s, l) => s + l.w.length, 0);
+  const kept = mlp.layers.reduce((s, l) => s + floorOf(l), 0);
+  return Math.round(sparsity * total) > total - kept ? 'sparsity' : null;
+}
+
+/** The floor holds: rows keep a weight if they had one, layers keep their ceil(1%) (or all they had). */
+function floorViolation(before: Mlp, after: Mlp): string | null {
+  for (let l = 0; l < after.layers.length; l++) {
+    const pre = aliveRows(before.layers[l]!);
+    const got = aliveRows(after.layers[l]!);
+    const o = pre.findIndex((n, i) => n > 0 && got[i] === 0);
+    if (o >= 0) return `layer ${l} unit ${o} lost its last incoming weight`;
+    const kept = got.reduce((a, b) => a + b, 0);
+    const minimum = Math.min(Math.ceil(0.01 * after.layers[l]!.w.length), pre.reduce((a, b) => a + b, 0));
+    if (kept < minimum) return `layer ${l} kept ${kept} weights, below its floor ${minimum}`;
+  }
+  return null;
+}
+
 /**
  * A random net with weights that are exactly zero, sometimes a hidden unit removed already, and
  * (for element-wise cases) single weights pruned already, as mid-training nets have.
@@ -88,11 +128,26 @@ function entryViolation(before: Mlp, after: Mlp): string | null {
   return null;
 }
 
-/** Magnitude and saliency: no newly pruned weight scores above a kept one of the same scope group. */
+/**
+ * Magnitude and saliency: no newly pruned weight scores above a kept one of the same scope group.
+ * Under global scope the floor may keep a lower-scoring weight: each row's best weight (of those
+ * alive before), and any weight of a layer whose 1% floor exceeds its rows, are left out of "kept".
+ */
 function rankingViolation(before: Mlp, after: Mlp, groups: number[][], c: Case, gradients: Float32Array[]): string | null {
   if (c.criterion === 'random') return null;
   const score = (l: number, k: number) =>
     Math.abs(before.layers[l]!.w[k]! * (c.criterion === 'saliency' ? gradients[l]![k]! : 1));
+  const floored = (l: number, k: number): boolean => {
+    if (c.scope !== 'global') return false;
+    const layer = before.layers[l]!;
+    if (Math.ceil(0.01 * layer.w.length) > aliveRows(layer).filter((n) => n > 0).length) return true;
+    const o = Math.floor(k / layer.inDim);
+    for (let j = 0; j < layer.inDim; j++) {
+      const q = o * layer.inDim + j;
+      if (q !== k && layer.mask[q] === 1 && (score(l, q) > score(l, k) || (score(l, q) === score(l, k) && q < k))) return false;
+    }
+    return true;
+  };
   for (const group of groups) {
     let prunedMax = -Infinity;
     let keptMin = Infinity;
@@ -101,7 +156,7 @@ function rankingViolation(before: Mlp, after: Mlp, groups: number[][], c: Case, 
       for (let k = 0; k < a.w.length; k++) {
         if (before.layers[l]!.mask[k] === 0) continue;
         if (a.mask[k] === 0) prunedMax = Math.max(prunedMax, score(l, k));
-        else keptMin = Math.min(keptMin, score(l, k));
+        else if (!floored(l, k)) keptMin = Math.min(keptMin, score(l, k));
       }
     }
     if (prunedMax > keptMin) return `layers ${group}: pruned a weight scoring ${prunedMax} but kept one scoring ${keptMin}`;
@@ -129,6 +184,10 @@ function unstructuredViolation(
   }
   const ranking = rankingViolation(before, after, groups, c, gradients);
   if (ranking) return ranking;
+  if (c.scope === 'global') {
+    const floor = floorViolation(before, after);
+    if (floor) return floor;
+  }
   const overall = got.reduce((a, b) => a + b, 0) / sizes.reduce((a, b) => a + b, 0);
   if (Math.abs(result.sparsity - overall) > 1e-12) return `reported sparsity ${result.sparsity}, actual ${overall}`;
   return null;
@@ -177,7 +236,11 @@ describe('pruneNet over 1,000 random nets', () => {
         const net = cloneMlp(original);
         const options = { ...c, sparsity, seed, gradients };
         const where = `net ${i} sparsity ${sparsity}`;
-        const refusal = c.structured ? structuredRefusal(original, c.scope, sparsity) : null;
+        const refusal = c.structured
+          ? structuredRefusal(original, c.scope, sparsity)
+          : c.scope === 'global'
+            ? floorRefusal(original, sparsity)
+            : null;
         if (refusal) {
           let err: unknown;
           try {
@@ -212,10 +275,10 @@ describe('pruneNet over 1,000 random nets', () => {
         }
       }
       expect(violations).toEqual([]);
-      // Refusals (targets that would empty a tiny hidden layer, or nets without one) must not crowd
-      // out the cases that actually prune.
+      // Refusals (targets that would empty a tiny hidden layer, or nets without one, or break the
+      // global floor) must not crowd out the cases that actually prune.
       expect(pruned).toBeGreaterThan(refused);
-      if (!c.structured) expect(refused).toBe(0);
+      if (!c.structured && c.scope === 'layer') expect(refused).toBe(0);
     },
     30_000,
   );

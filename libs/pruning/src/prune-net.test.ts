@@ -2,6 +2,7 @@
 import type { DenseLayer, Mlp } from '@rlprune/nn';
 import { Rng } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
+import { NO_LAYER_FLOOR } from './layer-floor';
 import { enforceMasks, isUnitRemoved } from './masks';
 import { pruneNet } from './prune-net';
 import { cloneMlp, randomGradients, randomMlp } from './testing/random-nets';
@@ -55,7 +56,7 @@ describe('unstructured criteria', () => {
     expect(prunedMax).toBeGreaterThan(keptMin);
   });
 
-  it('layer scope prunes every layer alike; global scope takes the small weights wherever they are', () => {
+  it('layer scope prunes every layer alike; global scope takes the small weights wherever they are, above the layer floor', () => {
     const small = layer(2, 2, [0.01, 0.02, 0.03, 0.04]);
     const large = layer(2, 2, [1, 2, 3, 4]);
     const byLayer = net(cloneMlp(net(small)).layers[0]!, cloneMlp(net(large)).layers[0]!);
@@ -64,13 +65,21 @@ describe('unstructured criteria', () => {
       [0, 0, 1, 1],
       [0, 0, 1, 1],
     ]);
-    const global = net(small, large);
+    // Without a floor the small layer would go entirely; the floor keeps each unit's best weight
+    // (0.02 and 0.04), so the lowest of the rest go: 0.01, 0.03, 1 and 3.
+    const global = net(cloneMlp(net(small)).layers[0]!, cloneMlp(net(large)).layers[0]!);
     const result = pruneNet(global, { criterion: 'magnitude', sparsity: 0.5, scope: 'global' });
     expect(masksOf(global)).toEqual([
+      [0, 1, 0, 1],
+      [0, 1, 0, 1],
+    ]);
+    expect(result.sparsity).toBe(0.5);
+    const unfloored = net(small, large);
+    pruneNet(unfloored, { criterion: 'magnitude', sparsity: 0.5, scope: 'global', layerFloor: NO_LAYER_FLOOR });
+    expect(masksOf(unfloored)).toEqual([
       [0, 0, 0, 0],
       [1, 1, 1, 1],
     ]);
-    expect(result.sparsity).toBe(0.5);
   });
 
   it('counts the 64-64 Hopper actor as 4,992 prunable weights plus 131 biases', () => {

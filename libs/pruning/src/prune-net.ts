@@ -45,7 +45,7 @@ export function planPrune(mlp: Mlp, options: PruneOptions, signalPrefix = ''): P
   };
   const masks = opts.structured
     ? planStructured(mlp, start, criterion.scoreUnits(inputs), opts.scope, opts.sparsity, (l) => `${opts.name}.${l}`)
-    : planUnstructured(start, criterion.scoreWeights(inputs), opts.scope, opts.sparsity);
+    : planUnstructured(start, criterion.scoreWeights(inputs), opts.scope, opts.sparsity, mlp.layers, opts.layerFloor);
   return { mlp, name: opts.name, masks };
 }
 

@@ -1,21 +1,54 @@
 // Unstructured (element-wise) pruning: the paper's setting, where the surrogate Lipschitz bound
 // provably never rises. Each layer's prunable entries are its weights, followed by its biases when
 // those are pruned. "layer" scope prunes round(sparsity * n) entries of every layer; "global" scope
-// prunes round(sparsity * N) entries of the whole net, ranked together. Entries already pruned in
-// `start` stay pruned and count toward the target.
+// prunes round(sparsity * N) entries of the whole net, ranked together, except the entries the layer
+// floor keeps (layer-floor.ts), so no layer is emptied. Entries already pruned in `start` stay pruned
+// and count toward the target.
 import type { LayerScores } from './criteria/criterion';
+import { InvalidArgumentError } from './errors';
+import { protectedWeights, type LayerFloor } from './layer-floor';
 import type { NetMasks } from './masks';
 import type { Scope } from './options';
 import { lowestScores } from './select';
 
-/** Returns `start` with the chosen entries set to 0 (it is modified in place). */
-export function planUnstructured(start: NetMasks, scores: LayerScores[], scope: Scope, sparsity: number): NetMasks {
+/** A layer's weight matrix shape, [outDim, inDim] row-major. */
+export interface LayerShape {
+  outDim: number;
+  inDim: number;
+}
+
+/**
+ * Returns `start` with the chosen entries set to 0 (it is modified in place). Throws, changing
+ * nothing in the net, when global scope cannot reach the target without breaking the floor.
+ */
+export function planUnstructured(
+  start: NetMasks, scores: LayerScores[], scope: Scope, sparsity: number, shapes: LayerShape[], floor: LayerFloor,
+): NetMasks {
   const slots = scores.map((s, l) => flattenLayer(start, s, l));
   if (scope === 'layer') {
-    slots.forEach((layer) => pruneLowest(layer.scores, layer.alive, sparsity));
+    slots.forEach((layer) => pruneLowest(layer.scores, layer.alive, layer.alive, sparsity));
   } else {
     const all = concatSlots(slots);
-    pruneLowest(all.scores, all.alive, sparsity);
+    const eligible = all.alive.slice();
+    let first = 0;
+    slots.forEach((layer, l) => {
+      const { outDim, inDim } = shapes[l]!;
+      const keep = protectedWeights(layer.scores, layer.alive, outDim, inDim, floor);
+      for (let k = 0; k < keep.length; k++) if (keep[k] === 1) eligible[first + k] = 0;
+      first += layer.alive.length;
+    });
+    const target = Math.round(sparsity * all.alive.length);
+    const alreadyPruned = all.alive.length - count(all.alive);
+    const prunable = alreadyPruned + count(eligible);
+    if (target > prunable) {
+      throw new InvalidArgumentError(
+        'sparsity',
+        `global pruning keeps a floor in every layer (${floor.minPerUnit} incoming weight(s) per unit, at least ` +
+          `${floor.minFraction * 100}% of each layer), so at most ${prunable} of the ${all.alive.length} entries can be pruned ` +
+          `(sparsity up to ${(prunable / all.alive.length).toFixed(4)}); got ${sparsity}, which asks for ${target}`,
+      );
+    }
+    pruneLowest(all.scores, all.alive, eligible, sparsity);
     let offset = 0;
     for (const layer of slots) {
       layer.alive.set(all.alive.subarray(offset, offset + layer.alive.length));
@@ -31,13 +64,17 @@ interface Slots {
   alive: Uint8Array;
 }
 
-/** Prunes the lowest-scoring alive entries until round(sparsity * n) of the n entries are pruned. */
-function pruneLowest(scores: Float64Array, alive: Uint8Array, sparsity: number): void {
+/** Prunes the lowest-scoring eligible entries until round(sparsity * n) of the n entries are pruned. */
+function pruneLowest(scores: Float64Array, alive: Uint8Array, eligible: Uint8Array, sparsity: number): void {
   const target = Math.round(sparsity * alive.length);
-  let pruned = 0;
-  for (let k = 0; k < alive.length; k++) if (alive[k] === 0) pruned++;
-  const need = Math.max(0, target - pruned);
-  for (const k of lowestScores(scores, alive, need)) alive[k] = 0;
+  const need = Math.max(0, target - (alive.length - count(alive)));
+  for (const k of lowestScores(scores, eligible, need)) alive[k] = 0;
+}
+
+function count(flags: Uint8Array): number {
+  let n = 0;
+  for (let k = 0; k < flags.length; k++) n += flags[k]!;
+  return n;
 }
 
 function flattenLayer(masks: NetMasks, layerScores: LayerScores, l: number): Slots {
