@@ -43,8 +43,17 @@ export function executors(services: StageServices, store: ArtifactStore): Record
           minibatches: t.minibatches,
           hidden: t.hidden,
           activation: t.activation,
+          // On the wire 0 is "none": no clip, one joint Adam. "auto" leaves both to the trainer's rule.
+          ...(t.optimiser === 'cleanrl' ? { maxGradNorm: 0.5, valueLearningRate: 0 } : {}),
+          ...(t.optimiser === 'sa_ppo' ? { maxGradNorm: 0, valueLearningRate: 2.5e-4 } : {}),
         },
-        sa: p.sa ? { kappa: p.sa.kappa, epsilon: p.sa.epsilon, method: p.sa.method } : null,
+        sa: p.sa
+          ? {
+              kappa: p.sa.kappa, epsilon: p.sa.epsilon, method: p.sa.method,
+              ...(p.sa.detach_stdev !== undefined ? { detachStdev: p.sa.detach_stdev } : {}),
+              ...(p.sa.convex_bounds !== undefined ? { convexBounds: p.sa.convex_bounds } : {}),
+            }
+          : null,
         pruning: p.pruning
           ? {
               criterion: p.pruning.criterion,

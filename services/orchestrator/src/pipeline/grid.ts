@@ -91,7 +91,14 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
                   interval: p.interval,
                 }
               : null;
-            const sa = kappa > 0 ? { kappa, method: spec.sa.method, epsilon: spec.sa.epsilon ?? envEps } : null;
+            // (SA options join the parameters only when set, so stages of specs without them keep their ids)
+            const sa = kappa > 0
+              ? {
+                  kappa, method: spec.sa.method, epsilon: spec.sa.epsilon ?? envEps,
+                  ...(spec.sa.detach_stdev ? { detach_stdev: true } : {}),
+                  ...(spec.sa.convex_bounds !== 'crown-ibp' ? { convex_bounds: spec.sa.convex_bounds } : {}),
+                }
+              : null;
             // one place for a train stage's params, so the dense reference below has the dense run's id
             const trainParams = (pruning: typeof schedule) => ({ env, seed, train: spec.train, sa, pruning });
             const train = add('train', `train ${env} seed=${seed} kappa=${kappa}${schedule ? ` ${criterion} s=${sparsity}` : ''}`, trainParams(schedule));

@@ -22,7 +22,8 @@ describe('parseSpec', () => {
     const s = parseSpec(good);
     expect(s.train.hidden).toEqual([64, 64]);
     expect(s.train.learning_rate).toBe(3e-4);
-    expect(s.sa).toEqual({ kappas: [0], method: 'sgld', epsilon: null });
+    expect(s.train.optimiser).toBe('auto');
+    expect(s.sa).toEqual({ kappas: [0], method: 'sgld', epsilon: null, detach_stdev: false, convex_bounds: 'crown-ibp' });
     expect(s.pruning).toMatchObject({ mode: 'during', criteria: ['magnitude'], sparsities: [0, 0.5], start_fraction: 0.25, interval: 15 });
     expect(s.attacks).toEqual([
       { name: 'random', epsilons: [], sweep: [] },

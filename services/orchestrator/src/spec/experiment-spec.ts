@@ -41,6 +41,14 @@ export const SPEC_SCHEMA: Schema = {
         learning_rate: num('Adam learning rate', { min: 0, minExclusive: true, default: 3e-4 }),
         epochs: num('epochs per rollout', { integer: true, min: 1, default: 10 }),
         minibatches: num('minibatches per epoch', { integer: true, min: 1, default: 32 }),
+        optimiser: {
+          kind: 'string',
+          enum: ['auto', 'cleanrl', 'sa_ppo'],
+          default: 'auto',
+          doc:
+            "cleanrl: one Adam over actor, critic and log-std, gradient-norm clip 0.5; sa_ppo: SA-PPO's own (a policy Adam and a value Adam at lr 2.5e-4, both annealed, no clip); " +
+            'auto: sa_ppo when kappa > 0, cleanrl for kappa 0 (set one of the two to compare kappas on one optimiser)',
+        },
       },
     },
     sa: {
@@ -50,6 +58,13 @@ export const SPEC_SCHEMA: Schema = {
         kappas: { kind: 'list', items: num('kappa', { min: 0 }), default: [0], doc: 'regulariser weights to sweep (0 = plain PPO)' },
         method: { kind: 'string', enum: ['sgld', 'convex'], default: 'sgld', doc: 'estimate of the inner max' },
         epsilon: { kind: 'nullable', inner: num('radius', { min: 0 }), doc: "default: the env's attack epsilon" },
+        detach_stdev: { kind: 'boolean', default: false, doc: "hold sigma constant in the regulariser (SA-PPO's robust_ppo_detach_stdev)" },
+        convex_bounds: {
+          kind: 'string',
+          enum: ['crown-ibp', 'crown'],
+          default: 'crown-ibp',
+          doc: 'convex method: IBP hidden bounds and CROWN for the output (as SA-PPO), or CROWN for every layer',
+        },
       },
     },
     pruning: {
@@ -156,8 +171,9 @@ export interface ExperimentSpec {
     learning_rate: number;
     epochs: number;
     minibatches: number;
+    optimiser: 'auto' | 'cleanrl' | 'sa_ppo';
   };
-  sa: { kappas: number[]; method: 'sgld' | 'convex'; epsilon: number | null };
+  sa: { kappas: number[]; method: 'sgld' | 'convex'; epsilon: number | null; detach_stdev: boolean; convex_bounds: 'crown-ibp' | 'crown' };
   pruning: {
     mode: (typeof PRUNING_MODES)[number];
     criteria: string[];
