@@ -83,7 +83,7 @@ function analyseGroup(group: GroupPoints, jStar: number, opts: AnalyseOptions, w
   baselineWarnings(name, group, targets, baseline, opts.normalise, warnings);
 
   const conditions = group.conditions.map((c) => summariseCondition(c.sparsity, c.points, targets, baseline, opts.normalise));
-  const sweetSpots = targets.map((t, k) => sweetSpotOf(t, k, targets, conditions, baseline, opts.keepFraction));
+  const sweetSpots = targets.map((t, k) => sweetSpotOf(t, k, targets, conditions, baseline, opts));
 
   const regret: RegretRow[] = [];
   const regretBounds: RegretBoundRow[] = [];
@@ -235,9 +235,9 @@ function sweetSpotOf(
   targets: readonly RobustTarget[],
   conditions: readonly ConditionSummary[],
   baseline: DenseBaseline,
-  keepFraction: number,
+  opts: AnalyseOptions,
 ): SweetSpotResult {
-  const result = findSweetSpot({
+  const found = findSweetSpot({
     target: t.key,
     candidates: conditions.map((c) => ({
       sparsity: c.sparsity,
@@ -247,8 +247,21 @@ function sweetSpotOf(
     })),
     baselineRobustReturn: conditions[0]!.robust[k]!.return?.mean ?? null,
     baselineCleanReturn: baseline.cleanMean,
-    keepFraction,
+    keepFraction: opts.keepFraction,
   });
+  // Say why nothing could be scored when it is the near-zero dense attacked return (normalise.ts).
+  const dense = conditions[0]!;
+  const undefinedScores =
+    found.spot === null && found.unconstrained === null && opts.normalise === 'own_dense' &&
+    dense.cleanNormalised !== null && dense.robust[k]!.return !== null && dense.robust[k]!.normalised === null;
+  const result: SweetSpotResult = undefinedScores
+    ? {
+        ...found,
+        reason:
+          `the dense return under this attack is at or below ${formatNumber(NEAR_ZERO_RETURN_FRACTION * 100)}% of the dense clean return, ` +
+          'so own-dense scores are undefined (normalise: dense_clean ranks by the dense clean return instead)',
+      }
+    : found;
   const spot = result.spot;
   const eps = certificateEpsilon(t, targets);
   if (spot === null || eps === null) return result;

@@ -123,6 +123,9 @@ describe('sweet-spot score in analyse', () => {
     const g = a.groups[0]!;
     expect(g.conditions.map((c) => c.robust[0]!.normalised)).toEqual([null, null]);
     expect(g.sweetSpots[0]!.spot).toBeNull();
+    expect(g.sweetSpots[0]!.reason).toBe(
+      'the dense return under this attack is at or below 5% of the dense clean return, so own-dense scores are undefined (normalise: dense_clean ranks by the dense clean return instead)',
+    );
     expect(JSON.stringify(a)).not.toMatch(/Infinity|NaN/);
     expect(a.warnings.some((w) => /mad \(ε=0.1\).*at or below 5%.*seed\(s\) 1.*own-dense normalisation is undefined/.test(w))).toBe(true);
     // The dense-clean reading still has a sweet spot; its relative gain is not a percentage to quote.
