@@ -1,5 +1,6 @@
 // One way to start a service: bind, health (NOT_SERVING until ready), reflection, the Info service,
-// async handlers with status mapping and wire-type checks, in-flight tracking and graceful shutdown.
+// async handlers with status mapping and wire-type checks, in-flight tracking, graceful shutdown, and
+// a cap on connection age so clients re-resolve and reach replicas added after they connected.
 import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
 import { loadSync } from '@grpc/proto-loader';
@@ -7,6 +8,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { packageDefinition, protos } from '@rlprune/proto';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { ConfigError, type ListenConfig } from './config';
+import { connectionAgeFromEnv, connectionAgeOptions, type ConnectionAge } from './connection-age';
 import { statusError, UnimplementedError } from './errors';
 import { assertWellFormed, MALFORMED } from './handlers';
 import { createLogger, type Logger } from './logger';
@@ -39,6 +41,8 @@ export interface StartOptions {
   details?: Record<string, string>;
   /** Time in-flight calls get to finish after shutdown starts; then they are cancelled. */
   graceMs?: number;
+  /** Connection age cap (see connection-age.ts); default from MAX_CONNECTION_AGE_MS / _GRACE_MS. */
+  connectionAge?: ConnectionAge;
   /** Runs after the server has stopped (close databases, flush telemetry). */
   onShutdown?: Array<() => Promise<void> | void>;
   logger?: Logger;
@@ -78,7 +82,8 @@ export async function startService(opts: StartOptions): Promise<ServiceHandle> {
   // also surfaces as a status or a start-up error of ours) so stderr stays one line per event.
   const grpcLog = (...args: unknown[]) => logger.debug({ grpc: args.map(String).join(' ') }, 'grpc-js');
   grpc.setLogger({ error: grpcLog, info: grpcLog, debug: grpcLog });
-  const server = new grpc.Server(SERVER_OPTIONS);
+  const connectionAge = opts.connectionAge ?? connectionAgeFromEnv();
+  const server = new grpc.Server({ ...SERVER_OPTIONS, ...connectionAgeOptions(connectionAge) });
   let active = 0;
   let shuttingDown: Promise<void> | undefined;
 
@@ -130,7 +135,7 @@ export async function startService(opts: StartOptions): Promise<ServiceHandle> {
     );
   });
   const address = formatAddress(opts.listen.host, port);
-  logger.info({ address }, `${opts.name} listening`);
+  logger.info({ address, maxConnectionAgeMs: connectionAge.maxAgeMs }, `${opts.name} listening`);
 
   const setServing = (serving: boolean): void => {
     const s: ServingStatus = serving ? 'SERVING' : 'NOT_SERVING';
