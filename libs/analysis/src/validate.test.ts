@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse';
 import { InvalidArgumentError } from './errors';
 import { syntheticPoints } from './test-support/synthetic';
-import type { GridPointResult } from './types';
+import type { CertifyResult, GridPointResult } from './types';
 
 function rejects(run: () => unknown, field: string, message: RegExp): void {
   try {
@@ -46,6 +46,26 @@ describe('input validation', () => {
     rejects(() => analyse(good, { keepFraction: 0 }), 'options.keepFraction', /\(0, 1\], got 0/);
     rejects(() => analyse(good, { jStar: Number.POSITIVE_INFINITY }), 'options.jStar', /finite number, got Infinity/);
     rejects(() => analyse(good, { correlationAttack: '' }), 'options.correlationAttack', /non-empty string/);
+  });
+
+  it('rejects certificates out of epsilon order, a missing constant flag, a bad parameter path or mask update', () => {
+    const p = good[0]!;
+    const [a, b] = p.certify;
+    rejects(() => analyse([{ ...p, certify: [b!, a!] }]), 'points[0].certify[1].epsilon', /greater than the previous certificate's epsilon 0.15.*got 0.075/);
+    rejects(() => analyse([{ ...p, certify: [a!, a!] }]), 'points[0].certify[1].epsilon', /ascending, one per epsilon/);
+    const noFlag = { ...a!, constant: undefined } as unknown as CertifyResult;
+    rejects(() => analyse([{ ...p, certify: [noFlag] }]), 'points[0].certify[0].constant', /true or false, got undefined/);
+    const q = good[1]!;
+    rejects(() => analyse([p, { ...q, parameterPath: { ...q.parameterPath!, sigmaMin: 0 } }]), 'points[1].parameterPath.sigmaMin', /positive action standard deviation, got 0/);
+    rejects(() => analyse([p, { ...q, parameterPath: { ...q.parameterPath!, deltaNorm: -1 } }]), 'points[1].parameterPath.deltaNorm', />= 0, got -1/);
+    const badUpdate = { ...q.maskUpdates[0]!, after: Number.NaN };
+    rejects(() => analyse([p, { ...q, maskUpdates: [badUpdate] }]), 'points[1].maskUpdates[0].after', /finite number, got NaN/);
+  });
+
+  it('rejects an unknown normalisation or a horizon that is not a whole number of steps', () => {
+    rejects(() => analyse(good, { normalise: 'dense' as 'own_dense' }), 'options.normalise', /one of own_dense, dense_clean, got "dense"/);
+    rejects(() => analyse(good, { horizon: 0 }), 'options.horizon', /positive whole number of steps, got 0/);
+    rejects(() => analyse(good, { horizon: 2.5 }), 'options.horizon', /got 2.5/);
   });
 
   it('fills defaults for options left out', () => {
