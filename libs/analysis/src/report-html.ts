@@ -40,6 +40,7 @@ table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13px; }
 th, td { border: 1px solid #d0d0d0; padding: 3px 8px; text-align: right; white-space: nowrap; }
 th { background: #f3f3f3; } td.text, th.text { text-align: left; }
 table.facts td.text { white-space: normal; }
+td.prose { white-space: normal; text-align: left; min-width: 14em; max-width: 30em; }
 tr.sweet td { background: #fff3b0; }
 .table-wrap { overflow-x: auto; max-width: 100%; }
 .plots { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
@@ -141,10 +142,18 @@ function pm(s: Stat | null): string {
 function table(head: string[], rows: string[][], rowClasses: string[] = []): string {
   const th = head.map((h, i) => `<th${i === 0 ? ' class="text"' : ''}>${h}</th>`).join('');
   const body = rows
-    .map((r, i) => `<tr${rowClasses[i] ? ` class="${rowClasses[i]}"` : ''}>${r.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
+    .map((r, i) => `<tr${rowClasses[i] ? ` class="${rowClasses[i]}"` : ''}>${r.map((cell) => `<td${isProse(cell) ? ' class="prose"' : ''}>${cell}</td>`).join('')}</tr>`)
     .join('\n');
   return `<div class="table-wrap"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
+
+/** A cell of words (a reason, a list of labels) rather than a number: it may wrap, so the table stays narrow. */
+function isProse(cell: string): boolean {
+  return cell.replace(/<[^>]*>/g, '').length > PROSE_CHARS;
+}
+
+/** Cells longer than this many characters wrap (numbers with their spread are shorter). */
+const PROSE_CHARS = 32;
 
 function targetLabel(g: GroupAnalysis, key: string): string {
   return esc(g.targets.find((t) => t.key === key)?.label ?? key);

@@ -6,53 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ledger } from '../ledger/ledger';
-import { expandGrid, type GridPoint } from '../pipeline/grid';
-import { parseSpec } from '../spec/experiment-spec';
 import { ReportWriter } from './report';
+import { reportTestExperiment } from './report-test-support';
 import { ReportThrottle } from './report-throttle';
 
-const SPEC_YAML = `
-name: report-test
-envs: [InvertedPendulum-v4]
-seeds: [1, 2]
-train: { steps: 1000 }
-pruning: { mode: post_hoc, sparsities: [0, 0.5] }
-attacks: [{ name: random }]
-`;
-
-function evalResult(meanReturn: number): Record<string, unknown> {
-  return { meanReturn, stdReturn: 5, medianReturn: meanReturn, minReturn: meanReturn - 5, maxReturn: meanReturn + 5, meanLength: 1000, returns: [meanReturn - 5, meanReturn + 5] };
-}
-
-function certifyResult(epsilon: number, sparsity: number): Record<string, unknown> {
-  return {
-    epsilon,
-    constant: false,
-    global: { lipschitzSurrogate: 40 * (1 - sparsity), spectralProduct: 15 * (1 - sparsity), tv: 0.8 * (1 - sparsity) },
-    perState: [{ method: 'crown', meanTv: 0.3 * (1 - sparsity), medianTv: 0.3, maxTv: 0.5, certifiedFraction: sparsity, meanWidth: 0.1, meanCertifiedRadius: 0.02 }],
-  };
-}
-
 function setup(home: string, ledger: Ledger, scale = 1) {
-  const spec = parseSpec(SPEC_YAML);
-  const id = ledger.createExperiment(spec.name, SPEC_YAML, spec, expandGrid(spec, () => 0.05));
-  const points = ledger.gridPoints(id).map((p) => p.point as GridPoint);
-  const finish = (stage: string, result: Record<string, unknown>, cached = false) => ledger.finishStage(id, stage, result, cached);
-  /** Records every stage of the points (their policies too), as the executors would. */
-  const finishPoints = (which: readonly GridPoint[]) => {
-    for (const p of which) {
-      const clean = scale * (1000 - 200 * p.sparsity + p.seed);
-      for (const s of ledger.stages(id).filter((st) => st.kind === 'train' || st.kind === 'prune')) {
-        if (s.state !== 'succeeded' && (s.kind === 'train' ? s.params.seed === p.seed : s.params.seed === p.seed && s.params.sparsity === p.sparsity)) {
-          finish(s.id, { policy: `${s.id}-policy`, curve: [{ envSteps: 500, meanReturn: clean / 2, sparsity: 0, lipschitzBound: 40 }, { envSteps: 1000, meanReturn: clean, sparsity: p.sparsity, lipschitzBound: 30 }] }, p.seed === 2);
-        }
-      }
-      finish(p.cleanStage, evalResult(clean));
-      for (const a of p.attackStages) finish(a.stage, evalResult(clean * (0.5 + 0.3 * p.sparsity)));
-      for (const c of p.certifyStages) finish(c.stage, certifyResult(c.epsilon, p.sparsity));
-    }
-  };
-  return { id, points, finishPoints, writer: new ReportWriter(ledger, home) };
+  return { ...reportTestExperiment(ledger, scale), writer: new ReportWriter(ledger, home) };
 }
 
 describe('ReportWriter', () => {
