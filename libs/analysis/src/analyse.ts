@@ -224,7 +224,6 @@ function summariseCondition(
       normalised: statOfPresent(perSeed.map((s) => s.robust[k]!.normalised)),
     })),
     certificates,
-    certify: certificates[0] ?? null,
   };
 }
 

@@ -108,14 +108,8 @@ export interface ConditionSummary {
   cleanNormalised: Stat | null;
   /** Aligned with GroupAnalysis.targets. */
   robust: RobustSummary[];
-  /** One per certified epsilon, ascending. */
+  /** One per certified epsilon, ascending; empty if uncertified. Pair a bound with an attack at the attack's epsilon. */
   certificates: CertifySummary[];
-  /**
-   * @deprecated The entry of `certificates` at the smallest epsilon (null if uncertified), kept for
-   * readers written before certificates came per epsilon. Pair a bound with an attack through
-   * `certificates` at the attack's epsilon instead.
-   */
-  certify: CertifySummary | null;
 }
 
 /**

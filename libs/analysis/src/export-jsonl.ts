@@ -15,8 +15,7 @@ export function toJsonl(analysis: Analysis, points: readonly GridPointResult[]):
   for (const g of analysis.groups) {
     const at = { env: g.env, kappa: g.kappa, criterion: g.criterion };
     records.push({ type: 'group', ...at, baseline: g.baseline, jStar: g.jStar, jStarSource: g.jStarSource, targets: g.targets });
-    // `certify` is the deprecated copy of certificates[0]: written once, as part of `certificates`.
-    for (const { certify: _deprecated, ...c } of g.conditions) records.push({ type: 'condition', ...at, ...c });
+    for (const c of g.conditions) records.push({ type: 'condition', ...at, ...c });
     for (const s of g.sweetSpots) records.push({ type: 'sweet-spot', ...at, ...s });
     for (const r of g.regret) records.push({ type: 'regret', ...at, ...r });
     for (const r of g.regretBounds) records.push({ type: 'regret-bound', ...at, ...r });
