@@ -18,7 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { referenceDir, runPpoTorch } from '../reference/ppo-torch';
-import { experimentTiming, type ExperimentTiming } from './ledger-timing';
+import { experimentTiming, type ExperimentTiming } from '../../services/orchestrator/src/ledger/stage-timings';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -1,6 +1,7 @@
 // Wall time of an experiment's stages as the ledger recorded them (attempt start and finish), per
 // stage kind: the busy span (first start to last finish) and the summed attempt time, plus the env
-// steps its train stages ran. For bench/grid and for the wall times quoted in RESULTS.md.
+// steps its train stages ran. Read-only on the ledger file, so it works while an orchestrator runs:
+// for bench/grid and for the wall times a published run records (publish.ts).
 import Database from 'better-sqlite3';
 
 export interface KindTiming {
