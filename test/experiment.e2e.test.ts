@@ -207,7 +207,7 @@ describe('experiment failures', () => {
     const bad = [
       [SPEC.replace('InvertedPendulum-v4', 'Hoppr-v4'), /envs\[0\]/],
       [SPEC.replace('sparsities: [0, 0.5]', 'sparsities: [0, 1.2]'), /pruning\.sparsities\[1\]/],
-      [SPEC.replace('  - name: mad', '  - name: mad\n    epsilons: [-0.1]'), /attacks\[1\]\.epsilons\[0\]/],
+      [SPEC.replace('epsilons: [0.02, 0.1]', 'epsilons: [-0.1]'), /attacks\[1\]\.epsilons\[0\]/],
       [SPEC.replace('seeds: [1]', 'seeds: [1'), /line \d+/],
     ] as const;
     for (const [text, field] of bad) {
