@@ -8,7 +8,7 @@ import { WORST_CASE_KEY } from './aggregate';
 import type { Analysis, GroupAnalysis } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
 import { figureColours, figureId, renderFigure, type Figure } from './report-figure';
-import { REPORT_CSS } from './report-html';
+import { isProse, REPORT_CSS } from './report-html';
 import { allFigures } from './report-plots';
 import type { PartialState, Provenance } from './report-provenance';
 import { cleanSeries, normalisable, robustSeries } from './report-returns-figures';
@@ -94,7 +94,7 @@ function experimentsTable(entries: readonly CompareEntry[]): string {
 
 function tableHtml(head: string[], rows: string[][]): string {
   const th = head.map((h) => `<th class="text">${h}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td class="text">${c}</td>`).join('')}</tr>`).join('\n');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td class="${isProse(c) ? 'prose' : 'text'}">${c}</td>`).join('')}</tr>`).join('\n');
   return `<div class="table-wrap"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 

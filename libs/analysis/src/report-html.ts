@@ -148,7 +148,7 @@ function table(head: string[], rows: string[][], rowClasses: string[] = []): str
 }
 
 /** A cell of words (a reason, a list of labels) rather than a number: it may wrap, so the table stays narrow. */
-function isProse(cell: string): boolean {
+export function isProse(cell: string): boolean {
   return cell.replace(/<[^>]*>/g, '').length > PROSE_CHARS;
 }
 

@@ -2,14 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { formatDisplay, formatNumber, formatPercent } from '../format';
 import { intersects, placeInRows } from './boxes';
 import { linePlot } from './line-plot';
-import { niceTicks } from './ticks';
+import { formatTick, niceTicks } from './ticks';
 import { textWidth, wrapText } from './text-width';
 
 describe('niceTicks', () => {
   it('covers the data with round steps', () => {
-    expect(niceTicks(0, 0.9)).toEqual({ min: 0, max: 1, values: [0, 0.2, 0.4, 0.6, 0.8, 1] });
+    expect(niceTicks(0, 0.9)).toEqual({ min: 0, max: 1, values: [0, 0.2, 0.4, 0.6, 0.8, 1], step: 0.2 });
     expect(niceTicks(812, 3021).values).toEqual([500, 1000, 1500, 2000, 2500, 3000, 3500]);
     expect(niceTicks(0.1, 0.3).values).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
+  });
+
+  it('labels ticks with the decimals their step needs, so neighbours never read the same', () => {
+    const t = niceTicks(0.998, 1);
+    expect(t.values.map((v) => formatTick(v, t.step))).toEqual(['0.998', '0.9985', '0.999', '0.9995', '1']);
+    expect(formatTick(2500, 500)).toBe('2500');
+    expect(formatTick(-0.0000001, 0.1)).toBe('0');
   });
 
   it('opens an axis around a flat series', () => {

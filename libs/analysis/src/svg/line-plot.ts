@@ -12,7 +12,7 @@
 import { escapeXml } from './escape';
 import { markerGeometry, markerShape } from './markers';
 import { seriesColour } from './palette';
-import { niceTicks } from './ticks';
+import { formatTick, niceTicks } from './ticks';
 import { placeInRows } from './boxes';
 import { textWidth, wrapText } from './text-width';
 import { formatDisplay, formatNumber } from '../format';
@@ -118,6 +118,7 @@ export function linePlot(spec: LinePlotSpec): string {
   const highlights = spec.highlights ?? [];
   const refs = spec.referenceLines ?? [];
   const formatX = spec.formatX ?? formatDisplay;
+  const formatXTick = spec.formatX ?? ((x: number) => formatTick(x, xTicks.step));
   const plotW = width - LEFT - LEGEND_WIDTH;
   const legendX = LEFT + plotW + 16;
   const legendTextW = width - legendX - 34;
@@ -187,7 +188,7 @@ export function linePlot(spec: LinePlotSpec): string {
   for (const v of yTicks.values) {
     const y = c(sy(v));
     out.push(`<line class="grid" x1="${LEFT}" x2="${LEFT + plotW}" y1="${y}" y2="${y}" stroke="#e3e3e3"/>`);
-    out.push(`<text class="tick-label" x="${LEFT - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatDisplay(v))}</text>`);
+    out.push(`<text class="tick-label" x="${LEFT - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeXml(formatTick(v, yTicks.step))}</text>`);
   }
   out.push(
     `<text class="axis-label" transform="translate(16 ${c(top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(spec.yLabel)}</text>`,
@@ -197,7 +198,7 @@ export function linePlot(spec: LinePlotSpec): string {
   for (const v of xTicks.values) {
     const x = c(sx(v));
     out.push(`<line class="grid" x1="${x}" x2="${x}" y1="${c(top)}" y2="${c(top + plotH)}" stroke="#f0f0f0"/>`);
-    out.push(`<text class="tick-label" x="${x}" y="${c(top + plotH + 16)}" text-anchor="middle">${escapeXml(formatX(v))}</text>`);
+    out.push(`<text class="tick-label" x="${x}" y="${c(top + plotH + 16)}" text-anchor="middle">${escapeXml(formatXTick(v))}</text>`);
   }
   out.push(`<text class="axis-label" x="${c(LEFT + plotW / 2)}" y="${c(height - 12)}" text-anchor="middle" font-size="12">${escapeXml(spec.xLabel)}</text>`);
   out.push('</g>');

@@ -6,6 +6,8 @@ export interface Ticks {
   min: number;
   max: number;
   values: number[];
+  /** Distance between neighbouring ticks. */
+  step: number;
 }
 
 export function niceTicks(dataMin: number, dataMax: number, targetCount = 5): Ticks {
@@ -23,7 +25,7 @@ export function niceTicks(dataMin: number, dataMax: number, targetCount = 5): Ti
   const values: number[] = [];
   const count = Math.round((max - min) / step);
   for (let i = 0; i <= count; i++) values.push(roundToStep(min + i * step, step));
-  return { min: values[0]!, max: values[values.length - 1]!, values };
+  return { min: values[0]!, max: values[values.length - 1]!, values, step };
 }
 
 function niceStep(raw: number): number {
@@ -37,4 +39,16 @@ function niceStep(raw: number): number {
 function roundToStep(value: number, step: number): number {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
   return Number(value.toFixed(Math.min(20, decimals)));
+}
+
+/**
+ * A tick label with as many decimals as the step needs, so neighbouring ticks never read the same
+ * (0.9985 and 0.999, not 0.998 and 0.999); whole numbers from 1000 up.
+ */
+export function formatTick(value: number, step: number): string {
+  if (Math.abs(value) >= 1000 && step >= 1) return String(Math.round(value));
+  const decimals = Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+  const text = value.toFixed(Math.min(20, decimals)); // steps are 1, 2 or 5 times a power of ten
+  const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  return trimmed === '-0' ? '0' : trimmed;
 }
