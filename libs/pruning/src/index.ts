@@ -29,6 +29,7 @@ export {
 } from './masks';
 export { sparsityReport, type LayerSparsityReport, type SparsityReport, type UnitSparsityReport } from './report';
 export { pruneNet, type NetPruneResult } from './prune-net';
+export type { FloorLimit } from './unstructured';
 export {
   pruneActorCritic,
   type ActorCriticPruneResult,

@@ -4,7 +4,6 @@
 import { createActorCritic, createKernelEngine, type Mlp } from '@rlprune/nn';
 import { Rng } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from './errors';
 import { NO_LAYER_FLOOR, protectedWeights, requireLayerFloor } from './layer-floor';
 import { CRITERIA } from './options';
 import { pruneNet } from './prune-net';
@@ -38,6 +37,7 @@ describe('layer floor of global pruning', () => {
     const actor = hopperActor();
     const gradients = criterion === 'saliency' ? randomGradients(new Rng(1), actor) : undefined;
     const result = pruneNet(actor, { criterion, sparsity: 0.8, scope: 'global', seed: 3, ...(gradients ? { gradients } : {}) });
+    expect(result.floorLimit).toBeNull();
     const pruned = result.perLayer.reduce((s, l) => s + l.pruned, 0);
     expect(pruned).toBe(Math.round(0.8 * WEIGHTS));
     for (const layer of actor.layers) {
@@ -51,7 +51,7 @@ describe('layer floor of global pruning', () => {
     expect(Array.from(a).some((v, j) => v !== b[j])).toBe(true);
   });
 
-  it('keeps the floor as masks shrink step by step (micro-pruning) and refuses a target above it', () => {
+  it('keeps the floor as masks shrink step by step (micro-pruning), and stops at it, saying so, when the target is beyond', () => {
     const actor = hopperActor();
     for (const sparsity of [0.5, 0.8, 0.9, 0.97]) {
       const result = pruneNet(actor, { criterion: 'magnitude', sparsity, scope: 'global' });
@@ -59,17 +59,12 @@ describe('layer floor of global pruning', () => {
       expect(reachable(actor).at(-1)).toEqual([true, true, true]);
     }
     // Floor: 64 + 64 + 3 units keep one weight each (above every layer's 1%: 8, 41, 2), so 4,861 of 4,992 can go.
-    const before = actor.layers.map((l) => l.mask.slice());
-    let err: unknown;
-    try {
-      pruneNet(actor, { criterion: 'magnitude', sparsity: 0.99, scope: 'global' });
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(InvalidArgumentError);
-    expect((err as InvalidArgumentError).field).toBe('sparsity');
-    expect(String(err)).toContain('at most 4861 of the 4992 entries can be pruned (sparsity up to 0.9738)');
-    expect(actor.layers.map((l) => l.mask)).toEqual(before);
+    const limited = pruneNet(actor, { criterion: 'magnitude', sparsity: 0.99, scope: 'global' });
+    expect(limited.floorLimit).toMatchObject({ requested: Math.round(0.99 * WEIGHTS), pruned: 4861, total: WEIGHTS });
+    expect(limited.floorLimit!.message).toContain('at most 4861 can be pruned: reached sparsity 0.9738');
+    expect(limited.sparsity).toBeCloseTo(4861 / WEIGHTS, 12);
+    expect(actor.layers.map((_, l) => keptIn(actor, l))).toEqual([64, 64, 3]);
+    expect(reachable(actor).at(-1)).toEqual([true, true, true]);
   });
 
   it('protects each row\'s best weight, then the layer\'s best up to its fraction (hand-computed)', () => {

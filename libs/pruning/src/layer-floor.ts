@@ -5,8 +5,9 @@
 // connection survives") and at least ceil(minFraction * weights) of the layer (its highest-scoring
 // weights). Since every unit of every layer keeps an incoming weight, every output is connected to
 // the input by a path of kept weights. The rest is ranked globally as before, so the requested
-// sparsity is met exactly whenever the unprotected entries suffice; when they do not, the call is
-// refused with the highest sparsity the floor allows.
+// sparsity is met exactly whenever the unprotected entries suffice; when they do not, every
+// unprotected entry is pruned and the result's floorLimit says so, with the sparsity reached (a
+// training run keeps going rather than failing at its last mask update).
 //
 // Layer scope needs no floor: it keeps (1 - sparsity) of each layer. Structured pruning never
 // removes an output unit and keeps at least one unit of every hidden layer with all its remaining

@@ -7,7 +7,7 @@ import { applyMasks, currentMasks, fullMasks, type NetMasks } from './masks';
 import { resolvePruneOptions, type PruneOptions } from './options';
 import { sparsityReport, type SparsityReport } from './report';
 import { planStructured } from './structured';
-import { planUnstructured } from './unstructured';
+import { planUnstructured, type FloorLimit } from './unstructured';
 import { validateNet, validateSignals } from './validate';
 
 export interface NetPruneResult extends SparsityReport {
@@ -17,6 +17,11 @@ export interface NetPruneResult extends SparsityReport {
    * `enforceMasks(mlp, biasMasks)` after each optimiser step to keep pruned biases at zero.
    */
   biasMasks: Float32Array[] | null;
+  /**
+   * Set when global pruning stopped short of the target because the layer floor (layer-floor.ts)
+   * left too few entries: it pruned all it could; null when the target was met.
+   */
+  floorLimit: FloorLimit | null;
 }
 
 /** Masks chosen for one net, not yet written. */
@@ -24,6 +29,7 @@ export interface PrunePlan {
   mlp: Mlp;
   name: string;
   masks: NetMasks;
+  floorLimit: FloorLimit | null;
 }
 
 /**
@@ -43,16 +49,18 @@ export function planPrune(mlp: Mlp, options: PruneOptions, signalPrefix = ''): P
     pruneBiases: opts.pruneBiases,
     seed: opts.seed,
   };
-  const masks = opts.structured
-    ? planStructured(mlp, start, criterion.scoreUnits(inputs), opts.scope, opts.sparsity, (l) => `${opts.name}.${l}`)
-    : planUnstructured(start, criterion.scoreWeights(inputs), opts.scope, opts.sparsity, mlp.layers, opts.layerFloor);
-  return { mlp, name: opts.name, masks };
+  if (opts.structured) {
+    const masks = planStructured(mlp, start, criterion.scoreUnits(inputs), opts.scope, opts.sparsity, (l) => `${opts.name}.${l}`);
+    return { mlp, name: opts.name, masks, floorLimit: null };
+  }
+  const { masks, floorLimit } = planUnstructured(start, criterion.scoreWeights(inputs), opts.scope, opts.sparsity, mlp.layers, opts.layerFloor);
+  return { mlp, name: opts.name, masks, floorLimit };
 }
 
 /** Writes a plan into its net and reports the sparsity reached. */
 export function applyPrune(plan: PrunePlan): NetPruneResult {
   applyMasks(plan.mlp, plan.masks);
-  return { ...sparsityReport(plan.mlp, plan.name, plan.masks.biases), biasMasks: plan.masks.biases };
+  return { ...sparsityReport(plan.mlp, plan.name, plan.masks.biases), biasMasks: plan.masks.biases, floorLimit: plan.floorLimit };
 }
 
 /**

@@ -5,7 +5,6 @@
 // floor keeps (layer-floor.ts), so no layer is emptied. Entries already pruned in `start` stay pruned
 // and count toward the target.
 import type { LayerScores } from './criteria/criterion';
-import { InvalidArgumentError } from './errors';
 import { protectedWeights, type LayerFloor } from './layer-floor';
 import type { NetMasks } from './masks';
 import type { Scope } from './options';
@@ -17,16 +16,30 @@ export interface LayerShape {
   inDim: number;
 }
 
+/** Why global pruning stopped short of its target: the layer floor left too few entries to prune. */
+export interface FloorLimit {
+  /** Entries the target asked to have pruned. */
+  requested: number;
+  /** Entries pruned: all that the floor allows. */
+  pruned: number;
+  /** Entries of the net. */
+  total: number;
+  /** One line for the user, naming the highest reachable sparsity. */
+  message: string;
+}
+
 /**
- * Returns `start` with the chosen entries set to 0 (it is modified in place). Throws, changing
- * nothing in the net, when global scope cannot reach the target without breaking the floor.
+ * Returns `start` with the chosen entries set to 0 (it is modified in place), and, when global scope
+ * cannot reach the target without breaking the floor, how far it got (it prunes all it may: a
+ * training run with a cubic schedule keeps going rather than failing at its last mask update).
  */
 export function planUnstructured(
   start: NetMasks, scores: LayerScores[], scope: Scope, sparsity: number, shapes: LayerShape[], floor: LayerFloor,
-): NetMasks {
+): { masks: NetMasks; floorLimit: FloorLimit | null } {
+  let floorLimit: FloorLimit | null = null;
   const slots = scores.map((s, l) => flattenLayer(start, s, l));
   if (scope === 'layer') {
-    slots.forEach((layer) => pruneLowest(layer.scores, layer.alive, layer.alive, sparsity));
+    slots.forEach((layer) => pruneLowest(layer.scores, layer.alive, layer.alive, Math.round(sparsity * layer.alive.length)));
   } else {
     const all = concatSlots(slots);
     const eligible = all.alive.slice();
@@ -37,18 +50,21 @@ export function planUnstructured(
       for (let k = 0; k < keep.length; k++) if (keep[k] === 1) eligible[first + k] = 0;
       first += layer.alive.length;
     });
-    const target = Math.round(sparsity * all.alive.length);
-    const alreadyPruned = all.alive.length - count(all.alive);
-    const prunable = alreadyPruned + count(eligible);
+    const total = all.alive.length;
+    const target = Math.round(sparsity * total);
+    const prunable = total - count(all.alive) + count(eligible);
     if (target > prunable) {
-      throw new InvalidArgumentError(
-        'sparsity',
-        `global pruning keeps a floor in every layer (${floor.minPerUnit} incoming weight(s) per unit, at least ` +
-          `${floor.minFraction * 100}% of each layer), so at most ${prunable} of the ${all.alive.length} entries can be pruned ` +
-          `(sparsity up to ${(prunable / all.alive.length).toFixed(4)}); got ${sparsity}, which asks for ${target}`,
-      );
+      floorLimit = {
+        requested: target,
+        pruned: prunable,
+        total,
+        message:
+          `sparsity ${sparsity} asks for ${target} of ${total} entries, but global pruning keeps a floor in every layer ` +
+          `(${floor.minPerUnit} incoming weight(s) per unit, at least ${floor.minFraction * 100}% of each layer), so at most ` +
+          `${prunable} can be pruned: reached sparsity ${(prunable / total).toFixed(4)}`,
+      };
     }
-    pruneLowest(all.scores, all.alive, eligible, sparsity);
+    pruneLowest(all.scores, all.alive, eligible, Math.min(target, prunable));
     let offset = 0;
     for (const layer of slots) {
       layer.alive.set(all.alive.subarray(offset, offset + layer.alive.length));
@@ -56,7 +72,7 @@ export function planUnstructured(
     }
   }
   slots.forEach((layer, l) => unflattenLayer(start, layer.alive, l));
-  return start;
+  return { masks: start, floorLimit };
 }
 
 interface Slots {
@@ -64,9 +80,8 @@ interface Slots {
   alive: Uint8Array;
 }
 
-/** Prunes the lowest-scoring eligible entries until round(sparsity * n) of the n entries are pruned. */
-function pruneLowest(scores: Float64Array, alive: Uint8Array, eligible: Uint8Array, sparsity: number): void {
-  const target = Math.round(sparsity * alive.length);
+/** Prunes the lowest-scoring eligible entries until `target` of the entries are pruned. */
+function pruneLowest(scores: Float64Array, alive: Uint8Array, eligible: Uint8Array, target: number): void {
   const need = Math.max(0, target - (alive.length - count(alive)));
   for (const k of lowestScores(scores, eligible, need)) alive[k] = 0;
 }
