@@ -43,7 +43,12 @@ export async function prune(call: grpc.ServerUnaryCall<PruneRequest__Output, unk
       ...artifact.metadata,
       sparsity: achieved,
       parentId: policyId,
-      labels: { ...artifact.metadata.labels, pruned: `${criterion}/${scope}${req.structured ? '/structured' : ''}/${sparsity}` },
+      labels: {
+        ...artifact.metadata.labels,
+        pruned: `${criterion}/${scope}${req.structured ? '/structured' : ''}/${sparsity}`,
+        // a global target beyond the layer floor: pruned as far as the floor allows, and said so here
+        ...(result.actor.floorLimit ? { pruningFloor: result.actor.floorLimit.message } : {}),
+      },
     },
     extraTensors: undefined,
     extraJson: undefined,
