@@ -1,16 +1,16 @@
 // Rewrites a running experiment's report as its stages finish, throttled so that a big grid does
-// not spend its time writing reports: after a write, the next waits at least MIN_INTERVAL_MS and
-// at least COST_FACTOR times as long as the last write took (so writing costs at most 1/COST_FACTOR
+// not spend its time writing reports: after a write, the next waits at least minIntervalMs and
+// at least costFactor times as long as the last write took (so writing costs at most 1/costFactor
 // of the time). Stages finishing meanwhile are folded into the one pending write.
 
 export interface ThrottleOptions {
-  /** Shortest time between two writes of one experiment's report (default 3 s). */
+  /** Shortest time between two writes of one experiment's report (default 5 s). */
   minIntervalMs: number;
-  /** The gap after a write is at least this many times its duration (default 20: <= 5% of the time). */
+  /** The gap after a write is at least this many times its duration (default 50: <= 2% of the time). */
   costFactor: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottleOptions = { minIntervalMs: 3_000, costFactor: 20 };
+export const DEFAULT_THROTTLE: ThrottleOptions = { minIntervalMs: 5_000, costFactor: 50 };
 
 interface State {
   lastEnd: number;
