@@ -13,8 +13,10 @@
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { InvalidArgumentError } from './errors';
-import type { Activation, ActorCritic, Mlp, ObsNormalizer } from './types';
+import type { ActorCritic, Mlp, ObsNormalizer } from './types';
 import { checkMlp } from './validate';
+import { PolicyFormatError } from './policy-format-error';
+import { checkPolicyHeader, checkPolicyValues, quote, type PolicyHeader, type TensorEntry } from './artifact-header';
 
 export const POLICY_MAGIC = 'RLPPOLCY';
 /** The newest format this code writes and reads. */
@@ -49,29 +51,10 @@ export interface PolicyArtifact {
   extraJson?: unknown;
 }
 
-/** A policy file that is not one, is damaged, or is from a newer version of rlprune. */
-export class PolicyFormatError extends InvalidArgumentError {
-  constructor(expected: string, actual: string) {
-    super('policy', expected, actual);
-    this.name = 'PolicyFormatError';
-  }
-}
+/** A policy file that is not one, is damaged, is malformed, or is from a newer version of rlprune. */
+export { PolicyFormatError };
 
-interface TensorEntry {
-  name: string;
-  dtype: 'f32' | 'f64';
-  length: number;
-  offset: number;
-}
-
-interface Header {
-  metadata: PolicyMetadata;
-  normalizer: { count: number; clip: number; eps: number; dim: number };
-  actor: { activation: Activation; dims: number[] };
-  critic: { activation: Activation; dims: number[] };
-  tensors: TensorEntry[];
-  extraJson?: unknown;
-}
+type Header = PolicyHeader;
 
 function dimsOf(mlp: Mlp): number[] {
   return [mlp.layers[0]!.inDim, ...mlp.layers.map((l) => l.outDim)];
@@ -157,15 +140,16 @@ export function decodePolicy(buf: Uint8Array): PolicyArtifact {
   if (PREAMBLE + headerLength + DIGEST > b.length) {
     throw new PolicyFormatError(`at least ${PREAMBLE + headerLength + DIGEST} bytes (header says ${headerLength} header bytes)`, `${b.length} bytes (truncated)`);
   }
-  let header: Header;
+  let parsed: unknown;
   try {
-    header = JSON.parse(b.subarray(PREAMBLE, PREAMBLE + headerLength).toString('utf8')) as Header;
+    parsed = JSON.parse(b.subarray(PREAMBLE, PREAMBLE + headerLength).toString('utf8'));
   } catch (e) {
-    throw new PolicyFormatError('a JSON header', `unparseable header (${(e as Error).message}); the file is corrupt`);
+    throw new PolicyFormatError('a JSON header', `unparseable header (${quote((e as Error).message)}); the file is corrupt`);
   }
+  const header: Header = checkPolicyHeader(parsed);
   const dataStart = align8(PREAMBLE + headerLength);
   let dataLength = 0;
-  for (const t of header.tensors ?? []) dataLength = Math.max(dataLength, align8(t.offset + t.length * (t.dtype === 'f64' ? 8 : 4)));
+  for (const t of header.tensors) dataLength = Math.max(dataLength, align8(t.offset + t.length * (t.dtype === 'f64' ? 8 : 4)));
   const expected = dataStart + dataLength + DIGEST;
   if (b.length < expected) throw new PolicyFormatError(`${expected} bytes`, `${b.length} bytes (truncated)`);
   if (b.length > expected) throw new PolicyFormatError(`${expected} bytes`, `${b.length} bytes (trailing data)`);
@@ -216,6 +200,7 @@ export function decodePolicy(buf: Uint8Array): PolicyArtifact {
     ...('extraJson' in header ? { extraJson: header.extraJson } : {}),
   };
   checkArtifact(artifact);
+  checkPolicyValues(artifact.model, artifact.normalizer);
   return artifact;
 }
 
