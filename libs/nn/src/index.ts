@@ -21,7 +21,8 @@ export {
 export type { PpoClipInput, ValueLossInput, SaKlInput } from './losses';
 export { createObsNormalizer, updateObsNormalizer, normalizeObs, cloneObsNormalizer } from './obs-normalizer';
 export type { ObsNormalizerOptions } from './obs-normalizer';
-export {
-  encodePolicy, decodePolicy, policyToJson, PolicyFormatError, POLICY_MAGIC, POLICY_FORMAT_VERSION,
-} from './artifact';
+export { encodePolicy, decodePolicy, PolicyFormatError, POLICY_MAGIC, POLICY_FORMAT_VERSION } from './artifact';
 export type { PolicyArtifact, PolicyMetadata, ExtraTensor } from './artifact';
+export { policyToJson, policyFromJson } from './policy-json';
+export { policyToOnnx, ONNX_INPUT_OBS, ONNX_OUTPUT_ACTION_MEAN, ONNX_OUTPUT_LOG_STD } from './onnx-export';
+export { ONNX_IR_VERSION, ONNX_OPSET } from './onnx-schema';
