@@ -5,6 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeClients } from '@rlprune/service-kit';
@@ -80,6 +82,9 @@ function ledgerStages(home: string, id: string) {
 }
 
 let reference: { csv: string; jsonl: string } | undefined;
+let finished: { home: string; id: string } | undefined;
+const CLI = path.resolve(__dirname, '../services/orchestrator/bin/rlprune.js');
+const run = promisify(execFile);
 
 /**
  * Every policy is certified at each attack epsilon and the env default (0.05), so certificates pair
@@ -133,6 +138,7 @@ describe('an experiment end to end', () => {
     expect(html).toContain('<svg');
     const jsonl = fs.readFileSync(report.jsonlPath, 'utf8');
     reference = { csv: fs.readFileSync(report.csvPath, 'utf8'), jsonl };
+    finished = { home, id: exp.id };
     // every clean and attacked mean return in the ledger appears, at full precision, in the JSONL
     const db = new Database(path.join(home, 'ledger.sqlite'), { readonly: true });
     const evals = db.prepare("SELECT result_json FROM stages WHERE experiment_id = ? AND kind = 'evaluate'").all(exp.id) as { result_json: string }[];
@@ -160,6 +166,31 @@ describe('an experiment end to end', () => {
     const trainClient = trace.find((s) => s.spanId === trainServer.parentSpanId)!;
     expect(trainClient.parentSpanId).toBe(train.spanId);
   }, 600_000);
+
+  it('publishes the run into a results folder whose report regenerates byte-identical, with the numbers of the ledger report', async () => {
+    const results = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-results-'));
+    // no service: publish and report --from read the ledger file and the folder
+    await run(process.execPath, [CLI, 'publish', finished!.id, '--to', results, '--home', finished!.home]);
+    const run1 = path.join(results, 'runs', finished!.id);
+    for (const f of ['points.jsonl', 'spec.yaml', 'run.json', 'provenance.json']) expect(fs.existsSync(path.join(run1, f)), f).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(run1, 'run.json'), 'utf8'))).toMatchObject({ state: 'succeeded', gridPoints: 2 });
+    await run(process.execPath, [CLI, 'report', '--from', results]);
+    expect(fs.readFileSync(path.join(results, 'results.csv'), 'utf8')).toBe(reference!.csv);
+    expect(fs.readFileSync(path.join(results, 'results.jsonl'), 'utf8')).toBe(reference!.jsonl);
+    const html = fs.readFileSync(path.join(results, 'report.html'), 'utf8');
+    const summary = fs.readFileSync(path.join(results, 'summary.json'), 'utf8');
+    await run(process.execPath, [CLI, 'report', '--from', results]);
+    expect(fs.readFileSync(path.join(results, 'report.html'), 'utf8')).toBe(html);
+    expect(fs.readFileSync(path.join(results, 'summary.json'), 'utf8')).toBe(summary);
+    // a second run publishing the same grid point with other results is refused, naming both runs
+    const other = path.join(results, 'runs', 'exp-other');
+    fs.mkdirSync(other);
+    fs.copyFileSync(path.join(run1, 'spec.yaml'), path.join(other, 'spec.yaml'));
+    fs.writeFileSync(path.join(other, 'points.jsonl'), fs.readFileSync(path.join(run1, 'points.jsonl'), 'utf8').replace(/"meanReturn":([0-9.]+)/, '"meanReturn":12345'));
+    const refused = await run(process.execPath, [CLI, 'report', '--from', results]).catch((e: { code: number; stderr: string }) => e);
+    expect((refused as { code: number }).code).toBe(2);
+    expect((refused as { stderr: string }).stderr).toMatch(new RegExp(`published by runs (${finished!.id} and exp-other|exp-other and ${finished!.id}) with different results`));
+  }, 120_000);
 
   it('survives kill -9 of the orchestrator at three points with identical results and no stage run twice', async () => {
     const { cluster, client, home } = await start();

@@ -6,6 +6,7 @@ import { compareCommand } from './commands/compare';
 import { envCommand } from './commands/env';
 import { evaluateCommand } from './commands/evaluate';
 import { pruneCommand } from './commands/prune';
+import { publishCommand } from './commands/publish';
 import { trainCommand } from './commands/train';
 import { policyCommand } from './commands/policy';
 import { runCommand } from './commands/run';
@@ -18,15 +19,16 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help:
   status: { run: statusCommand, help: 'health, version and latency of every service [--address host:port] [--json]' },
   run: { run: runCommand, help: 'run an experiment spec: SPEC.yaml [--address host:port] [--home DIR] [--detach] [--concurrency N]' },
   ls: { run: lsCommand, help: 'experiments in the ledger [--json]' },
-  report: { run: reportCommand, help: "an experiment's report paths and summary (partial while it runs): ID [--json]" },
+  report: { run: reportCommand, help: "an experiment's report paths and summary (partial while it runs): ID [--json]; a results folder's report: --from results/NAME" },
   compare: { run: compareCommand, help: 'one HTML page with the figures of several experiments side by side: ID ID [...] [--json]' },
   resume: { run: resumeCommand, help: 'finish unfinished experiments (all in the home, or the IDs given) [--home DIR] [--concurrency N]' },
+  publish: { run: publishCommand, help: 'copy runs out of the ledger into a results folder: ID [ID ...] --to results/NAME [--home DIR]' },
   cancel: { run: cancelCommand, help: 'cancel a running experiment: ID' },
   train: { run: trainCommand, help: 'train one policy through the trainer and simulator services: --env ID --steps N --seed S ... --out FILE' },
   prune: { run: pruneCommand, help: 'one-shot pruning: --policy FILE --criterion NAME --sparsity S [--scope] [--structured] [--seed] [--env ID | --states FILE] --out FILE' },
   evaluate: { run: evaluateCommand, help: 'episodes of a policy, optionally under attack: --policy FILE --env ID --episodes N [--attack NAME --eps E] [--json]' },
   certify: { run: certifyCommand, help: 'bounds of a policy: --policy FILE --eps E --method lipschitz|spectral|ibp|crown [--states FILE.json] [--reference DENSE] [--no-radius] [--json]' },
-  policy: { run: policyCommand, help: 'inspect FILE [--json]: normaliser, weights, biases, masks and log-std of a policy' },
+  policy: { run: policyCommand, help: 'inspect FILE [--json] | export FILE --format onnx|json --out OUT | import FILE.json --out OUT' },
   env: { run: envCommand, help: 'list [--json] | rollout --env ID --seed N [--no-reset-noise] [--actions FILE.json] [--steps N]' },
 };
 

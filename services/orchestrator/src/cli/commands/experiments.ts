@@ -1,6 +1,8 @@
 // `rlprune ls | report ID | cancel ID | resume [ID]`: the ledger's experiments.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writePublishedReport } from '../../experiments/published-report';
 import { CONCURRENCY_OPTION, parseConcurrency } from '../concurrency';
 import { UsageError } from '../errors';
 import { connect } from '../local-or-remote';
@@ -32,8 +34,19 @@ export async function lsCommand(argv: string[]): Promise<number> {
 }
 
 export async function reportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = options(argv);
-  if (!positionals[0]) throw new UsageError('usage: rlprune report EXPERIMENT_ID [--json]');
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { address: { type: 'string' }, home: { type: 'string' }, json: { type: 'boolean', default: false }, from: { type: 'string' } },
+  });
+  if (values.from) {
+    // a results folder: rendered from its published runs alone, no ledger, no service
+    if (!fs.existsSync(values.from)) throw new UsageError(`--from: ${values.from} does not exist`);
+    const r = writePublishedReport(path.resolve(values.from));
+    console.log(values.json ? JSON.stringify(r, null, 2) : `report: ${r.htmlPath} (${r.points} grid points from ${r.runs} run(s))\ndata:   ${r.csvPath}  ${r.jsonlPath}`);
+    return 0;
+  }
+  if (!positionals[0]) throw new UsageError('usage: rlprune report EXPERIMENT_ID [--json] | rlprune report --from results/NAME');
   const conn = await connect(values);
   try {
     const r = await conn.client.report(positionals[0]);

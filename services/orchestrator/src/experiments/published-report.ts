@@ -1,0 +1,61 @@
+// The report of a results folder (results/<name>/): every published run's grid points analysed
+// together, written beside them (report.html, results.csv, results.jsonl, summary.json). It reads
+// only the folder, so `rlprune report --from results/<name>` regenerates a committed report without a
+// ledger or any service, byte for byte (the provenance shown is the runs', recorded when they were
+// published, not that of the code rendering it).
+import type { ExperimentSpec } from '../spec/experiment-spec';
+import { analyse, writeReport, type Provenance, type ReportMeta, type WrittenReport } from '@rlprune/analysis';
+import { InvalidArgumentError } from '@rlprune/service-kit';
+import { parseSpec } from '../spec/experiment-spec';
+import { loadPublishedPoints } from './publish';
+
+export function writePublishedReport(resultsDir: string): WrittenReport & { runs: number; points: number } {
+  const { points, runs } = loadPublishedPoints(resultsDir);
+  const specs = runs.map((r) => ({ run: r.run, spec: parseSpec(r.yaml) }));
+  const first = specs[0]!.spec;
+  // Runs of one results folder are pieces of one grid: they must agree on what the analysis reads.
+  for (const { run, spec } of specs) {
+    if (JSON.stringify(spec.analysis) !== JSON.stringify(first.analysis)) {
+      throw new InvalidArgumentError(`run ${run}'s analysis settings differ from run ${specs[0]!.run}'s: publish runs of one spec together`, 'from');
+    }
+  }
+  const union = <T>(pick: (s: ExperimentSpec) => T[]) => [...new Set(specs.flatMap((s) => pick(s.spec)))];
+  const provenances = runs.map((r) => r.provenance).filter((p): p is Provenance => p !== null);
+  const meta: ReportMeta = {
+    title: `rlprune: ${first.name}`,
+    details: [
+      { name: 'published runs', value: runs.map((r) => r.run).join(', ') },
+      { name: 'environments', value: union((s) => s.envs).join(', ') },
+      { name: 'seeds', value: union((s) => s.seeds).sort((a, b) => a - b).join(', ') },
+      { name: 'training steps', value: union((s) => [s.train.steps]).join(', ') },
+      { name: 'pruning', value: union((s) => [`${s.pruning.mode}, ${s.pruning.criteria.join('/')}, sparsities ${s.pruning.sparsities.join(', ')}`]).join('; ') },
+    ],
+    ...(provenances.length > 0 ? { provenance: mergeProvenance(provenances) } : {}),
+  };
+  const a = first.analysis;
+  const analysis = analyse(points, { jStar: a.j_star, keepFraction: a.keep_fraction, normalise: a.normalise, horizon: a.horizon });
+  return { ...writeReport(resultsDir, analysis, points, meta), runs: runs.length, points: points.length };
+}
+
+/** One provenance for several runs: each fact once when they agree, every distinct value when not. */
+function mergeProvenance(all: readonly Provenance[]): Provenance {
+  const joined = (pick: (p: Provenance) => string | null) => [...new Set(all.map((p) => pick(p) ?? 'unknown'))].join(' + ');
+  const dirty = all.map((p) => p.gitDirty);
+  const dependencies: Record<string, string> = {};
+  for (const name of [...new Set(all.flatMap((p) => Object.keys(p.dependencies)))].sort()) {
+    dependencies[name] = joined((p) => p.dependencies[name] ?? null);
+  }
+  const sum = (k: keyof Provenance['stages']) => all.reduce((n, p) => n + p.stages[k], 0);
+  return {
+    rlpruneVersion: joined((p) => p.rlpruneVersion),
+    gitCommit: joined((p) => p.gitCommit),
+    gitDirty: dirty.includes(true) ? true : dirty.includes(null) ? null : false,
+    nodeVersion: joined((p) => p.nodeVersion),
+    nnKernels: joined((p) => p.nnKernels),
+    dependencies,
+    specHash: joined((p) => p.specHash),
+    traceIds: all.flatMap((p) => p.traceIds),
+    traceNote: `the published runs' traces (${all.length} run${all.length === 1 ? '' : 's'})`,
+    stages: { total: sum('total'), run: sum('run'), cached: sum('cached'), failed: sum('failed'), unfinished: sum('unfinished') },
+  };
+}
