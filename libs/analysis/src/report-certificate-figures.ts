@@ -7,8 +7,8 @@
 import type { CertifySummary, ConditionSummary, GroupAnalysis } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
 import { figureId, groupName, type Figure } from './report-figure';
-import { atSparsity, BAND_NOTE, present, statPoint } from './report-series';
-import { stat, type Stat } from './stats';
+import { atSparsity, BAND_NOTE, present, seedPoint, statPoint } from './report-series';
+import type { Stat } from './stats';
 import type { PlotPoint, PlotSeries } from './svg/line-plot';
 
 /** Certified epsilons of the group, ascending. */
@@ -141,14 +141,14 @@ export function monotonicityFigure(g: GroupAnalysis): Figure | null {
     const points: PlotPoint[] = [];
     for (const envSteps of steps) {
       const rows = m.traces.flatMap((t) => t.points.filter((p) => p.envSteps === envSteps).map((p) => ({ seed: t.seed, ...p })));
-      const seeds = rows.map((r) => r.seed);
       const rose = rows.filter((r) => r.after > r.before).map((r) => `seed ${r.seed} rose`);
-      const before = statPoint(envSteps, stat(rows.map((r) => r.before)), `before the update at ${envSteps} steps`, seeds);
-      const after = statPoint(envSteps, stat(rows.map((r) => r.after)), `after the update at ${envSteps} steps (sparsity ${formatPercent(rows[0]!.sparsity)})`, seeds, rose.join(', '));
+      const before = seedPoint(envSteps, rows.map((r) => ({ seed: r.seed, value: r.before })), `before the update at ${envSteps} steps`);
+      const after = seedPoint(envSteps, rows.map((r) => ({ seed: r.seed, value: r.after })), `after the update at ${envSteps} steps (sparsity ${formatPercent(rows[0]!.sparsity)})`, rose.join(', '));
       if (before) points.push({ ...before, className: 'before' });
       if (after) points.push({ ...after, className: rose.length > 0 ? 'after rise' : 'after' });
     }
-    return { name: `target ${formatPercent(m.sparsity)}: ${m.updates} updates, ${m.rises} rises`, colour: 1 + i, points };
+    const seeds = m.traces.length;
+    return { name: `target ${formatPercent(m.sparsity)}: ${m.updates} updates over ${seeds} seed${seeds === 1 ? '' : 's'}, ${m.rises} rises`, colour: 1 + i, points };
   });
   const rises = withUpdates.reduce((n, m) => n + m.rises, 0);
   const updates = withUpdates.reduce((n, m) => n + m.updates, 0);

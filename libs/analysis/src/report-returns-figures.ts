@@ -8,8 +8,8 @@ import { WORST_CASE_KEY } from './aggregate';
 import type { Analysis, ConditionSummary, GroupAnalysis, RobustTarget } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
 import { figureId, groupName, type Figure, type FigureColours } from './report-figure';
-import { atSparsity, BAND_NOTE, present, statPoint } from './report-series';
-import { statOfPresent, type Stat } from './stats';
+import { atSparsity, BAND_NOTE, present, seedPoint, type SeedValue } from './report-series';
+import { stat } from './stats';
 import type { PlotBand, PlotHighlight, PlotSeries } from './svg/line-plot';
 
 /** Whether the group's returns can be divided by a positive dense clean return (else raw returns are drawn). */
@@ -17,20 +17,21 @@ export function normalisable(g: GroupAnalysis): boolean {
   return g.conditions.some((c) => c.perSeed.some((s) => s.cleanNormalised !== null));
 }
 
-/** Seed statistic of the clean return (normalised by each seed's dense clean return, or raw). */
-export function cleanStat(c: ConditionSummary, normalised: boolean): Stat | null {
-  return normalised ? statOfPresent(c.perSeed.map((s) => s.cleanNormalised)) : c.clean;
+/** Each seed's clean return, divided by its dense clean return (or raw). */
+export function cleanValues(c: ConditionSummary, normalised: boolean): SeedValue[] {
+  return c.perSeed.flatMap((s) => {
+    const v = normalised ? s.cleanNormalised : s.clean;
+    return v === null ? [] : [{ seed: s.seed, value: v }];
+  });
 }
 
-/** Seed statistic of the return under target k, divided by each seed's dense clean return (or raw). */
-export function robustStat(c: ConditionSummary, k: number, normalised: boolean): Stat | null {
-  if (!normalised) return c.robust[k]?.return ?? null;
-  return statOfPresent(
-    c.perSeed.map((s) => {
-      const r = s.robust[k]?.return ?? null;
-      return r === null || s.cleanNormalised === null ? null : r / s.reference;
-    }),
-  );
+/** Each seed's return under target k, divided by its dense clean return (or raw). */
+export function robustValues(c: ConditionSummary, k: number, normalised: boolean): SeedValue[] {
+  return c.perSeed.flatMap((s) => {
+    const r = s.robust[k]?.return ?? null;
+    if (r === null || (normalised && s.cleanNormalised === null)) return [];
+    return [{ seed: s.seed, value: normalised ? r / s.reference : r }];
+  });
 }
 
 export function cleanSeries(g: GroupAnalysis, normalised: boolean, name: string, colour: number, marker?: number): PlotSeries {
@@ -39,7 +40,7 @@ export function cleanSeries(g: GroupAnalysis, normalised: boolean, name: string,
     name,
     colour,
     marker,
-    points: present(g.conditions.map((c) => statPoint(c.sparsity, cleanStat(c, normalised), atSparsity(`${name} (${unit})`, c.sparsity), c.seeds))),
+    points: present(g.conditions.map((c) => seedPoint(c.sparsity, cleanValues(c, normalised), atSparsity(`${name} (${unit})`, c.sparsity)))),
   };
 }
 
@@ -50,7 +51,7 @@ export function robustSeries(g: GroupAnalysis, k: number, normalised: boolean, n
     colour,
     marker,
     dashed,
-    points: present(g.conditions.map((c) => statPoint(c.sparsity, robustStat(c, k, normalised), atSparsity(`${name} (${unit})`, c.sparsity), c.seeds))),
+    points: present(g.conditions.map((c) => seedPoint(c.sparsity, robustValues(c, k, normalised), atSparsity(`${name} (${unit})`, c.sparsity)))),
   };
 }
 
@@ -92,7 +93,7 @@ function sweetSpotMarks(g: GroupAnalysis, ks: readonly number[], normalised: boo
   for (const s of spots) {
     const k = g.targets.indexOf(s.target);
     const c = g.conditions.find((cc) => cc.sparsity === s.sparsity);
-    const y = c ? robustStat(c, k, normalised) : null;
+    const y = c ? stat(robustValues(c, k, normalised).map((v) => v.value)) : null;
     if (y) highlights.push({ x: s.sparsity, y: y.mean, className: 'sweet-spot', tooltip: `sweet spot under ${s.target.label}: sparsity ${formatPercent(s.sparsity)}, score ${formatDisplay(s.score)}` });
   }
   return { bands, highlights, notes };

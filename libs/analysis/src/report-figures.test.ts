@@ -1,0 +1,89 @@
+// What the report's figures hold, checked against the grid points themselves (not the analysis).
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse';
+import { formatNumber } from './format';
+import { certificateFigures, monotonicityFigure } from './report-certificate-figures';
+import { figureColours } from './report-figure';
+import { comparisonFigures, overlayFigures } from './report-returns-figures';
+import { syntheticPoints } from './test-support/synthetic';
+
+describe('report figures', () => {
+  const points = syntheticPoints({
+    criteria: ['magnitude', 'random'],
+    sparsities: [0, 0.25, 0.5],
+    seeds: [1, 2],
+    attacks: [
+      { attack: 'random', epsilon: 0.075 },
+      { attack: 'mad', epsilon: 0.075 },
+      { attack: 'mad', epsilon: 0.15 },
+    ],
+  });
+  const analysis = analyse(points);
+  const g = analysis.groups[0]!;
+  const colours = figureColours([analysis]);
+
+  it('draws one comparison figure per attack epsilon, each with the clean curve and only that epsilon’s attacks', () => {
+    const figures = comparisonFigures(analysis, g, colours);
+    expect(figures.map((f) => f.spec.title)).toEqual([`${g.env} · κ 0 · magnitude · attacks at ε = 0.075`, `${g.env} · κ 0 · magnitude · attacks at ε = 0.15`]);
+    expect(figures[0]!.spec.series.map((s) => s.name)).toEqual(['clean', 'mad', 'random']);
+    expect(figures[1]!.spec.series.map((s) => s.name)).toEqual(['clean', 'mad']);
+  });
+
+  it('plots each seed divided by its own dense clean return, with the seeds’ values in the tooltip', () => {
+    const mad = comparisonFigures(analysis, g, colours)[0]!.spec.series.find((s) => s.name === 'mad')!;
+    const at = (seed: number, sparsity: number) => points.find((p) => p.criterion === 'magnitude' && p.seed === seed && p.sparsity === sparsity)!;
+    const values = [1, 2].map((seed) => at(seed, 0.25).attacks.find((a) => a.attack === 'mad' && a.epsilon === 0.075)!.result.meanReturn / at(seed, 0).clean.meanReturn);
+    const p = mad.points.find((q) => q.x === 0.25)!;
+    const mean = (values[0]! + values[1]!) / 2;
+    const std = Math.abs(values[0]! - values[1]!) / Math.SQRT2;
+    expect(p.y).toBeCloseTo(mean, 12);
+    expect(p.lo!).toBeCloseTo(mean - std, 12);
+    expect(p.hi!).toBeCloseTo(mean + std, 12);
+    expect(p.tooltip).toContain(`seed 1: ${formatNumber(values[0]!, 6)}, seed 2: ${formatNumber(values[1]!, 6)}`);
+    expect(p.tooltip).toContain(`: ${formatNumber(mean, 6)} ±`);
+  });
+
+  it('marks the sweet spot of every attack drawn', () => {
+    const f = comparisonFigures(analysis, g, colours)[0]!;
+    const spots = g.sweetSpots.filter((s, k) => g.targets[k]!.epsilon === 0.075 && s.spot).map((s) => s.spot!.sparsity);
+    expect(spots.length).toBe(2);
+    expect(f.spec.bands).toHaveLength(1);
+    expect(f.spec.bands![0]!.x0).toBe(Math.min(...spots));
+    expect(f.spec.bands![0]!.x1).toBe(Math.max(...spots));
+    expect(f.spec.highlights).toHaveLength(2);
+  });
+
+  it('names the epsilon of every certificate figure and draws vacuous bounds hollow', () => {
+    const figures = certificateFigures(g);
+    for (const f of figures) expect(f.spec.title).toMatch(/ε = 0\.075|ε = 0\.15|any ε/);
+    const tv015 = figures.find((f) => f.spec.title.endsWith('certified TV at ε = 0.15'))!;
+    const surrogate = tv015.spec.series.find((s) => s.name === 'surrogate: global TV')!;
+    for (const p of surrogate.points) {
+      const vacuous = points.filter((q) => q.criterion === 'magnitude' && q.sparsity === p.x).every((q) => q.certify.find((c) => c.epsilon === 0.15)!.globalTv >= 0.999);
+      expect(p.className === 'vacuous', `sparsity ${p.x}`).toBe(vacuous);
+    }
+    expect(surrogate.points.some((p) => p.className === 'vacuous')).toBe(true);
+    expect(tv015.spec.referenceLines![0]!.y).toBe(1);
+  });
+
+  it('traces the surrogate before and after every mask update, one saw-tooth per pruned sparsity', () => {
+    const f = monotonicityFigure(g)!;
+    expect(f.spec.series).toHaveLength(2);
+    const updates = points.find((p) => p.criterion === 'magnitude' && p.sparsity === 0.5 && p.seed === 1)!.maskUpdates;
+    const series = f.spec.series[1]!;
+    expect(series.points).toHaveLength(2 * updates.length);
+    expect(series.points.filter((p) => p.className === 'before').map((p) => p.y)).toEqual(updates.map((u) => u.before));
+    expect(series.name).toBe(`target 50%: ${updates.length * 2} updates over 2 seeds, 0 rises`);
+  });
+
+  it('overlays the criteria of an env, clean solid and attacked dashed', () => {
+    const figures = overlayFigures(analysis, 'criterion');
+    expect(figures).toHaveLength(3); // one per attack target
+    for (const f of figures) {
+      expect(f.spec.series.map((s) => [s.name.split(':')[0], s.dashed === true])).toEqual([
+        ['magnitude', false], ['magnitude', true], ['random', false], ['random', true],
+      ]);
+    }
+    expect(overlayFigures(analysis, 'kappa')).toHaveLength(0);
+  });
+});
