@@ -15,14 +15,40 @@ describe('the project Dockerfile', () => {
   });
 
   it('fails when its base image loses the exact version', () => {
-    const bad = real.replace('FROM node:20.19.5-bookworm-slim AS runtime', 'FROM node:20-bookworm-slim AS runtime');
+    const bad = real.replace('FROM node:24.22.3-bookworm-slim AS runtime', 'FROM node:24-bookworm-slim AS runtime');
     expect(bad).not.toBe(real);
-    expect(lintDockerfile(bad)).toEqual([expect.objectContaining({ rule: 'pinned-from', message: expect.stringContaining('20-bookworm-slim') })]);
+    expect(lintDockerfile(bad)).toEqual([expect.objectContaining({ rule: 'pinned-from', message: expect.stringContaining('24-bookworm-slim') })]);
   });
 
   it('fails when the runtime stage drops its USER or copies without --chown', () => {
     expect(rules(real.replace('USER 1000:1000', ''))).toEqual(['non-root-user']);
     expect(rules(real.replace('COPY --from=builder --chown=root:root', 'COPY --from=builder'))).toEqual(['copy-chown']);
+  });
+
+  it('installs dependencies from every workspace manifest before the sources are copied (their own layer)', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const workspaces = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces.flatMap((w) =>
+      w.endsWith('/*') ? fs.readdirSync(path.join(root, w.slice(0, -2))).map((d) => `${w.slice(0, -2)}/${d}`) : [w],
+    );
+    const steps = parseDockerfile(real).map((i) => `${i.keyword} ${i.args}`);
+    const npmCi = steps.findIndex((s) => /^RUN npm ci\b/.test(s));
+    const sources = steps.findIndex((s) => /^COPY --chown=node:node \. \.$/.test(s));
+    expect(npmCi).toBeGreaterThan(0);
+    expect(sources).toBeGreaterThan(npmCi);
+    const before = steps.slice(0, npmCi).join('\n');
+    for (const w of workspaces.filter((w) => fs.existsSync(path.join(root, w, 'package.json')))) expect(before, w).toContain(` ${w}/package.json ${w}/`);
+    expect(before).toContain('package-lock.json');
+    // the ignore file keeps what those steps copy
+    const ignore = fs.readFileSync(path.join(root, 'deploy', 'docker', 'Dockerfile.dockerignore'), 'utf8');
+    expect(ignore).toContain('!deploy/package.json');
+    expect(ignore).toContain('!deploy/docker/compile-js.mjs');
+  });
+
+  it('compiles the sources and starts the service from JavaScript, not through tsx', () => {
+    expect(real).toMatch(/RUN node deploy\/docker\/compile-js\.mjs/);
+    expect(real).toContain('ENTRYPOINT ["node"]');
+    expect(real).toContain('CMD ["service-main.js"]');
+    expect(real).not.toMatch(/--import", "tsx/);
   });
 
   it('only the final stage must run as non-root (the builder may switch users)', () => {

@@ -270,6 +270,15 @@ describe('overlays', () => {
     }
   });
 
+  it('every rlprune container starts compiled JavaScript (the images carry no start through tsx)', () => {
+    for (const overlay of ['dev', 'prod']) {
+      for (const w of rlprune(rendered.get(`overlay ${overlay}`)!)) {
+        const c = server(w) as Container & { command?: string[]; args?: string[] };
+        expect(JSON.stringify([c.command, c.args]), w.metadata.name).not.toMatch(/tsx|\.ts\b/);
+      }
+    }
+  });
+
   it('rendering is deterministic', async () => {
     const again = await renderKustomization(path.join(KUSTOMIZE_ROOT, 'overlays', 'dev'));
     expect(again).toEqual(rendered.get('overlay dev'));

@@ -23,7 +23,8 @@ export interface ThreadedVecEnvOptions extends VecEnvOptions {
 
 // tsx compiles the worker's TypeScript; it must be registered inside the worker, which does not
 // inherit the parent's loader hooks.
-const BOOT = "const { workerData } = require('node:worker_threads'); require(workerData.tsx).register(); require(workerData.entry);";
+// tsx only for a TypeScript entry: the images run this file compiled to JavaScript, worker included
+const BOOT = "const { workerData } = require('node:worker_threads'); if (workerData.entry.endsWith('.ts')) require(workerData.tsx).register(); require(workerData.entry);";
 
 interface Pending {
   resolve(reply: WorkerReply): void;
@@ -212,7 +213,7 @@ export async function createThreadedVecEnv(envId: string, options: ThreadedVecEn
     const count = Math.floor(numEnvs / threads) + (k < numEnvs % threads ? 1 : 0);
     const setup: WorkerSetup = {
       tsx: require.resolve('tsx/cjs/api'),
-      entry: path.join(__dirname, 'vec-env-worker.ts'),
+      entry: path.join(__dirname, `vec-env-worker${path.extname(__filename)}`),
       envId,
       options: { numEnvs, seed: resolved.seed, resetNoise: resolved.resetNoise, maxEpisodeSteps: resolved.maxEpisodeSteps },
       first,
