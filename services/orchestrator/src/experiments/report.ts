@@ -117,8 +117,9 @@ export class ReportWriter {
       try {
         written = writeReport(dir, analyse(points, this.analysisOptions(e.spec as ExperimentSpec)), points, meta);
       } catch (err) {
-        if (!meta.partial || !(err instanceof Error && err.name === 'InvalidArgumentError')) throw err;
-        written = writePendingReport(dir, meta, `the ${points.length} finished grid points cannot be analysed yet (${err.message})`);
+        // A finished experiment that cannot be analysed is an error; an unfinished one may just lack a point yet.
+        if (!meta.partial) throw err;
+        written = writePendingReport(dir, meta, `the ${points.length} finished grid points cannot be analysed yet (${(err as Error).message})`);
       }
     }
     const paths = { htmlPath: written.htmlPath, csvPath: written.csvPath, jsonlPath: written.jsonlPath, summaryJson: written.summaryJson };
