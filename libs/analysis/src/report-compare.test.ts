@@ -27,7 +27,7 @@ describe('compare page', () => {
     expect(html).toContain('<code>exp-b</code>');
   });
 
-  it('sets every figure of both reports side by side, one column each, on a shared y axis', () => {
+  it('sets every figure of both reports side by side, one column each, on a shared y axis and plot height', () => {
     const both = rows.filter((r) => !r.body.includes('class="missing"'));
     expect(both.length).toBeGreaterThan(3);
     for (const r of both) {
@@ -37,6 +37,8 @@ describe('compare page', () => {
       expect(svgs[1]).toMatch(/<title id="[^"]+">B · /);
       const ticks = (svg: string) => [...svg.matchAll(/<text class="tick-label" x="64"[^>]*>([^<]+)</g)].map((m) => m[1]);
       expect(ticks(svgs[1]!), r.key).toEqual(ticks(svgs[0]!));
+      const frameHeight = (svg: string) => /<rect class="frame" [^>]*height="([^"]+)"/.exec(svg)![1];
+      expect(frameHeight(svgs[1]!), r.key).toBe(frameHeight(svgs[0]!));
     }
     // B has no random-criterion figures (and so no criteria overlay): its column says so.
     const onlyA = rows.filter((r) => r.body.includes('class="missing"'));

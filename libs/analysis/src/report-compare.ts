@@ -14,7 +14,7 @@ import type { PartialState, Provenance } from './report-provenance';
 import { cleanSeries, normalisable, robustSeries } from './report-returns-figures';
 import { BAND_NOTE } from './report-series';
 import { escapeXml as esc } from './svg/escape';
-import type { LinePlotSpec, PlotSeries } from './svg/line-plot';
+import { plotAreaHeight, type LinePlotSpec, type PlotSeries } from './svg/line-plot';
 
 export interface CompareEntry {
   id: string;
@@ -57,18 +57,20 @@ export function renderComparePage(entries: readonly CompareEntry[], title: strin
   }
 
   parts.push('<h2 id="side-by-side">Every figure, side by side</h2>');
-  parts.push(`<p class="meta">One column per experiment (${entries.map((e, i) => `${columnLabel(i)} = ${esc(e.name)}`).join(', ')}); figures in a row share their y axis.</p>`);
+  parts.push(`<p class="meta">One column per experiment (${entries.map((e, i) => `${columnLabel(i)} = ${esc(e.name)}`).join(', ')}); figures in a row share their y axis and plot height.</p>`);
   const colours = figureColours(entries.map((e) => e.analysis));
   const perEntry = entries.map((e) => new Map(allFigures(e.analysis, colours).map((f) => [f.key, f])));
   const keys: string[] = [];
   for (const m of perEntry) for (const k of m.keys()) if (!keys.includes(k)) keys.push(k);
   for (const key of keys) {
     const figures = perEntry.map((m) => m.get(key) ?? null);
-    const cover = sharedYRange(figures.filter((f): f is Figure => f !== null).map((f) => f.spec));
+    const present = figures.filter((f): f is Figure => f !== null);
+    const cover = sharedYRange(present.map((f) => f.spec));
+    const plotHeight = Math.max(...present.map((f) => plotAreaHeight(f.spec)));
     parts.push(`<div class="compare-row" data-key="${esc(key)}" style="grid-template-columns: repeat(${entries.length}, 722px);">`);
     figures.forEach((f, i) => {
       if (f === null) parts.push(`<div class="missing">${esc(columnLabel(i))}: no such figure in ${esc(entries[i]!.name)}</div>`);
-      else parts.push(renderFigure({ ...f, spec: { ...f.spec, title: `${columnLabel(i)} · ${f.spec.title}` } }, `c${i}-${key}`, cover ?? undefined));
+      else parts.push(renderFigure({ ...f, spec: { ...f.spec, title: `${columnLabel(i)} · ${f.spec.title}`, plotHeight } }, `c${i}-${key}`, cover ?? undefined));
     });
     parts.push('</div>');
   }

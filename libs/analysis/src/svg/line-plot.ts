@@ -93,9 +93,13 @@ export interface LinePlotSpec {
   plotHeight?: number;
 }
 
+const DEFAULT_WIDTH = 720;
+const DEFAULT_PLOT_HEIGHT = 250;
 const LEFT = 70;
 const BOTTOM = 50;
 const LEGEND_WIDTH = 230;
+/** Legend text starts 16 + 30 px into the legend column and keeps 4 px from the edge. */
+const LEGEND_TEXT_WIDTH = LEGEND_WIDTH - 50;
 const TITLE_FONT = 14;
 const LABEL_FONT = 11;
 const LEGEND_FONT = 11;
@@ -113,7 +117,7 @@ interface Prepared {
 }
 
 export function linePlot(spec: LinePlotSpec): string {
-  const width = spec.width ?? 720;
+  const width = spec.width ?? DEFAULT_WIDTH;
   const bands = spec.bands ?? [];
   const highlights = spec.highlights ?? [];
   const refs = spec.referenceLines ?? [];
@@ -121,7 +125,6 @@ export function linePlot(spec: LinePlotSpec): string {
   const formatXTick = spec.formatX ?? ((x: number) => formatTick(x, xTicks.step));
   const plotW = width - LEFT - LEGEND_WIDTH;
   const legendX = LEFT + plotW + 16;
-  const legendTextW = width - legendX - 34;
 
   const prepared = prepareSeries(spec.series);
 
@@ -162,9 +165,8 @@ export function linePlot(spec: LinePlotSpec): string {
   const top = titleBottom + 6 + rowPlacement.rows * rowH + (rowPlacement.rows > 0 ? labelGap - 4 : 0);
 
   // Legend entries (wrapped), which may make the plot area taller.
-  const legend = legendEntries(prepared, bands, highlights, refs, spec.notes ?? [], legendTextW);
-  const legendHeight = legend.reduce((h, e) => h + e.lines.length * LEGEND_LINE + 6, 0);
-  const plotH = Math.max(spec.plotHeight ?? 250, legendHeight);
+  const legend = legendEntries(prepared, bands, highlights, refs, spec.notes ?? [], LEGEND_TEXT_WIDTH);
+  const plotH = Math.max(spec.plotHeight ?? DEFAULT_PLOT_HEIGHT, legendHeight(legend));
   const height = top + plotH + BOTTOM;
   const sy = (y: number): number => top + plotH - ((y - yTicks.min) / (yTicks.max - yTicks.min)) * plotH;
 
@@ -272,6 +274,16 @@ export function linePlot(spec: LinePlotSpec): string {
   out.push(renderLegend(legend, legendX, top));
   out.push('</svg>');
   return out.join('\n');
+}
+
+function legendHeight(entries: readonly LegendEntry[]): number {
+  return entries.reduce((h, e) => h + e.lines.length * LEGEND_LINE + 6, 0);
+}
+
+/** The height of the plot area linePlot will draw for this spec (figures in a row can then share one). */
+export function plotAreaHeight(spec: LinePlotSpec): number {
+  const legend = legendEntries(prepareSeries(spec.series), spec.bands ?? [], spec.highlights ?? [], spec.referenceLines ?? [], spec.notes ?? [], LEGEND_TEXT_WIDTH);
+  return Math.max(spec.plotHeight ?? DEFAULT_PLOT_HEIGHT, legendHeight(legend));
 }
 
 function prepareSeries(series: readonly PlotSeries[]): Prepared[] {
