@@ -154,7 +154,9 @@ async function preparedFor(name: string, policy: PolicyArtifact, policyId: strin
   const attack = attackByName(name);
   if (!attack.needsPrepare) return undefined;
   const tag = Object.entries(params).map(([k, v]) => `-${k}${v}`).join('');
-  const file = path.join(config.outDir, `${policyId}-${name}-eps${config.epsilon}-seed${config.seed}${tag}.prepared`);
+  // rs_mad's artifact is robust sarsa's Q, prepared with rs's seed: one cache file serves both.
+  const kind = name === 'rs_mad' ? 'rs' : name;
+  const file = path.join(config.outDir, `${policyId}-${kind}-eps${config.epsilon}-seed${config.seed}${tag}.prepared`);
   if (config.reusePrepared && existsSync(file)) {
     emit({ bench: 'attacks_prepare', attack: name, loaded: file });
     return readFileSync(file);
