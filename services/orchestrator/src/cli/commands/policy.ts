@@ -1,26 +1,110 @@
-// `rlprune policy inspect FILE --json`: a policy artifact as JSON, so any tool can read a policy.
+// `rlprune policy inspect|export|import`: a policy file read as text, and policies leaving and entering
+// rlprune.
+//   inspect FILE [--json]                    a summary, or the policy JSON (libs/nn policy-json.ts)
+//   export FILE --format onnx|json --out OUT the actor as an ONNX model (libs/nn onnx-export.ts), or the
+//                                            policy JSON in a file
+//   import FILE.json --out OUT               a policy JSON (e.g. written by a PyTorch script) as a
+//                                            policy file that prune, evaluate, attack and certify take
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodePolicy, policyToJson } from '@rlprune/nn';
+import { listEnvSpecs } from '@rlprune/envs';
+import { decodePolicy, encodePolicy, policyFromJson, policyToJson, policyToOnnx, type PolicyArtifact } from '@rlprune/nn';
 import { UsageError } from '../errors';
+
+const USAGE = [
+  'usage: rlprune policy inspect FILE [--json]',
+  '       rlprune policy export FILE --format onnx|json --out OUT',
+  '       rlprune policy import FILE.json --out OUT',
+].join('\n');
+
+const FORMATS = ['onnx', 'json'] as const;
+
+function readPolicy(file: string | undefined): PolicyArtifact {
+  if (!file) throw new UsageError(USAGE);
+  if (!fs.existsSync(file)) throw new UsageError(`policy file ${file} does not exist`);
+  return decodePolicy(fs.readFileSync(file));
+}
+
+function summary(artifact: PolicyArtifact): string[] {
+  const { metadata, model } = artifact;
+  return [
+    `env ${metadata.env}  seed ${metadata.seed}  sparsity ${metadata.sparsity.toFixed(4)}  steps ${metadata.trainingStep}`,
+    ...([['actor', model.actor], ['critic', model.critic]] as const).map(
+      ([name, net]) => `${name}: ${net.layers.map((l) => `${l.inDim}->${l.outDim}`).join(', ')} (${net.activation})`,
+    ),
+    `log-std: ${Array.from(model.logStd, (v) => v.toFixed(3)).join(' ')}`,
+  ];
+}
+
+function inspect(rest: string[]): number {
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+  const artifact = readPolicy(positionals[0]);
+  console.log(values.json ? JSON.stringify(policyToJson(artifact)) : summary(artifact).join('\n'));
+  return 0;
+}
+
+function exportPolicy(rest: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: rest, allowPositionals: true, options: { format: { type: 'string' }, out: { type: 'string' } },
+  });
+  const format = values.format;
+  if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
+    throw new UsageError(`--format: expected ${FORMATS.join(' or ')}, got ${format === undefined ? 'none' : JSON.stringify(format)}\n${USAGE}`);
+  }
+  if (!values.out) throw new UsageError(`--out: expected the file to write, got none\n${USAGE}`);
+  const artifact = readPolicy(positionals[0]);
+  const bytes = format === 'onnx' ? policyToOnnx(artifact) : Buffer.from(JSON.stringify(policyToJson(artifact)), 'utf8');
+  fs.writeFileSync(values.out, bytes);
+  console.log(`wrote ${values.out} (${format}, ${bytes.length} bytes)`);
+  return 0;
+}
+
+/** An imported policy acts in its env: its widths must be that env's observation and action widths. */
+function checkAgainstEnv(artifact: PolicyArtifact, file: string): void {
+  const spec = listEnvSpecs().find((s) => s.id === artifact.metadata.env);
+  const obsDim = artifact.model.actor.layers[0]!.inDim;
+  const actDim = artifact.model.actor.layers[artifact.model.actor.layers.length - 1]!.outDim;
+  if (!spec) {
+    process.stderr.write(
+      `rlprune: note: ${file}: metadata.env ${JSON.stringify(artifact.metadata.env)} is not an rlprune environment (\`rlprune env list\`); ` +
+        'the policy can be certified and pruned, but not evaluated or attacked\n',
+    );
+    return;
+  }
+  if (spec.obsDim !== obsDim) throw new UsageError(`${file}: actor.layers[0] inputs: expected ${spec.obsDim} (${spec.id}'s observation width), got ${obsDim}`);
+  if (spec.actDim !== actDim) throw new UsageError(`${file}: actor's last layer outputs: expected ${spec.actDim} (${spec.id}'s action width), got ${actDim}`);
+}
+
+function importPolicy(rest: string[]): number {
+  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { out: { type: 'string' } } });
+  const file = positionals[0];
+  if (!file) throw new UsageError(USAGE);
+  if (!values.out) throw new UsageError(`--out: expected the policy file to write, got none\n${USAGE}`);
+  if (!fs.existsSync(file)) throw new UsageError(`policy JSON ${file} does not exist`);
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`${file}: expected JSON, got text that does not parse (${(e as Error).message})`);
+  }
+  let artifact: PolicyArtifact;
+  try {
+    artifact = policyFromJson(json);
+  } catch (e) {
+    if ((e as Error).name === 'InvalidArgumentError') throw new UsageError(`${file}: ${(e as Error).message}`);
+    throw e;
+  }
+  checkAgainstEnv(artifact, file);
+  const bytes = encodePolicy(artifact);
+  fs.writeFileSync(values.out, bytes);
+  console.log([`wrote ${values.out} (${bytes.length} bytes)`, ...summary(artifact)].join('\n'));
+  return 0;
+}
 
 export async function policyCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub !== 'inspect') throw new UsageError('usage: rlprune policy inspect FILE [--json]');
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
-  const file = positionals[0];
-  if (!file) throw new UsageError('usage: rlprune policy inspect FILE [--json]');
-  if (!fs.existsSync(file)) throw new UsageError(`policy file ${file} does not exist`);
-  const artifact = decodePolicy(fs.readFileSync(file));
-  if (values.json) {
-    console.log(JSON.stringify(policyToJson(artifact)));
-    return 0;
-  }
-  const { metadata, model } = artifact;
-  console.log(`env ${metadata.env}  seed ${metadata.seed}  sparsity ${metadata.sparsity.toFixed(4)}  steps ${metadata.trainingStep}`);
-  for (const [name, net] of [['actor', model.actor], ['critic', model.critic]] as const) {
-    console.log(`${name}: ${net.layers.map((l) => `${l.inDim}->${l.outDim}`).join(', ')} (${net.activation})`);
-  }
-  console.log(`log-std: ${Array.from(model.logStd, (v) => v.toFixed(3)).join(' ')}`);
-  return 0;
+  if (sub === 'inspect') return inspect(rest);
+  if (sub === 'export') return exportPolicy(rest);
+  if (sub === 'import') return importPolicy(rest);
+  throw new UsageError(USAGE);
 }
