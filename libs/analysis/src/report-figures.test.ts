@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse';
 import { formatNumber } from './format';
-import { certificateFigures, monotonicityFigure } from './report-certificate-figures';
+import { certificateFigures, MAX_DRAWN_UPDATES, monotonicityFigure } from './report-certificate-figures';
 import { figureColours } from './report-figure';
 import { comparisonFigures, overlayFigures } from './report-returns-figures';
 import { syntheticPoints } from './test-support/synthetic';
@@ -74,6 +74,20 @@ describe('report figures', () => {
     expect(series.points).toHaveLength(2 * updates.length);
     expect(series.points.filter((p) => p.className === 'before').map((p) => p.y)).toEqual(updates.map((u) => u.before));
     expect(series.name).toBe(`target 50%: ${updates.length * 2} updates over 2 seeds, 0 rises`);
+  });
+
+  it('draws a long trace thinned to MAX_DRAWN_UPDATES updates, keeping every rise and the last update', () => {
+    const n = 3 * MAX_DRAWN_UPDATES + 10;
+    const long = syntheticPoints({ sparsities: [0, 0.5], seeds: [1], maskUpdates: n }).map((p) =>
+      p.sparsity === 0 ? p : { ...p, maskUpdates: p.maskUpdates.map((u, k) => (k === 7 ? { ...u, after: u.before * 1.01 } : u)) },
+    );
+    const f = monotonicityFigure(analyse(long).groups[0]!)!;
+    const drawn = f.spec.series[0]!.points.filter((p) => p.className !== 'before');
+    expect(drawn.length).toBeLessThanOrEqual(MAX_DRAWN_UPDATES + 2);
+    expect(drawn.filter((p) => p.className === 'after rise').map((p) => p.x)).toEqual([long.find((p) => p.sparsity === 0.5)!.maskUpdates[7]!.envSteps]);
+    expect(drawn.at(-1)!.x).toBe(long.find((p) => p.sparsity === 0.5)!.maskUpdates.at(-1)!.envSteps);
+    expect(f.spec.series[0]!.name).toContain(`${n} updates over 1 seed, 1 rise`);
+    expect(f.spec.notes).toContain('drawn: one update in 4, the last and every rise');
   });
 
   it('overlays the criteria of an env, clean solid and attacked dashed', () => {
