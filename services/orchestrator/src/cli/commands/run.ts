@@ -17,6 +17,9 @@ export async function follow(client: OrchestratorClient, id: string): Promise<nu
   });
   if (end.state !== 'succeeded') {
     process.stderr.write(`experiment ${id} ${end.state}${end.error ? `: ${end.error}` : ''}\n`);
+    // what did finish is in its partial report
+    const partial = await client.report(id).catch(() => null);
+    if (partial) process.stderr.write(`partial report: ${partial.htmlPath}\n`);
     return 1;
   }
   const report = await client.report(id);
