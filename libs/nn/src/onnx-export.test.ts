@@ -63,6 +63,21 @@ describe('ONNX export', () => {
     await session.release();
   });
 
+  it('passes observations through unchanged when the policy has no normaliser (imported without one)', async () => {
+    // ReLU, so the large inputs reach the output linearly and any clipping would show.
+    const p = policy([8], 'relu', 2);
+    // The identity normaliser policyFromJson gives: its clip is beyond float32, so the graph clips at +-Infinity.
+    p.normalizer = { mean: new Float64Array(OBS), var: new Float64Array(OBS).fill(1), count: 1e-4, clip: Number.MAX_VALUE, eps: 0 };
+    const obs = Float32Array.from({ length: 50 * OBS }, (_, k) => (k % 7) * 1e3 - 3e3);
+    const session = await ort.InferenceSession.create(policyToOnnx(p));
+    const out = await session.run({ obs: new ort.Tensor('float32', obs, [50, OBS]) });
+    const expected = createKernelEngine().predict(p.model.actor, obs, 50);
+    const got = out.action_mean!.data as Float32Array;
+    expect(Array.from(got).every((v, k) => Math.abs(v - expected[k]!) <= 1e-5 * Math.max(1, Math.abs(expected[k]!)))).toBe(true);
+    expect(Math.max(...expected.map(Math.abs))).toBeGreaterThan(100);
+    await session.release();
+  });
+
   it('is an opset-17 graph of Sub, Div, Sqrt, Clip, Gemm and the activation, with pruned weights stored as 0', () => {
     const p = policy([16, 8], 'relu', 3);
     // Leave a weight non-zero under a 0 mask: the export must apply the mask, not trust the weights.

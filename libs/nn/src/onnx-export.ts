@@ -15,6 +15,7 @@
 // The normaliser's statistics are float64 in rlprune and float32 here (ONNX runtimes' float kernels);
 // the difference is within float32 rounding of the normalised observation.
 // Only the actor is exported: the critic and the training state are not needed to act.
+import { version as NN_VERSION } from '../package.json';
 import { InvalidArgumentError } from './errors';
 import type { PolicyArtifact } from './artifact';
 import { ONNX_ATTRIBUTE_INT, ONNX_FLOAT, ONNX_IR_VERSION, ONNX_OPSET, onnxModelType } from './onnx-schema';
@@ -92,7 +93,7 @@ export function policyToOnnx(artifact: PolicyArtifact): Uint8Array {
     ir_version: ONNX_IR_VERSION,
     opset_import: [{ domain: '', version: ONNX_OPSET }],
     producer_name: 'rlprune',
-    producer_version: '0.1.0',
+    producer_version: NN_VERSION,
     doc_string: 'Actor of an rlprune policy: raw observation -> Gaussian action mean (and its log-std).',
     graph: {
       name: 'rlprune_actor',
