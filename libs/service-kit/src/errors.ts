@@ -1,6 +1,7 @@
 // Typed errors that handlers (and libraries) throw; the server maps them to gRPC status codes by
 // their `name`, so a library can define its own InvalidArgumentError without depending on this kit.
 import { status } from '@grpc/grpc-js';
+import { clipQuoted, MAX_STATUS_DETAILS_CHARS } from './quote';
 
 class ServiceError extends Error {
   /** The request field the error is about, when there is one. */
@@ -49,8 +50,16 @@ export interface StatusLike {
   details: string;
 }
 
-/** Maps anything thrown by a handler to a gRPC status; unknown errors become INTERNAL. */
+/**
+ * Maps anything thrown by a handler to a gRPC status; unknown errors become INTERNAL. Details are
+ * clipped: a message quoting a huge request value would not fit the status trailers.
+ */
 export function toStatus(err: unknown): StatusLike {
+  const s = unclippedStatus(err);
+  return s.details.length <= MAX_STATUS_DETAILS_CHARS ? s : { code: s.code, details: clipQuoted(s.details, MAX_STATUS_DETAILS_CHARS) };
+}
+
+function unclippedStatus(err: unknown): StatusLike {
   if (err && typeof err === 'object') {
     const e = err as { name?: string; message?: string; code?: unknown; details?: unknown };
     // An error that already carries a gRPC status (e.g. from a downstream call) passes through.

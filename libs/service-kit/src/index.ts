@@ -15,6 +15,8 @@ export {
   statusError,
 } from './errors';
 export * from './validate';
+export * from './limits';
+export * from './quote';
 export { messages, assertWellFormed } from './handlers';
 export { busyPoll, isBusyPolling } from './busy-poll';
 export type { AsyncHandler, AsyncHandlers } from './handlers';

@@ -1,11 +1,11 @@
 // Request validation helpers: each throws InvalidArgumentError naming the field and saying what
 // was expected and what arrived, so a user can fix the request without reading the server's code.
 import { InvalidArgumentError } from './errors';
+import { clipQuoted } from './quote';
 
 function describe(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
   if (v === undefined || v === null) return 'nothing';
-  return String(v);
+  return clipQuoted(typeof v === 'string' ? JSON.stringify(v) : String(v));
 }
 
 export function requireString(value: unknown, field: string): string {

@@ -6,6 +6,7 @@ import { decodeTensor, encodeTensor } from '@rlprune/proto';
 import type { PerturbRequest__Output } from '@rlprune/proto/src/generated/rlprune/attacker/v1/PerturbRequest';
 import type { PrepareRequest__Output } from '@rlprune/proto/src/generated/rlprune/attacker/v1/PrepareRequest';
 import {
+  enforceCap,
   FailedPreconditionError,
   InvalidArgumentError,
   messages,
@@ -13,6 +14,7 @@ import {
   requireFinite,
   requireString,
   type ArtifactClient,
+  type Cap,
 } from '@rlprune/service-kit';
 import { remoteEnvFactory } from './remote-env';
 
@@ -22,7 +24,15 @@ export interface AttackerDeps {
   simulatorAddress: string;
   /** Busy-poll window of the simulator sessions Prepare opens (sim-client sessionBusyPollUs). */
   sessionBusyPollUs: number;
+  /** Most observation rows one Perturb batch may carry (RLPRUNE_MAX_PERTURB_ROWS). */
+  maxPerturbRows: Cap;
 }
+
+/**
+ * Rows per Perturb batch: a simulator sends one row per environment it steps (tens); 1e6 rows held
+ * the event loop for 15-18 s. 4096 rows of the costliest attack (MAD's SGLD) stay well under a second.
+ */
+export const DEFAULT_MAX_PERTURB_ROWS = 4096;
 
 export function describe(attack: Attack) {
   return {
@@ -83,6 +93,8 @@ export async function perturb(call: grpc.ServerDuplexStream<PerturbRequest__Outp
       });
     } else if (msg.batch) {
       if (!perturber) throw new FailedPreconditionError('send the header (policy, epsilon, seed) before observation batches', 'header');
+      // the declared row count is checked before the tensor is decoded or anything is allocated
+      enforceCap(deps.maxPerturbRows, msg.batch.observations?.shape?.[0] ?? 0, 'batch.observations', 'shape[0]');
       const { values, shape } = decodeTensor(msg.batch.observations, 'batch.observations', [null, perturber.obsDim]);
       const starts = msg.batch.episodeStart.length > 0 ? msg.batch.episodeStart : undefined;
       const out = perturber.perturb(values, shape[0]!, starts);

@@ -3,10 +3,10 @@
 import type * as grpc from '@grpc/grpc-js';
 import { attackByName, type Attack } from '@rlprune/attacks';
 import { protos } from '@rlprune/proto';
-import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, packageVersion, readCap, runService } from '@rlprune/service-kit';
 import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
-import { describe, perturb, prepare } from './handlers';
+import { DEFAULT_MAX_PERTURB_ROWS, describe, perturb, prepare } from './handlers';
 
 export const DEFAULT_PORT = 50055;
 
@@ -23,6 +23,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
     artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
     simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
     sessionBusyPollUs: sessionBusyPollUs(),
+    maxPerturbRows: readCap('RLPRUNE_MAX_PERTURB_ROWS', DEFAULT_MAX_PERTURB_ROWS, 'rows per Perturb batch'),
   };
   await runService({
     name: 'attacker',

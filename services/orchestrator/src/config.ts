@@ -2,7 +2,9 @@
 // the same build runs as local processes and on Kubernetes.
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, envInt } from '@rlprune/service-kit';
+import { ConfigError, DEFAULT_MAX_ID_CHARS, envInt } from '@rlprune/service-kit';
+import { DEFAULT_MAX_GRID_STAGES } from './pipeline/grid';
+import { DEFAULT_ARTIFACT_LIMITS } from './store/artifact-service';
 
 export interface ServiceTarget {
   /** Service name as shown by status, e.g. "attacker-mad". */
@@ -30,6 +32,35 @@ export interface OrchestratorConfig {
    * the trainer Deployment can take. Other stage kinds keep their own limits.
    */
   trainConcurrency: number;
+  /** Caps on what a caller controls; each refusal names its setting. */
+  limits: OrchestratorLimits;
+}
+
+export interface OrchestratorLimits {
+  /** Stages one experiment's grid may have (RLPRUNE_MAX_GRID_STAGES, default DEFAULT_MAX_GRID_STAGES). */
+  maxGridStages: number;
+  /** Largest artifact a Put may upload, in bytes (RLPRUNE_MAX_ARTIFACT_BYTES, default 256 MiB). */
+  maxArtifactBytes: number;
+  /** Longest experiment id or name a request may carry (RLPRUNE_MAX_ID_CHARS, default 256). */
+  maxIdChars: number;
+  /** Largest spec text, in characters (RLPRUNE_MAX_SPEC_CHARS, default 1 MiB; the examples are ~2 KB). */
+  maxSpecChars: number;
+}
+
+export const DEFAULT_LIMITS: OrchestratorLimits = {
+  maxGridStages: DEFAULT_MAX_GRID_STAGES,
+  maxArtifactBytes: DEFAULT_ARTIFACT_LIMITS.maxArtifactBytes,
+  maxIdChars: DEFAULT_MAX_ID_CHARS,
+  maxSpecChars: 1024 * 1024,
+};
+
+export function loadLimits(env: NodeJS.ProcessEnv = process.env): OrchestratorLimits {
+  return {
+    maxGridStages: envInt('RLPRUNE_MAX_GRID_STAGES', DEFAULT_LIMITS.maxGridStages, env),
+    maxArtifactBytes: envInt('RLPRUNE_MAX_ARTIFACT_BYTES', DEFAULT_LIMITS.maxArtifactBytes, env),
+    maxIdChars: envInt('RLPRUNE_MAX_ID_CHARS', DEFAULT_LIMITS.maxIdChars, env),
+    maxSpecChars: envInt('RLPRUNE_MAX_SPEC_CHARS', DEFAULT_LIMITS.maxSpecChars, env),
+  };
 }
 
 export const DEFAULT_PORTS = {
@@ -71,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OrchestratorCo
       ? parseAttackers(env.ATTACKER_ADDRESSES)
       : new Map([['random', local(DEFAULT_PORTS.attacker)]]),
     trainConcurrency: envInt('RLPRUNE_TRAIN_CONCURRENCY', os.availableParallelism(), env, 1),
+    limits: loadLimits(env),
   };
 }
 

@@ -12,6 +12,7 @@ import { Ledger } from './ledger/ledger';
 import { executors } from './pipeline/executors';
 import { DEFAULT_RUNNER_OPTIONS, ExperimentRunner } from './pipeline/runner';
 import { StageServices } from './pipeline/service-clients';
+import { RequestLimits } from './request-limits';
 import { ArtifactStore } from './store/artifact-store';
 import { artifactStoreHandlers } from './store/artifact-service';
 import { systemStatus } from './status/system-status';
@@ -21,6 +22,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const version = packageVersion(__dirname);
   const logger = createLogger('orchestrator');
   const store = new ArtifactStore(cfg.home);
+  const limits = new RequestLimits(cfg.limits);
   const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
   const services = new StageServices(cfg);
   const runner = new ExperimentRunner(ledger, executors(services, store), {
@@ -41,21 +43,25 @@ export async function main(telemetry: Telemetry): Promise<void> {
       {
         definition: p.Orchestrator.service,
         implementation: {
-          SubmitExperiment: async (call: grpc.ServerUnaryCall<{ specYaml: string; name: string }, unknown>) =>
-            toWireExperiment(await experiments.submit(call.request.specYaml, call.request.name)),
-          WatchExperiment: (call: grpc.ServerWritableStream<{ id: string }, unknown>) => experiments.watch(call.request.id, call),
-          GetExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.get(call.request.id)),
+          SubmitExperiment: async (call: grpc.ServerUnaryCall<{ specYaml: string; name: string }, unknown>) => {
+            // an env the simulator does not serve gets NaN here and submit's own error afterwards
+            const epsilons = call.request.specYaml ? await services.envEpsilons() : new Map<string, number>();
+            limits.submission(call.request.specYaml, call.request.name, (env) => epsilons.get(env) ?? NaN);
+            return toWireExperiment(await experiments.submit(call.request.specYaml, call.request.name));
+          },
+          WatchExperiment: (call: grpc.ServerWritableStream<{ id: string }, unknown>) => experiments.watch(limits.id(call.request.id), call),
+          GetExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.get(limits.id(call.request.id))),
           ListExperiments: async () => ({ experiments: ledger.listExperiments().map(toWireExperiment) }),
-          CancelExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.cancel(call.request.id)),
-          ResumeExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.resume(call.request.id)),
-          GetReport: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => experiments.report(call.request.id),
-          CompareExperiments: async (call: grpc.ServerUnaryCall<{ ids: string[] }, unknown>) => experiments.compare(call.request.ids ?? []),
+          CancelExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.cancel(limits.id(call.request.id))),
+          ResumeExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.resume(limits.id(call.request.id))),
+          GetReport: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => experiments.report(limits.id(call.request.id)),
+          CompareExperiments: async (call: grpc.ServerUnaryCall<{ ids: string[] }, unknown>) => experiments.compare(limits.ids(call.request.ids)),
           GetSystemStatus: async () => ({
             services: await systemStatus({ address: handle.address, version }, serviceTargets(cfg)),
           }),
         },
       },
-      { definition: p.ArtifactStore.service, implementation: artifactStoreHandlers(store) },
+      { definition: p.ArtifactStore.service, implementation: artifactStoreHandlers(store, { maxArtifactBytes: cfg.limits.maxArtifactBytes }) },
     ],
     ready: () => {
       for (const id of ledger.unfinishedExperiments()) {

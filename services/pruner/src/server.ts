@@ -3,13 +3,17 @@ import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
 import type { PreviewScheduleRequest__Output } from '@rlprune/proto/src/generated/rlprune/pruner/v1/PreviewScheduleRequest';
 import { previewSchedule, type Criterion, type Scope } from '@rlprune/pruning';
-import { ArtifactClient, InvalidArgumentError, packageVersion, requirePositiveInt, runService } from '@rlprune/service-kit';
+import { ArtifactClient, enforceCap, InvalidArgumentError, packageVersion, readCap, requirePositiveInt, runService, type Cap } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { prune } from './prune';
 
 export const DEFAULT_PORT = 50054;
 
-function preview(req: PreviewScheduleRequest__Output) {
+/** Points a PreviewSchedule may ask for (a curve to plot needs hundreds; 1e7 exhausted the heap). */
+export const DEFAULT_MAX_PREVIEW_POINTS = 10_000;
+
+function preview(req: PreviewScheduleRequest__Output, maxPoints: Cap) {
+  enforceCap(maxPoints, req.points, 'points');
   const s = req.schedule;
   if (!s) throw new InvalidArgumentError('is required', 'schedule');
   const totalSteps = requirePositiveInt(req.totalSteps, 'total_steps');
@@ -33,6 +37,7 @@ function preview(req: PreviewScheduleRequest__Output) {
 
 export async function main(telemetry: Telemetry): Promise<void> {
   const artifacts = new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051');
+  const maxPoints = readCap('RLPRUNE_MAX_PREVIEW_POINTS', DEFAULT_MAX_PREVIEW_POINTS, 'points');
   await runService({
     name: 'pruner',
     version: packageVersion(__dirname),
@@ -42,7 +47,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
         definition: protos().rlprune.pruner.v1.Pruner.service,
         implementation: {
           Prune: (call: grpc.ServerUnaryCall<never, unknown>) => prune(call, artifacts),
-          PreviewSchedule: async (call: grpc.ServerUnaryCall<PreviewScheduleRequest__Output, unknown>) => preview(call.request),
+          PreviewSchedule: async (call: grpc.ServerUnaryCall<PreviewScheduleRequest__Output, unknown>) => preview(call.request, maxPoints),
         },
       },
     ],

@@ -5,6 +5,7 @@ import { ArtifactClient, createLogger, packageVersion, runService } from '@rlpru
 import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { runTrain } from './train';
+import { maxPolicyParameters } from './train-config';
 import { envPlacement } from './training-envs';
 
 export const DEFAULT_PORT = 50053;
@@ -15,6 +16,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
     simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
     sessionBusyPollUs: sessionBusyPollUs(),
     envPlacement: envPlacement(),
+    maxPolicyParameters: maxPolicyParameters(),
     logger: createLogger('trainer'),
   };
   await runService({

@@ -4,10 +4,24 @@
 // libs/rl's null.
 import type { PpoConfig } from '@rlprune/rl';
 import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
-import { requirePositiveInt, requireString } from '@rlprune/service-kit';
+import { actorCriticParameterBound, DEFAULT_MAX_POLICY_PARAMETERS } from '@rlprune/nn';
+import { envInt, InvalidArgumentError, requirePositiveInt, requireString } from '@rlprune/service-kit';
 
-export function toPpoConfig(req: TrainRequest__Output): PpoConfig {
+/** RLPRUNE_MAX_POLICY_PARAMETERS: the largest actor-critic a Train request may ask for. */
+export function maxPolicyParameters(env: NodeJS.ProcessEnv = process.env): number {
+  return envInt('RLPRUNE_MAX_POLICY_PARAMETERS', DEFAULT_MAX_POLICY_PARAMETERS, env);
+}
+
+export function toPpoConfig(req: TrainRequest__Output, maxParameters = DEFAULT_MAX_POLICY_PARAMETERS): PpoConfig {
   const envId = requireString(req.envId, 'env_id');
+  const hidden = req.ppo?.hidden ?? [];
+  // checked before libs/rl allocates anything: [65536, 65536] would be a 16 GiB matrix per net
+  if (hidden.length > 0 && hidden.every((w) => Number.isSafeInteger(w) && w > 0)) {
+    const bound = actorCriticParameterBound(hidden);
+    if (bound > maxParameters) {
+      throw new InvalidArgumentError(`widths make up to ${bound} parameters, over the limit of ${maxParameters} (RLPRUNE_MAX_POLICY_PARAMETERS)`, 'ppo.hidden');
+    }
+  }
   const totalTimesteps = requirePositiveInt(req.totalSteps, 'total_steps');
   const p = req.ppo;
   const numEnvs = p?.numEnvs ?? 1;

@@ -15,13 +15,15 @@ export interface TrainerDeps {
   sessionBusyPollUs: number;
   /** Envs in the simulator service or in this process (TRAINER_ENVS). */
   envPlacement: EnvPlacement;
+  /** Largest actor-critic a request may ask for (RLPRUNE_MAX_POLICY_PARAMETERS). */
+  maxPolicyParameters: number;
   /** One line per training started (which trainer of several took which run). */
   logger?: { info(fields: object, message: string): void };
 }
 
 export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Output, unknown>, deps: TrainerDeps): Promise<void> {
   const req = call.request;
-  const config = toPpoConfig(req);
+  const config = toPpoConfig(req, deps.maxPolicyParameters);
   const resumeFrom = req.resumeFrom?.id ? await deps.artifacts.get(requireArtifactId(req.resumeFrom, 'resume_from')) : undefined;
   const controller = new AbortController();
   call.on('cancelled', () => controller.abort());

@@ -7,6 +7,7 @@
 // that stage of a pruned point also measures the parameter path against the dense policy of the same
 // (env, seed, kappa) when the grid trains one (sparsity 0 listed, or post_hoc).
 import { rsSettingLabel, rsSettingParams, type RsSweepSetting } from '@rlprune/attacks';
+import { InvalidArgumentError } from '@rlprune/service-kit';
 import type { ExperimentSpec } from '../spec/experiment-spec';
 import { shortHash } from './canonical';
 
@@ -55,12 +56,56 @@ export interface Grid {
 /** Attacks that learn something about the victim before they can perturb. */
 export const PREPARED_ATTACKS = new Set(['rs', 'rs_mad', 'learned']);
 
-export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) => number): Grid {
+/**
+ * Most stages one experiment may have (RLPRUNE_MAX_GRID_STAGES). The largest spec in examples/ has a
+ * few thousand; a 1,000,000-point spec once took the orchestrator 200 s and 4 GB of ledger.
+ */
+export const DEFAULT_MAX_GRID_STAGES = 20_000;
+
+/** A spec whose grid has more stages than the limit; nothing has been written when it is thrown. */
+export class GridTooLargeError extends InvalidArgumentError {
+  constructor(spec: ExperimentSpec, maxStages: number) {
+    const p = spec.pruning;
+    const points = spec.envs.length * spec.seeds.length * spec.sa.kappas.length * p.criteria.length * p.sparsities.length;
+    const attacks = spec.attacks.map((a) => `${a.name} x ${Math.max(1, a.epsilons.length)} epsilon(s)${a.sweep.length > 0 ? ` x ${a.sweep.length} settings` : ''}`);
+    super(
+      `the grid needs more than ${maxStages} stages, the limit (set RLPRUNE_MAX_GRID_STAGES to change it): ` +
+        `${spec.envs.length} env(s) x ${spec.seeds.length} seed(s) x ${spec.sa.kappas.length} kappa(s) x ${p.criteria.length} criteria x ` +
+        `${p.sparsities.length} sparsities = ${points} grid points, each with its training, clean evaluation, certificates and attacks` +
+        `${attacks.length > 0 ? ` (${attacks.join(', ')})` : ''}; split the experiment or shrink an axis`,
+      'spec',
+    );
+  }
+}
+
+/**
+ * A lower bound on the grid's stage count, from the axes alone: every distinct policy (one per
+ * (env, seed, kappa) at sparsity 0, one per criterion at each other sparsity) has its own training or
+ * pruning, clean evaluation, attack evaluations (and preparations) and at least one certificate.
+ */
+export function gridStageLowerBound(spec: ExperimentSpec): number {
+  const p = spec.pruning;
+  const nonZero = p.sparsities.filter((s) => s > 0).length;
+  const policies = spec.envs.length * spec.seeds.length * spec.sa.kappas.length * (p.criteria.length * nonZero + (nonZero < p.sparsities.length ? 1 : 0));
+  const attackStages = spec.attacks.reduce(
+    (n, a) => n + Math.max(1, a.epsilons.length) * Math.max(1, a.sweep.length) * (PREPARED_ATTACKS.has(a.name) ? 2 : 1),
+    0,
+  );
+  return policies * (1 + 1 + attackStages + 1);
+}
+
+export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) => number, maxStages = Infinity): Grid {
+  // an oversized spec is refused from its axes alone, before a single stage is hashed
+  if (gridStageLowerBound(spec) > maxStages) throw new GridTooLargeError(spec, maxStages);
   const stages = new Map<string, StageNode>();
   const idOf = (kind: StageKind, params: Record<string, unknown>, deps: Record<string, string> = {}) => `${kind}-${shortHash({ kind, params, deps })}`;
   const add = (kind: StageKind, label: string, params: Record<string, unknown>, deps: Record<string, string> = {}): string => {
     const id = idOf(kind, params, deps);
-    if (!stages.has(id)) stages.set(id, { id, kind, label, params, deps });
+    if (!stages.has(id)) {
+      // counted as the grid grows, so an oversized spec costs at most maxStages hashes, not its size
+      if (stages.size >= maxStages) throw new GridTooLargeError(spec, maxStages);
+      stages.set(id, { id, kind, label, params, deps });
+    }
     return id;
   };
   const points: GridPoint[] = [];

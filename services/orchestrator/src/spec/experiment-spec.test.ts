@@ -55,3 +55,36 @@ describe('parseSpec', () => {
     expect(() => parseSpec(good.replace('rollout_steps: 256', 'rollout_steps: 250'))).toThrow(/^train.minibatches: the batch .* must divide into 32/);
   });
 });
+
+describe('parseSpec numbers and sizes', () => {
+  it('rejects integers beyond 2^53 and non-finite numbers with their line, quoting what was written', () => {
+    expect(() => parseSpec(good.replace('steps: 20000', 'steps: 99999999999999999999'))).toThrow(
+      'train.steps (line 6): must be an integer of at most 2^53 - 1 (9007199254740991), got 99999999999999999999',
+    );
+    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[0.05, 1e309]'))).toThrow('attacks[1].epsilons[1] (line 14): must be a finite number, got 1e309');
+    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[.inf]'))).toThrow('attacks[1].epsilons[0] (line 14): must be a finite number, got .inf');
+    expect(() => parseSpec(good.replace('seeds: [1, 2]', 'seeds: [1, 9007199254740993]'))).toThrow(/^seeds\[1\] \(line 4\): must be an integer of at most 2\^53 - 1/);
+  });
+
+  it('quotes at most ~100 characters of a bad value', () => {
+    const long = 'x'.repeat(50_000);
+    const err = (() => {
+      try {
+        parseSpec(good.replace('InvertedPendulum-v4', long));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(err).toContain('(50002 characters)');
+    expect(err.length).toBeLessThan(400);
+  });
+
+  it('refuses hidden widths whose nets exceed the parameter cap, naming the cap and its setting', () => {
+    expect(() => parseSpec(good.replace('  num_envs: 4', '  num_envs: 4\n  hidden: [65536, 65536]'))).toThrow(
+      /^train.hidden: widths \[65536, 65536\] make up to \d+ parameters, over the limit of 16777216 \(RLPRUNE_MAX_POLICY_PARAMETERS\)/,
+    );
+    expect(parseSpec(good.replace('  num_envs: 4', '  num_envs: 4\n  hidden: [2048, 2048]')).train.hidden).toEqual([2048, 2048]);
+    expect(() => parseSpec(good.replace('  num_envs: 4', '  num_envs: 4\n  hidden: [256, 256]'), 1000)).toThrow(/over the limit of 1000/);
+  });
+});

@@ -1,7 +1,14 @@
 // The experiment spec: what a researcher writes. Every field is documented in the schema below,
 // which also gives its default; `parseSpec` validates a YAML text against it.
 import { SA_PPO_RS_SWEEP, type RsSweepSetting } from '@rlprune/attacks';
+import { actorCriticParameterBound, DEFAULT_MAX_POLICY_PARAMETERS } from '@rlprune/nn';
+import { envInt } from '@rlprune/service-kit';
 import { parseWithSchema, SpecError, type Schema } from './schema';
+
+/** The parameter cap the trainer applies, read where the spec is checked so both agree. */
+export function maxPolicyParametersSetting(env: NodeJS.ProcessEnv = process.env): number {
+  return envInt('RLPRUNE_MAX_POLICY_PARAMETERS', DEFAULT_MAX_POLICY_PARAMETERS, env);
+}
 
 export const ATTACK_NAMES = ['random', 'critic', 'mad', 'rs', 'rs_mad', 'learned', 'correlated'] as const;
 export const CERTIFY_METHODS = ['lipschitz', 'spectral', 'ibp', 'crown'] as const;
@@ -191,8 +198,11 @@ export interface ExperimentSpec {
   analysis: { j_star: number | null; keep_fraction: number; normalise: 'own_dense' | 'dense_clean'; horizon: number };
 }
 
-/** Parses and validates a spec; throws SpecError naming the field and line. */
-export function parseSpec(text: string): ExperimentSpec {
+/**
+ * Parses and validates a spec; throws SpecError naming the field and line. `maxPolicyParameters`
+ * (default: RLPRUNE_MAX_POLICY_PARAMETERS, as the trainer reads it) bounds the nets train.hidden asks for.
+ */
+export function parseSpec(text: string, maxPolicyParameters = maxPolicyParametersSetting()): ExperimentSpec {
   const spec = parseWithSchema(text, SPEC_SCHEMA) as ExperimentSpec;
   spec.attacks.forEach((a, i) => (a.sweep = resolveSweep(a.name, a.sweep as RsSweepSetting[] | null, i)));
   // cross-field rules the per-field schema cannot say
@@ -201,6 +211,15 @@ export function parseSpec(text: string): ExperimentSpec {
       'pruning.start_fraction',
       null,
       `burn-in (${spec.pruning.start_fraction}) must end before the pruning end (end_fraction ${spec.pruning.end_fraction})`,
+    );
+  }
+  const parameters = actorCriticParameterBound(spec.train.hidden);
+  if (parameters > maxPolicyParameters) {
+    throw new SpecError(
+      'train.hidden',
+      null,
+      `widths [${spec.train.hidden.slice(0, 8).join(', ')}${spec.train.hidden.length > 8 ? ', ...' : ''}] make up to ${parameters} parameters, ` +
+        `over the limit of ${maxPolicyParameters} (RLPRUNE_MAX_POLICY_PARAMETERS)`,
     );
   }
   const steps = spec.train.rollout_steps ?? Math.floor(2048 / spec.train.num_envs);

@@ -30,8 +30,15 @@ function lineOf(node: Node | null | undefined, ctx: Ctx): number | null {
   return offset === undefined ? null : ctx.lines.linePos(offset).line;
 }
 
+/** Longest excerpt of a user's value quoted back in an error (a huge value must not make a huge message). */
+export const MAX_QUOTED_CHARS = 100;
+
+function clip(text: string): string {
+  return text.length <= MAX_QUOTED_CHARS ? text : `${text.slice(0, MAX_QUOTED_CHARS)}... (${text.length} characters)`;
+}
+
 function describe(v: unknown): string {
-  return v === null || v === undefined ? 'nothing' : JSON.stringify(v);
+  return v === null || v === undefined ? 'nothing' : clip(JSON.stringify(v));
 }
 
 /** Validates `node` against `schema`, returning the plain value with defaults filled in. */
@@ -51,8 +58,14 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
   switch (schema.kind) {
     case 'number': {
       const v = isScalar(node) ? node.value : undefined;
-      if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`must be a number, got ${describe(isScalar(node) ? node.value : 'a collection')}`);
+      // the text as written: 1e309 parses to Infinity and 99999999999999999999 to 1e20, neither what the user wrote
+      const written = isScalar(node) && typeof node.source === 'string' ? node.source : describe(v ?? 'a collection');
+      if (typeof v !== 'number') return fail(`must be a number, got ${clip(written)}`);
+      if (!Number.isFinite(v)) return fail(`must be a finite number, got ${clip(written)} (beyond the largest double, ~1.8e308)`);
       if (schema.integer && !Number.isInteger(v)) fail(`must be an integer, got ${v}`);
+      if (schema.integer && !Number.isSafeInteger(v)) {
+        fail(`must be an integer of at most 2^53 - 1 (${Number.MAX_SAFE_INTEGER}), got ${clip(written)}: larger integers are not exact in a double`);
+      }
       if (schema.min !== undefined && (schema.minExclusive ? v <= schema.min : v < schema.min))
         fail(`must be ${schema.minExclusive ? '>' : '>='} ${schema.min}, got ${v}`);
       if (schema.max !== undefined && (schema.maxExclusive ? v >= schema.max : v > schema.max))
@@ -62,7 +75,7 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
     case 'string': {
       const v = isScalar(node) ? node.value : undefined;
       if (typeof v !== 'string') return fail(`must be a string, got ${describe(isScalar(node) ? node.value : 'a collection')}`);
-      if (schema.enum && !schema.enum.includes(v)) fail(`must be one of ${schema.enum.join(', ')}, got ${JSON.stringify(v)}`);
+      if (schema.enum && !schema.enum.includes(v)) fail(`must be one of ${schema.enum.join(', ')}, got ${describe(v)}`);
       return v;
     }
     case 'boolean': {
@@ -81,7 +94,7 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
         if (!(key in schema.fields)) {
-          throw new SpecError(path ? `${path}.${key}` : key, lineOf(pair.key as Node, ctx), `unknown field (known: ${Object.keys(schema.fields).join(', ')})`);
+          throw new SpecError(path ? `${path}.${clip(key)}` : clip(key), lineOf(pair.key as Node, ctx), `unknown field (known: ${Object.keys(schema.fields).join(', ')})`);
         }
       }
       return checkFields(schema.fields, (key) => node.get(key, true) as Node | undefined, path, ctx, line);

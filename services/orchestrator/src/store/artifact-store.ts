@@ -49,6 +49,28 @@ export class ArtifactStore {
     return { id, size: data.length, meta };
   }
 
+  /**
+   * Starts a streamed write: chunks go to a temporary file as they arrive (hashed on the way), so an
+   * upload holds one chunk in memory, never the whole payload (once, let alone twice), and one over
+   * `maxBytes` stops at the first chunk past it.
+   */
+  beginPut(maxBytes: number): ArtifactUpload {
+    return new ArtifactUpload(this, maxBytes);
+  }
+
+  /** Moves a finished upload's temporary file to its id's place (or drops it when the id exists). */
+  commitFile(tmp: string, id: string, size: number, meta: ArtifactMeta): StoredArtifact {
+    const file = this.pathOf(id);
+    if (fs.existsSync(file)) {
+      fs.rmSync(tmp, { force: true });
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(`${file}.meta.json`, JSON.stringify(meta));
+      fs.renameSync(tmp, file);
+    }
+    return { id, size, meta };
+  }
+
   has(id: string): boolean {
     return fs.existsSync(this.pathOf(id));
   }
@@ -74,6 +96,60 @@ export class ArtifactStore {
       return JSON.parse(fs.readFileSync(`${this.pathOf(id)}.meta.json`, 'utf8')) as ArtifactMeta;
     } catch {
       return { kind: '', labels: {} };
+    }
+  }
+}
+
+/** An artifact larger than the store accepts (RLPRUNE_MAX_ARTIFACT_BYTES). */
+export class ArtifactTooLargeError extends Error {
+  override name = 'InvalidArgumentError';
+}
+
+/** One streamed Put: write chunks, then commit with the metadata, or abort to delete what arrived. */
+export class ArtifactUpload {
+  private readonly hash = crypto.createHash('sha256');
+  private readonly tmp: string;
+  private fd: number | null;
+  private size = 0;
+
+  constructor(
+    private readonly store: ArtifactStore,
+    private readonly maxBytes: number,
+  ) {
+    this.tmp = path.join(store.dir, `.upload.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+    this.fd = fs.openSync(this.tmp, 'w');
+  }
+
+  get bytes(): number {
+    return this.size;
+  }
+
+  write(chunk: Uint8Array): void {
+    if (this.fd === null) throw new Error('write after the upload ended');
+    if (this.size + chunk.length > this.maxBytes) {
+      this.abort();
+      throw new ArtifactTooLargeError(
+        `data: the artifact is over the limit of ${this.maxBytes} bytes (RLPRUNE_MAX_ARTIFACT_BYTES): ${this.size + chunk.length} bytes had arrived when the upload was stopped`,
+      );
+    }
+    fs.writeSync(this.fd, chunk);
+    this.hash.update(chunk);
+    this.size += chunk.length;
+  }
+
+  commit(meta: ArtifactMeta): StoredArtifact {
+    if (this.fd === null) throw new Error('commit after the upload ended');
+    fs.closeSync(this.fd);
+    this.fd = null;
+    return this.store.commitFile(this.tmp, this.hash.digest('hex'), this.size, meta);
+  }
+
+  /** Deletes what was written; safe to call more than once and after commit. */
+  abort(): void {
+    if (this.fd !== null) {
+      fs.closeSync(this.fd);
+      this.fd = null;
+      fs.rmSync(this.tmp, { force: true });
     }
   }
 }
