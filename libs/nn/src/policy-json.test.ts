@@ -112,6 +112,8 @@ describe('policy JSON', () => {
     ['no env', (j) => delete j.metadata.env, 'metadata.env: expected an environment id such as "Hopper-v4", got none'],
     ['a normaliser of the wrong width', (j) => (j.normalizer = { mean: [0], var: [1] }), 'normalizer.var: expected 11 numbers, got 1'],
     ['a negative variance', (j) => (j.normalizer = { mean: Array(11).fill(0), var: Array(11).fill(-1) }), 'normalizer.var[0]: expected a number >= 0, got -1'],
+    ['a weight beyond float32', (j) => (j.actor.layers[0].w[0][1] = 1e39), 'actor.layers[0].w[0][1]: expected a number within float32 range (|x| < 3.4e38), got 1e+39'],
+    ['a zero variance with eps 0', (j) => (j.normalizer = { mean: Array(11).fill(0), var: [1, 0, ...Array(9).fill(1)], eps: 0 }), 'normalizer.var[1]: expected var + eps > 0 (eps is 0), got 0'],
     ['a newer format', (j) => (j.formatVersion = 2), 'formatVersion: expected 1..1 (this rlprune), got 2'],
     ['a label that is not a string', (j) => (j.metadata.labels = { kappa: 0.3 }), 'metadata.labels.kappa: expected a string, got 0.3'],
     ['a dtype that does not exist', (j) => Object.assign(j, { extraTensors: { a: [1] }, extraTensorDtypes: { a: 'f16' } }), 'extraTensorDtypes.a: expected "f32" or "f64", got "f16"'],

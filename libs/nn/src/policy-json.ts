@@ -111,10 +111,14 @@ function integer(v: unknown, at: string, min: number): number {
   return v;
 }
 
-function numbers(v: unknown, at: string, length: number | null): number[] {
+/** A list of finite numbers; float32 ones must also be finite once rounded to float32. */
+function numbers(v: unknown, at: string, length: number | null, float32 = false): number[] {
   if (!Array.isArray(v)) throw new InvalidArgumentError(at, length === null ? 'a list of numbers' : `${length} numbers`, shown(v));
   if (length !== null && v.length !== length) throw new InvalidArgumentError(at, `${length} numbers`, `${v.length}`);
-  v.forEach((x, i) => finite(x, `${at}[${i}]`));
+  v.forEach((x, i) => {
+    finite(x, `${at}[${i}]`);
+    if (float32 && !Number.isFinite(Math.fround(x as number))) throw new InvalidArgumentError(`${at}[${i}]`, 'a number within float32 range (|x| < 3.4e38)', shown(x));
+  });
   return v as number[];
 }
 
@@ -128,7 +132,7 @@ function matrix(v: unknown, at: string, rows: number | null, cols: number | null
   if (c <= 0) throw new InvalidArgumentError(`${at}[0]`, `a list of ${cols ?? 'inDim'} numbers`, shown(v[0]));
   if ((rows !== null && r !== rows) || (cols !== null && c !== cols)) throw new InvalidArgumentError(at, want, `${r}x${c}`);
   const data = new Float32Array(r * c);
-  v.forEach((row, i) => data.set(numbers(row, `${at}[${i}]`, c), i * c));
+  v.forEach((row, i) => data.set(numbers(row, `${at}[${i}]`, c, true), i * c));
   return { data, rows: r, cols: c };
 }
 
@@ -148,7 +152,7 @@ function mlpFromJson(v: unknown, at: string, inDim: number | null, outDim: numbe
       throw new InvalidArgumentError(`${lat}.inDim`, `${prevOut} (${i === 0 ? 'the observation width' : 'the previous layer\'s outDim'})`, String(cols));
     }
     const w = matrix(l.w, `${lat}.w`, rows, cols, '[outDim][inDim], as PyTorch nn.Linear.weight');
-    const b = Float32Array.from(numbers(l.b, `${lat}.b`, w.rows));
+    const b = Float32Array.from(numbers(l.b, `${lat}.b`, w.rows, true));
     const mask = l.mask === undefined ? new Float32Array(w.data.length).fill(1) : matrix(l.mask, `${lat}.mask`, w.rows, w.cols, 'same shape as w').data;
     mask.forEach((m, k) => {
       if (m !== 0 && m !== 1) throw new InvalidArgumentError(`${lat}.mask[${Math.floor(k / w.cols)}][${k % w.cols}]`, '0 or 1', String(m));
@@ -175,12 +179,17 @@ function normalizerFromJson(v: unknown, obsDim: number): ObsNormalizer {
     if (allowZero ? n < 0 : n <= 0) throw new InvalidArgumentError(at, allowZero ? 'a number >= 0' : 'a number > 0', String(n));
     return n;
   };
+  const eps = scalar(o.eps, 'normalizer.eps', DEFAULT_EPS, true);
+  // (obs - mean) / sqrt(var + eps) must not divide by zero.
+  variance.forEach((x, i) => {
+    if (!(x + eps > 0)) throw new InvalidArgumentError(`normalizer.var[${i}]`, `var + eps > 0 (eps is ${eps})`, String(x));
+  });
   return {
     mean: Float64Array.from(numbers(o.mean, 'normalizer.mean', obsDim)),
     var: Float64Array.from(variance),
     count: scalar(o.count, 'normalizer.count', DEFAULT_COUNT, false),
     clip: scalar(o.clip, 'normalizer.clip', DEFAULT_CLIP, false),
-    eps: scalar(o.eps, 'normalizer.eps', DEFAULT_EPS, true),
+    eps,
   };
 }
 
@@ -215,6 +224,7 @@ function extraTensorsFromJson(v: unknown, dtypes: unknown): Record<string, Extra
     const dtype = d[name] ?? 'f64';
     if (dtype !== 'f32' && dtype !== 'f64') throw new InvalidArgumentError(`extraTensorDtypes.${name}`, '"f32" or "f64"', shown(dtype));
     const xs = numbers(values, `extraTensors.${name}`, null);
+    if (dtype === 'f32') numbers(values, `extraTensors.${name}`, null, true);
     return [name, dtype === 'f32' ? Float32Array.from(xs) : Float64Array.from(xs)];
   }));
 }
@@ -235,7 +245,7 @@ export function policyFromJson(json: unknown): PolicyArtifact {
   const obsDim = actor.layers[0]!.inDim;
   const actDim = actor.layers[actor.layers.length - 1]!.outDim;
   const critic = mlpFromJson(o.critic, 'critic', obsDim, 1);
-  const logStd = Float32Array.from(numbers(o.logStd, 'logStd', actDim));
+  const logStd = Float32Array.from(numbers(o.logStd, 'logStd', actDim, true));
   const extraTensors = extraTensorsFromJson(o.extraTensors, o.extraTensorDtypes);
   return {
     metadata: metadataFromJson(o.metadata, actor),
