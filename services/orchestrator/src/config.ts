@@ -2,8 +2,9 @@
 // the same build runs as local processes and on Kubernetes.
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, DEFAULT_MAX_ID_CHARS, envInt } from '@rlprune/service-kit';
+import { ConfigError, DEFAULT_MAX_ID_CHARS, envInt, envMs } from '@rlprune/service-kit';
 import { DEFAULT_MAX_GRID_STAGES } from './pipeline/grid';
+import { DEFAULT_RUNNER_OPTIONS } from './pipeline/runner';
 import { DEFAULT_ARTIFACT_LIMITS } from './store/artifact-service';
 
 export interface ServiceTarget {
@@ -32,6 +33,8 @@ export interface OrchestratorConfig {
    * the trainer Deployment can take. Other stage kinds keep their own limits.
    */
   trainConcurrency: number;
+  /** How long a stage retries a service that is away (RLPRUNE_RETRY_BUDGET_MS, default 2 min). */
+  retryBudgetMs: number;
   /** Caps on what a caller controls; each refusal names its setting. */
   limits: OrchestratorLimits;
 }
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OrchestratorCo
       ? parseAttackers(env.ATTACKER_ADDRESSES)
       : new Map([['random', local(DEFAULT_PORTS.attacker)]]),
     trainConcurrency: envInt('RLPRUNE_TRAIN_CONCURRENCY', os.availableParallelism(), env, 1),
+    retryBudgetMs: envMs('RLPRUNE_RETRY_BUDGET_MS', DEFAULT_RUNNER_OPTIONS.retryBudgetMs, env),
     limits: loadLimits(env),
   };
 }

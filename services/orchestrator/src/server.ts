@@ -28,6 +28,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const runner = new ExperimentRunner(ledger, executors(services, store), {
     ...DEFAULT_RUNNER_OPTIONS,
     concurrency: { ...DEFAULT_RUNNER_OPTIONS.concurrency, train: cfg.trainConcurrency },
+    retryBudgetMs: cfg.retryBudgetMs,
     version,
   });
   const reports = new ReportWriter(ledger, cfg.home);

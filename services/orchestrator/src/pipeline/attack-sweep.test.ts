@@ -103,7 +103,7 @@ describe('robust sarsa sweep in the results', () => {
       }),
       certify: run(() => ({})),
     };
-    const runner = new ExperimentRunner(ledger, executors, { concurrency: { train: 1, prune: 1, prepare: 1, evaluate: 1, certify: 1 }, maxAttempts: 1, backoffMs: 1, version: 't' });
+    const runner = new ExperimentRunner(ledger, executors, { concurrency: { train: 1, prune: 1, prepare: 1, evaluate: 1, certify: 1 }, retryBudgetMs: 0, maxAttempts: 1, backoffMs: 1, maxBackoffMs: 1, version: 't' });
     expect(await runner.run(id)).toBe('succeeded');
     const [point] = gridPointResults(ledger, id);
     expect(point!.attacks).toHaveLength(1);

@@ -42,7 +42,7 @@ function setup(s = spec) {
   return { ledger, grid, id: ledger.createExperiment('r', '', s, grid) };
 }
 
-const fast = { concurrency: { train: 1, prune: 2, prepare: 1, evaluate: 2, certify: 2 }, maxAttempts: 3, backoffMs: 1, version: 't' };
+const fast = { concurrency: { train: 1, prune: 2, prepare: 1, evaluate: 2, certify: 2 }, retryBudgetMs: 60_000, maxAttempts: 3, backoffMs: 1, maxBackoffMs: 4, version: 't' };
 
 describe('ExperimentRunner', () => {
   it('runs every stage once after its inputs, feeding results forward', async () => {
@@ -78,6 +78,39 @@ describe('ExperimentRunner', () => {
     const stages = ledger.stages(id);
     expect(stages.find((s) => s.kind === 'prune')).toMatchObject({ state: 'failed', error: 'sparsity: must be < 1', attempts: 1 });
     expect(stages.filter((s) => s.deps.policy === stages.find((p) => p.kind === 'prune')!.id).every((s) => s.state === 'pending')).toBe(true);
+  });
+
+  it('retries an unavailable service for its time budget, however many attempts that takes, and no longer', async () => {
+    const failing = (code: number, until: number) => {
+      const { ledger, id } = setup();
+      const execs = recordingExecutors([]);
+      const train = execs.train;
+      let calls = 0;
+      const started = Date.now();
+      execs.train = async (ctx) => {
+        calls++;
+        if (Date.now() - started < until) throw Object.assign(new Error('x'), { code, details: 'connection refused' });
+        return train(ctx);
+      };
+      return { ledger, id, execs, calls: () => calls };
+    };
+    // a trainer away for 150 ms (many 4 ms backoffs) within a 1 s budget: the run succeeds
+    const back = failing(14, 150);
+    expect(await new ExperimentRunner(back.ledger, back.execs, { ...fast, retryBudgetMs: 1_000 }).run(back.id)).toBe('succeeded');
+    expect(back.calls()).toBeGreaterThan(fast.maxAttempts);
+    // away for longer than the budget: the stage fails once the budget is spent
+    const gone = failing(14, 60_000);
+    const t0 = Date.now();
+    expect(await new ExperimentRunner(gone.ledger, gone.execs, { ...fast, retryBudgetMs: 100 }).run(gone.id)).toBe('failed');
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    // INTERNAL gets maxAttempts tries, not the whole budget
+    const bug = failing(13, 60_000);
+    expect(await new ExperimentRunner(bug.ledger, bug.execs, fast).run(bug.id)).toBe('failed');
+    expect(bug.calls()).toBe(fast.maxAttempts);
+    // a resume starts a fresh budget: the ledger's 3 attempts do not count against it
+    const flaky = recordingExecutors([], new Set(['train']));
+    expect(await new ExperimentRunner(bug.ledger, flaky, fast).run(bug.id)).toBe('succeeded');
+    expect(bug.ledger.stages(bug.id).find((x) => x.kind === 'train')).toMatchObject({ attempts: fast.maxAttempts + 2, state: 'succeeded' });
   });
 
   it('resumes after an interruption without re-running finished stages, and reuses the cache', async () => {

@@ -1,6 +1,8 @@
 // Runs an experiment's stage DAG: stages whose inputs are done start, up to a concurrency limit per
 // stage kind; results are cached by (kind, parameters, input artifact ids, service version); stages
-// that fail with a transient status are retried with backoff; cancel stops running stages. Every
+// that fail with a transient status are retried with capped backoff for a time budget (longer than a
+// worker restart, fresh on every run so a resume is not born with its retries spent), a request's
+// own errors never; cancel stops running stages. Every
 // state change goes to the ledger first, so a crash at any point resumes from the ledger alone.
 import { EventEmitter } from 'node:events';
 import { withSpan } from '@rlprune/telemetry';
@@ -12,18 +14,32 @@ import type { StageKind } from './grid';
 export interface RunnerOptions {
   /** Stages of one kind running at once. */
   concurrency: Record<StageKind, number>;
-  /** Attempts per stage before it fails for good. */
+  /**
+   * How long a stage keeps retrying a service that is away (UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED
+   * by the peer), counted from its first failure in this run of the experiment, so a resume starts a
+   * fresh budget. Longer than a worker's restart (a supervised trainer is back in ~7 s, a pod in
+   * tens of seconds).
+   */
+  retryBudgetMs: number;
+  /**
+   * Attempts for a stage failing INTERNAL or UNKNOWN: a bug answers the same every time, but a
+   * process dying mid-call can surface as either, so they get a few tries within the budget.
+   */
   maxAttempts: number;
-  /** First retry delay; doubles each attempt. */
+  /** First retry delay; doubles each attempt up to maxBackoffMs. */
   backoffMs: number;
+  /** Longest delay between two attempts, so a worker back after a restart is found soon. */
+  maxBackoffMs: number;
   /** Part of every cache key, so a new service version recomputes. */
   version: string;
 }
 
 export const DEFAULT_RUNNER_OPTIONS: RunnerOptions = {
   concurrency: { train: 1, prune: 2, prepare: 1, evaluate: 2, certify: 2 },
+  retryBudgetMs: 120_000,
   maxAttempts: 4,
   backoffMs: 1_000,
+  maxBackoffMs: 5_000,
   version: '0.1.0',
 };
 
@@ -37,12 +53,16 @@ export interface StageEvent {
   message: string;
 }
 
-// gRPC codes worth a retry: the service went away or hiccuped, not the request was wrong.
-const RETRYABLE = new Set([1 /* CANCELLED by the peer */, 2 /* UNKNOWN */, 4 /* DEADLINE_EXCEEDED */, 13 /* INTERNAL */, 14 /* UNAVAILABLE */]);
+// gRPC codes of a service that went away or hiccuped: retried for the whole time budget.
+const TRANSIENT = new Set([1 /* CANCELLED by the peer */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+// Codes that are usually a bug (deterministic) but can be a process dying mid-call: a few attempts.
+const MAYBE_TRANSIENT = new Set([2 /* UNKNOWN */, 13 /* INTERNAL */]);
+// Everything else (INVALID_ARGUMENT, FAILED_PRECONDITION, NOT_FOUND, PERMISSION_DENIED, ...) is the
+// request's fault, the same on every attempt: never retried.
 
-function isRetryable(err: unknown): boolean {
+function codeOf(err: unknown): number | undefined {
   const code = (err as { code?: unknown }).code;
-  return typeof code === 'number' && RETRYABLE.has(code);
+  return typeof code === 'number' ? code : undefined;
 }
 
 function errorText(err: unknown): string {
@@ -133,8 +153,12 @@ export class ExperimentRunner extends EventEmitter {
       this.emitStage(experimentId, stage, 'cached', 1);
       return;
     }
+    // attempts and the time budget of this run (the ledger's attempt count spans every run)
+    let runAttempts = 0;
+    let firstFailure: number | null = null;
     for (;;) {
       const attempt = this.ledger.startAttempt(experimentId, stage.id);
+      runAttempts++;
       this.emitStage(experimentId, stage, 'running', 0, `attempt ${attempt}`);
       let outcome: StageOutcome;
       try {
@@ -163,10 +187,16 @@ export class ExperimentRunner extends EventEmitter {
           return;
         }
         const text = errorText(err);
-        if (isRetryable(err) && attempt < this.opts.maxAttempts) {
+        const code = codeOf(err);
+        firstFailure ??= Date.now();
+        const delay = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (runAttempts - 1));
+        const withinBudget = Date.now() + delay - firstFailure <= this.opts.retryBudgetMs;
+        const retry =
+          withinBudget && code !== undefined && (TRANSIENT.has(code) || (MAYBE_TRANSIENT.has(code) && runAttempts < this.opts.maxAttempts));
+        if (retry) {
           this.ledger.retryStage(experimentId, stage.id, text);
           this.emitStage(experimentId, stage, 'pending', 0, `retrying after: ${text}`);
-          await new Promise((r) => setTimeout(r, this.opts.backoffMs * 2 ** (attempt - 1)));
+          await new Promise((r) => setTimeout(r, delay));
           if (signal.aborted) {
             this.ledger.failStage(experimentId, stage.id, 'cancelled', 'cancelled');
             return;
