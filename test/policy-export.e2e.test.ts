@@ -176,7 +176,7 @@ describe('rlprune policy export / import', () => {
     expect((await prune(imported, path.join(dir, 'a.rlp'))).equals(await prune(source, path.join(dir, 'b.rlp')))).toBe(true);
   });
 
-  it('import refuses a bad policy JSON naming the field, and an actor that does not fit its env', async () => {
+  it('import refuses a bad policy JSON naming the field, and an actor that does not fit its env; --help lists every flag', async () => {
     const dir = tmp();
     const json = path.join(dir, 'policy.json');
     const good = JSON.parse(await ok('policy', 'inspect', policyFile(dir, [64, 64], 'tanh'), '--json')) as {
@@ -201,6 +201,10 @@ describe('rlprune policy export / import', () => {
     const f = await rlprune('policy', 'export', json, '--format', 'pdf', '--out', 'x');
     expect(f.code).toBe(2);
     expect(f.stderr).toContain('--format: expected onnx or json, got "pdf"');
+
+    const help = await rlprune('policy', 'export', '--help');
+    expect(help.code).toBe(0);
+    for (const flag of ['--json', '--format onnx|json', '--out OUT', 'import FILE.json']) expect(help.stdout).toContain(flag);
   });
 
   it.skipIf(!hasTorch)(

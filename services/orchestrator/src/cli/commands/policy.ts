@@ -17,6 +17,21 @@ const USAGE = [
   '       rlprune policy import FILE.json --out OUT',
 ].join('\n');
 
+const HELP = [
+  USAGE,
+  '',
+  '  inspect FILE          env, seed, sparsity, layer widths and log-std of a policy file',
+  '    --json              the whole policy as JSON instead (default: off)',
+  '  export FILE           write the policy in another format',
+  '    --format onnx|json  onnx: the actor (normaliser, masked layers, action_mean and log_std outputs),',
+  '                        opset 17; json: the policy JSON that import reads (required)',
+  '    --out OUT           the file to write (required)',
+  '  import FILE.json      read a policy JSON (README: "Policies in and out of rlprune")',
+  '    --out OUT           the policy file to write (required)',
+  '',
+  'example: rlprune policy export pruned.rlp --format onnx --out pruned.onnx',
+].join('\n');
+
 const FORMATS = ['onnx', 'json'] as const;
 
 function readPolicy(file: string | undefined): PolicyArtifact {
@@ -103,6 +118,10 @@ function importPolicy(rest: string[]): number {
 
 export async function policyCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   if (sub === 'inspect') return inspect(rest);
   if (sub === 'export') return exportPolicy(rest);
   if (sub === 'import') return importPolicy(rest);
