@@ -1,6 +1,8 @@
 // Process entry for a service: read the config, start, mark ready, and stop cleanly on SIGTERM or
-// SIGINT (exit 0). A start-up error prints one line and exits 2.
+// SIGINT (exit 0), or when the local launcher that started it dies (parent-watch.ts). A start-up
+// error prints one line and exits 2.
 import { ConfigError, envMs, listenConfig } from './config';
+import { watchParent } from './parent-watch';
 import { startService, type ServiceHandle, type StartOptions } from './server';
 
 export interface RunOptions extends Omit<StartOptions, 'listen' | 'graceMs'> {
@@ -39,6 +41,12 @@ export async function runService(opts: RunOptions): Promise<ServiceHandle> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+  watchParent((graceMs) => {
+    handle.logger.warn({ parent: process.env.RLPRUNE_PARENT_PID }, 'the process that started this service died; stopping');
+    // drain briefly, then go regardless: nobody is left to wait for
+    setTimeout(() => process.exit(0), graceMs).unref();
+    stop('parent exit');
+  });
   await opts.ready?.(handle);
   handle.setServing(true);
   handle.logger.info({ address: handle.address }, `${opts.name} ready`);

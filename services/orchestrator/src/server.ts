@@ -8,6 +8,7 @@ import type { Telemetry } from '@rlprune/telemetry';
 import { DEFAULT_PORTS, loadConfig, serviceTargets } from './config';
 import { Experiments, toWireExperiment } from './experiments/experiment-service';
 import { ReportWriter } from './experiments/report';
+import { acquireHomeLock } from './ledger/home-lock';
 import { Ledger } from './ledger/ledger';
 import { executors } from './pipeline/executors';
 import { DEFAULT_RUNNER_OPTIONS, ExperimentRunner } from './pipeline/runner';
@@ -21,6 +22,8 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const cfg = loadConfig();
   const version = packageVersion(__dirname);
   const logger = createLogger('orchestrator');
+  // before anything of the home is opened: a second orchestrator stops here naming the holder's pid
+  const lock = acquireHomeLock(cfg.home);
   const store = new ArtifactStore(cfg.home);
   const limits = new RequestLimits(cfg.limits);
   const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
@@ -70,6 +73,6 @@ export async function main(telemetry: Telemetry): Promise<void> {
         experiments.start(id);
       }
     },
-    onShutdown: [() => experiments.interruptAll(), () => telemetry.shutdown(), () => ledger.close()],
+    onShutdown: [() => experiments.interruptAll(), () => telemetry.shutdown(), () => ledger.close(), () => lock.release()],
   });
 }

@@ -76,7 +76,8 @@ async function spawnService(
   const child = spawn(process.execPath, ['--import', 'tsx', mainOf(service)], {
     // `--import tsx` resolves from the working directory: run from the repository, wherever the user is
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // RLPRUNE_PARENT_PID: the service exits if this process dies, even by kill -9 (service-kit parent-watch)
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', RLPRUNE_PARENT_PID: String(process.pid) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   spawned.push(child);
