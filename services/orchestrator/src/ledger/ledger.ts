@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Grid } from '../pipeline/grid';
-import { LEDGER_SCHEMA } from './schema.sql';
+import { migrateLedger } from './migrations';
 
 export type StageState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type ExperimentState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -49,7 +49,8 @@ export class Ledger {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(LEDGER_SCHEMA);
+    // a new file gets the current tables; an older ledger is brought forward (migrations.ts)
+    migrateLedger(this.db, file);
   }
 
   close(): void {

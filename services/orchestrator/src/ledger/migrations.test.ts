@@ -1,0 +1,62 @@
+// Ledger schema versions: a ledger written by the code before versions were recorded
+// (fixtures/ledger-2026-12-07.sqlite, committed as that code wrote it) opens, is brought to the
+// current version, and reads back as written; a new file starts at the current version; a ledger
+// newer than the code is refused with a message naming it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { Ledger } from './ledger';
+import { LEDGER_VERSION } from './migrations';
+
+const FIXTURE = path.join(__dirname, 'fixtures', 'ledger-2026-12-07.sqlite');
+
+function copyOf(fixture: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-migrate-')), 'ledger.sqlite');
+  fs.copyFileSync(fixture, file);
+  return file;
+}
+const versionOf = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true });
+  } finally {
+    db.close();
+  }
+};
+
+describe('ledger migrations', () => {
+  it('brings a ledger written before versions were recorded to the current version, its contents intact', () => {
+    const file = copyOf(FIXTURE);
+    expect(versionOf(file)).toBe(0);
+    const ledger = new Ledger(file);
+    const [exp] = ledger.listExperiments();
+    expect(exp).toMatchObject({ id: 'exp-cedaf76e6f', name: 'fixture', state: 'running', gridPoints: 2, stagesDone: 1 });
+    const train = ledger.stages(exp!.id).find((s) => s.kind === 'train')!;
+    expect(train).toMatchObject({ state: 'succeeded', runs: 1, result: { policy: 'sha256-fixture' } });
+    expect(ledger.metrics(exp!.id)).toContainEqual({ stageId: train.id, name: 'final_return', value: 12.5 });
+    expect(ledger.cacheGet('fixture-key')).toEqual({ policy: 'sha256-fixture' });
+    // and it keeps working: new writes land, and the next open has nothing to do
+    ledger.setExperimentState(exp!.id, 'succeeded');
+    ledger.close();
+    expect(versionOf(file)).toBe(LEDGER_VERSION);
+    const again = new Ledger(file);
+    expect(again.getExperiment(exp!.id)?.state).toBe('succeeded');
+    again.close();
+  });
+
+  it('gives a new ledger the current version', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-new-')), 'ledger.sqlite');
+    new Ledger(file).close();
+    expect(versionOf(file)).toBe(LEDGER_VERSION);
+  });
+
+  it('refuses a ledger written by a newer rlprune, naming the file and both versions', () => {
+    const file = copyOf(FIXTURE);
+    const db = new Database(file);
+    db.pragma(`user_version = ${LEDGER_VERSION + 1}`);
+    db.close();
+    expect(() => new Ledger(file)).toThrow(`ledger ${file} has schema version ${LEDGER_VERSION + 1}, newer than this rlprune reads (${LEDGER_VERSION})`);
+  });
+});

@@ -1,0 +1,39 @@
+// The ledger's schema version (SQLite's PRAGMA user_version) and the steps that bring an older ledger
+// forward, so a ledger outlives the code that wrote it. Opening a ledger runs the steps from its
+// version to LEDGER_VERSION in one transaction; a ledger newer than this code is refused (downgrading
+// could drop what the newer code wrote).
+//   version 0  written before versions were recorded (up to 2026-12-07): the tables of LEDGER_SCHEMA
+//   version 1  the same tables, with the version recorded
+// A change to the tables adds a version: LEDGER_SCHEMA becomes the new layout (what a new file gets)
+// and MIGRATIONS gets the step from the previous one (ALTER TABLE ..., back-filled values), tested on
+// fixtures/ledger-2026-12-07.sqlite, a ledger written by the version-0 code.
+import type Database from 'better-sqlite3';
+import { LEDGER_SCHEMA } from './schema.sql';
+
+export const LEDGER_VERSION = 1;
+
+/** MIGRATIONS[v] turns a version v - 1 ledger into version v. */
+const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
+  // version 0 had today's tables (an early one may lack a later-added table, which version-0 code
+  // created on open with CREATE TABLE IF NOT EXISTS, as this does); only the version was missing
+  1: (db) => db.exec(LEDGER_SCHEMA),
+};
+
+export class LedgerVersionError extends Error {
+  override name = 'FailedPreconditionError';
+}
+
+/** Brings `db` to LEDGER_VERSION (a new file gets the current tables); returns the version it had. */
+export function migrateLedger(db: Database.Database, file: string): number {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > LEDGER_VERSION) {
+    throw new LedgerVersionError(`ledger ${file} has schema version ${from}, newer than this rlprune reads (${LEDGER_VERSION}); use a newer rlprune`);
+  }
+  const fresh = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'experiments'").get() as { n: number };
+  db.transaction(() => {
+    if (fresh.n === 0) db.exec(LEDGER_SCHEMA);
+    else for (let v = from + 1; v <= LEDGER_VERSION; v++) MIGRATIONS[v]!(db);
+    db.pragma(`user_version = ${LEDGER_VERSION}`);
+  })();
+  return fresh.n === 0 ? LEDGER_VERSION : from;
+}
