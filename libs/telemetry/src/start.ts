@@ -18,6 +18,14 @@ export interface Telemetry {
 let current: Telemetry | undefined;
 
 /**
+ * gRPC methods left untraced, by name in either casing (grpc-js clients use camelCase): probes and
+ * tooling, not work. Kubernetes probes each pod's health every few seconds; traced, those spans
+ * would bury the experiment's in Jaeger. Health's Check/Watch, Info's GetInfo, reflection's stream.
+ */
+const UNTRACED_METHODS = new Set(['check', 'watch', 'getinfo', 'serverreflectioninfo']);
+const untraced = (method: string): boolean => UNTRACED_METHODS.has(method.toLowerCase());
+
+/**
  * Exporters by environment: OTEL_EXPORTER_OTLP_ENDPOINT sends OTLP/HTTP (e.g. to a collector in front
  * of Jaeger); RLPRUNE_SPAN_FILE appends JSON lines to a file. Neither set: tracing stays off.
  */
@@ -33,7 +41,7 @@ export function startTelemetry(serviceName: string, version = '0.1.0', env: Node
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ 'service.name': `rlprune-${serviceName}`, 'service.version': version }),
     spanProcessors: processors,
-    instrumentations: [new GrpcInstrumentation()],
+    instrumentations: [new GrpcInstrumentation({ ignoreGrpcMethods: [untraced] })],
   });
   sdk.start();
   current = { enabled: true, shutdown: () => sdk.shutdown() };
