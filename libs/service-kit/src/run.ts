@@ -41,12 +41,8 @@ export async function runService(opts: RunOptions): Promise<ServiceHandle> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
-  watchParent((graceMs) => {
-    handle.logger.warn({ parent: process.env.RLPRUNE_PARENT_PID }, 'the process that started this service died; stopping');
-    // drain briefly, then go regardless: nobody is left to wait for
-    setTimeout(() => process.exit(0), graceMs).unref();
-    stop('parent exit');
-  });
+  // the watcher kills the process if this graceful stop has not ended it within the grace period
+  watchParent(() => stop('parent exit'));
   await opts.ready?.(handle);
   handle.setServing(true);
   handle.logger.info({ address: handle.address }, `${opts.name} ready`);
