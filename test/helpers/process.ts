@@ -18,7 +18,9 @@ export interface Spawned {
 export function spawnServiceProcess(service: string, env: NodeJS.ProcessEnv): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'services', service, 'src', 'main.ts')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', ...env },
+    // tests wire services to each other on ports chosen at run time, so services may dial any address
+    // a request names unless a test sets RLPRUNE_DIAL_ANY itself (test/dial-allow-list.e2e.test.ts)
+    env: { ...process.env, HOST: '127.0.0.1', RLPRUNE_DIAL_ANY: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const lines: string[] = [];

@@ -30,6 +30,9 @@ export class UnavailableError extends ServiceError {
 export class UnimplementedError extends ServiceError {
   override name = 'UnimplementedError';
 }
+export class PermissionDeniedError extends ServiceError {
+  override name = 'PermissionDeniedError';
+}
 
 const CODE_BY_NAME: Record<string, status> = {
   InvalidArgumentError: status.INVALID_ARGUMENT,
@@ -42,6 +45,7 @@ const CODE_BY_NAME: Record<string, status> = {
   ResourceExhaustedError: status.RESOURCE_EXHAUSTED,
   UnavailableError: status.UNAVAILABLE,
   UnimplementedError: status.UNIMPLEMENTED,
+  PermissionDeniedError: status.PERMISSION_DENIED,
   AbortError: status.CANCELLED,
 };
 

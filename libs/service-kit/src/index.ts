@@ -11,12 +11,14 @@ export {
   ResourceExhaustedError,
   UnavailableError,
   UnimplementedError,
+  PermissionDeniedError,
   toStatus,
   statusError,
 } from './errors';
 export * from './validate';
 export * from './limits';
 export * from './quote';
+export { DialAllowList, attackerAddressesOf } from './dial-allow-list';
 export { messages, assertWellFormed } from './handlers';
 export { busyPoll, isBusyPolling } from './busy-poll';
 export type { AsyncHandler, AsyncHandlers } from './handlers';

@@ -15,6 +15,7 @@ import {
   requireString,
   type ArtifactClient,
   type Cap,
+  type DialAllowList,
 } from '@rlprune/service-kit';
 import { remoteEnvFactory } from './remote-env';
 
@@ -22,6 +23,8 @@ export interface AttackerDeps {
   attack: Attack;
   artifacts: ArtifactClient;
   simulatorAddress: string;
+  /** Simulator addresses a Prepare request may name (SIMULATOR_ADDRESS, RLPRUNE_DIAL_ALLOW). */
+  dialable: DialAllowList;
   /** Busy-poll window of the simulator sessions Prepare opens (sim-client sessionBusyPollUs). */
   sessionBusyPollUs: number;
   /** Most observation rows one Perturb batch may carry (RLPRUNE_MAX_PERTURB_ROWS). */
@@ -60,7 +63,7 @@ export async function prepare(call: grpc.ServerWritableStream<PrepareRequest__Ou
     epsilon,
     seed: req.seed,
     params: { ...req.params },
-    env: remoteEnvFactory(req.simulatorAddress || deps.simulatorAddress, deps.sessionBusyPollUs, controller.signal),
+    env: remoteEnvFactory(req.simulatorAddress ? deps.dialable.check(req.simulatorAddress, 'simulator_address') : deps.simulatorAddress, deps.sessionBusyPollUs, controller.signal),
     signal: controller.signal,
     onProgress: (p) =>
       call.write({

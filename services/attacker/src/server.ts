@@ -3,7 +3,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { attackByName, type Attack } from '@rlprune/attacks';
 import { protos } from '@rlprune/proto';
-import { ArtifactClient, packageVersion, readCap, runService } from '@rlprune/service-kit';
+import { ArtifactClient, DialAllowList, packageVersion, readCap, runService } from '@rlprune/service-kit';
 import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { DEFAULT_MAX_PERTURB_ROWS, describe, perturb, prepare } from './handlers';
@@ -18,10 +18,12 @@ export async function main(telemetry: Telemetry): Promise<void> {
     process.stderr.write(`attacker: ATTACK: ${(err as Error).message}\n`);
     process.exit(2);
   }
+  const simulatorAddress = process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052';
   const deps = {
     attack,
     artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
-    simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
+    simulatorAddress,
+    dialable: DialAllowList.fromEnv([simulatorAddress]),
     sessionBusyPollUs: sessionBusyPollUs(),
     maxPerturbRows: readCap('RLPRUNE_MAX_PERTURB_ROWS', DEFAULT_MAX_PERTURB_ROWS, 'rows per Perturb batch'),
   };

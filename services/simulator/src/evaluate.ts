@@ -8,11 +8,13 @@ import { createKernelEngine, decodePolicy, normalizeObs } from '@rlprune/nn';
 import { encodeTensor } from '@rlprune/proto';
 import type { EvaluateRequest__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/EvaluateRequest';
 import { deriveSeed, Rng } from '@rlprune/random';
-import { InvalidArgumentError, requireArtifactId, requireNonNegative, requirePositiveInt, requireString, type ArtifactClient } from '@rlprune/service-kit';
+import { InvalidArgumentError, requireArtifactId, requireNonNegative, requirePositiveInt, requireString, type ArtifactClient, type DialAllowList } from '@rlprune/service-kit';
 import { AttackStream } from './attack-stream';
 import type { EnvBudget } from './budget';
 
 export interface EvaluateDeps {
+  /** Attacker addresses an Evaluate request may name. */
+  dialable: DialAllowList;
   artifacts: ArtifactClient;
   budget: EnvBudget;
 }
@@ -45,7 +47,8 @@ export async function runEvaluate(call: grpc.ServerWritableStream<EvaluateReques
   const sampleSize = req.stateSampleSize;
   const binding = req.attack
     ? {
-        address: requireString(req.attack.address, 'attack.address'),
+        // only an attacker of this simulator's configuration (ATTACKER_ADDRESSES, RLPRUNE_DIAL_ALLOW)
+        address: deps.dialable.check(requireString(req.attack.address, 'attack.address'), 'attack.address'),
         attack: requireString(req.attack.attack, 'attack.attack'),
         epsilon: requireNonNegative(req.attack.epsilon, 'attack.epsilon'),
         preparedId: req.attack.prepared?.id || null,

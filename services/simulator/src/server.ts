@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { listEnvSpecs, loadMujoco } from '@rlprune/envs';
 import { protos } from '@rlprune/proto';
-import { ArtifactClient, createLogger, envInt, packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, attackerAddressesOf, createLogger, DialAllowList, envInt, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { decodeStepRequest } from '@rlprune/sim-client';
 import { toWireEnvSpec } from './env-spec';
@@ -21,6 +21,8 @@ export async function main(telemetry: Telemetry): Promise<void> {
   });
   const session = { busyPollUs: envInt('SIM_BUSY_POLL_US', 300, process.env, 0) };
   const artifacts = new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051');
+  // the attackers an Evaluate may stream to: those the orchestrator is configured with too
+  const dialable = DialAllowList.fromEnv(attackerAddressesOf(process.env.ATTACKER_ADDRESSES));
   await runService({
     name: 'simulator',
     version: packageVersion(__dirname),
@@ -32,7 +34,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
         implementation: {
           ListEnvs: async () => ({ envs: listEnvSpecs().map(toWireEnvSpec) }),
           Session: (call: Parameters<typeof runSession>[0]) => runSession(call, budget, logger, session),
-          Evaluate: (call: Parameters<typeof runEvaluate>[0]) => runEvaluate(call, { artifacts, budget }),
+          Evaluate: (call: Parameters<typeof runEvaluate>[0]) => runEvaluate(call, { artifacts, budget, dialable }),
         },
         // steps arrive hundreds of times a second per session; the generic decoder builds objects
         fastRequestDecoders: { Session: decodeStepRequest },

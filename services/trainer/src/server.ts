@@ -1,7 +1,7 @@
 // The trainer process: PPO and SA-PPO with pruning during training, on envs of the simulator.
 import type * as grpc from '@grpc/grpc-js';
 import { protos } from '@rlprune/proto';
-import { ArtifactClient, createLogger, packageVersion, runService } from '@rlprune/service-kit';
+import { ArtifactClient, createLogger, DialAllowList, packageVersion, runService } from '@rlprune/service-kit';
 import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { runTrain } from './train';
@@ -11,9 +11,11 @@ import { envPlacement } from './training-envs';
 export const DEFAULT_PORT = 50053;
 
 export async function main(telemetry: Telemetry): Promise<void> {
+  const simulatorAddress = process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052';
   const deps = {
     artifacts: new ArtifactClient(process.env.ORCHESTRATOR_ADDRESS ?? '127.0.0.1:50051'),
-    simulatorAddress: process.env.SIMULATOR_ADDRESS ?? '127.0.0.1:50052',
+    simulatorAddress,
+    dialable: DialAllowList.fromEnv([simulatorAddress]),
     sessionBusyPollUs: sessionBusyPollUs(),
     envPlacement: envPlacement(),
     maxPolicyParameters: maxPolicyParameters(),

@@ -4,7 +4,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { train } from '@rlprune/rl';
 import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
-import { requireArtifactId, type ArtifactClient } from '@rlprune/service-kit';
+import { requireArtifactId, type ArtifactClient, type DialAllowList } from '@rlprune/service-kit';
 import { toPpoConfig } from './train-config';
 import { openTrainingEnvs, type EnvPlacement } from './training-envs';
 
@@ -15,6 +15,8 @@ export interface TrainerDeps {
   sessionBusyPollUs: number;
   /** Envs in the simulator service or in this process (TRAINER_ENVS). */
   envPlacement: EnvPlacement;
+  /** Simulator addresses a Train request may name (SIMULATOR_ADDRESS, RLPRUNE_DIAL_ALLOW). */
+  dialable: DialAllowList;
   /** Largest actor-critic a request may ask for (RLPRUNE_MAX_POLICY_PARAMETERS). */
   maxPolicyParameters: number;
   /** One line per training started (which trainer of several took which run). */
@@ -29,7 +31,7 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
   call.on('cancelled', () => controller.abort());
   const env = await openTrainingEnvs({
     placement: deps.envPlacement,
-    address: req.simulatorAddress || deps.simulatorAddress,
+    address: req.simulatorAddress ? deps.dialable.check(req.simulatorAddress, 'simulator_address') : deps.simulatorAddress,
     envId: config.envId,
     numEnvs: config.numEnvs!,
     // the envs' reset noise uses the run seed itself, as an in-process run of libs/rl does
