@@ -1,7 +1,9 @@
 // Issue 21 items 2 and 3 with the real CLI: `kill -9` of `rlprune run` (the CLI alone) leaves no
 // service it started alive 5 s later (each watches its parent), `rlprune resume` on that home starts
-// the attackers the spec needs and finishes the experiment with the same CSV as a run never
-// interrupted; and a second orchestrator on a home in use exits naming the holder's pid.
+// the attackers the spec needs and finishes the experiment with the same CSV as a reference run whose
+// CLI was never killed (item 6: the reference's orchestrator is killed mid-run and restarted by its
+// launcher, and its CLI follows through the restart to exit 0); and a second orchestrator on a home
+// in use exits naming the holder's pid.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -101,7 +103,7 @@ describe('a crashed local run', () => {
     await third.exited;
   }, 60_000);
 
-  it('kill -9 of rlprune run leaves no service alive 5 s later, and resume finishes with the uninterrupted CSV', async () => {
+  it('kill -9 of rlprune run leaves no service alive 5 s later, and resume finishes with the reference CSV', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-orphans-'));
     fs.writeFileSync(path.join(dir, 'spec.yaml'), SPEC);
     const spec = path.join(dir, 'spec.yaml');
@@ -115,6 +117,10 @@ describe('a crashed local run', () => {
     leftover.push(...services);
     expect(services.length).toBeGreaterThanOrEqual(8); // orchestrator, simulator, pruner, certifier, trainer, 3 attackers
     process.kill(crashed.pid, 'SIGKILL');
+    // item 6 on the reference run: its orchestrator dies mid-run and the launcher restarts it; the
+    // CLI reconnects and follows to the end (it used to exit with "Connection dropped")
+    const refOrchestrator = childrenOf(reference.pid).find((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('orchestrator/src/main.ts'))!;
+    process.kill(refOrchestrator, 'SIGKILL');
     await crashed.exited;
     await new Promise((r) => setTimeout(r, 5_000));
     expect(services.filter(alive), 'services still alive 5 s after the CLI died').toEqual([]);

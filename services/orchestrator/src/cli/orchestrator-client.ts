@@ -8,6 +8,14 @@ import type { Report__Output } from '@rlprune/proto/src/generated/rlprune/orches
 
 type Client = grpc.Client & Record<string, (...a: unknown[]) => unknown>;
 
+/** How long `watch` waits for a restarting orchestrator (a supervised local one is back in seconds). */
+export const DEFAULT_RECONNECT_MS = 120_000;
+/** States of an experiment the orchestrator will still work on. */
+const UNFINISHED = new Set(['pending', 'running']);
+// the orchestrator went away (restart): UNAVAILABLE, a dropped connection (CANCELLED or INTERNAL
+// "Connection dropped" / RST_STREAM), or a deadline while it starts
+const RECONNECTABLE = new Set<number>([1, 4, 13, 14]);
+
 export class OrchestratorClient {
   private readonly c: Client;
   constructor(readonly address: string) {
@@ -40,8 +48,39 @@ export class OrchestratorClient {
     return this.call('compareExperiments', { ids }, 120_000);
   }
 
-  /** Calls onEvent for each event until the experiment ends; resolves with its final state. */
-  watch(id: string, onEvent: (e: ExperimentEvent__Output) => void): Promise<Experiment__Output> {
+  /**
+   * Calls onEvent for each event until the experiment ends; resolves with its final state. Rides
+   * out an orchestrator restart (a local supervisor brings it back in seconds and it resumes the
+   * experiment): a dropped stream, or one ended while the experiment still runs, is watched again
+   * once the orchestrator answers, for up to `reconnectMs` without an answer.
+   */
+  async watch(id: string, onEvent: (e: ExperimentEvent__Output) => void, reconnectMs = DEFAULT_RECONNECT_MS): Promise<Experiment__Output> {
+    for (;;) {
+      try {
+        const end = await this.watchOnce(id, onEvent);
+        if (!UNFINISHED.has(end.state)) return end;
+      } catch (err) {
+        if (!RECONNECTABLE.has((err as grpc.ServiceError).code)) throw err;
+      }
+      const back = await this.waitAnswer(id, reconnectMs);
+      if (!UNFINISHED.has(back.state)) return back;
+    }
+  }
+
+  /** The experiment, once the orchestrator answers again (UNAVAILABLE while it restarts). */
+  private async waitAnswer(id: string, timeoutMs: number): Promise<Experiment__Output> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.call<Experiment__Output>('getExperiment', { id }, 2_000);
+      } catch (err) {
+        if (!RECONNECTABLE.has((err as grpc.ServiceError).code) || Date.now() > until) throw err;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  private watchOnce(id: string, onEvent: (e: ExperimentEvent__Output) => void): Promise<Experiment__Output> {
     return new Promise((resolve, reject) => {
       const stream = this.c.watchExperiment!({ id }) as grpc.ClientReadableStream<ExperimentEvent__Output>;
       stream.on('data', onEvent);
