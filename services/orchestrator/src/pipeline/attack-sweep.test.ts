@@ -58,6 +58,19 @@ describe('robust sarsa sweep in the grid', () => {
     expect(kinds.filter((k) => k === 'evaluate')).toHaveLength(61);
   });
 
+  it("rs_mad evaluates on rs's Q when both are asked for: one prepare per setting serves both", () => {
+    const grid = expandGrid(specWith('[{ name: rs }, { name: rs_mad }]'), () => 0.075);
+    const [rs, rsMad] = grid.points[0]!.attackStages;
+    expect([...grid.stages.values()].filter((s) => s.kind === 'prepare')).toHaveLength(30);
+    rsMad!.sweep!.forEach((s, i) => {
+      expect(s.stage).not.toBe(rs!.sweep![i]!.stage);
+      expect(grid.stages.get(s.stage)!.deps.prepared).toBe(grid.stages.get(rs!.sweep![i]!.stage)!.deps.prepared);
+    });
+    // alone, rs_mad prepares its own
+    const alone = expandGrid(specWith('[{ name: rs_mad, sweep: [{ eps_q: 0.1, reg_coef: 1 }] }]'), () => 0.075);
+    expect([...alone.stages.values()].find((s) => s.kind === 'prepare')!.params).toMatchObject({ attack: 'rs_mad' });
+  });
+
   it('without a sweep, keeps one prepare whose parameters are the defaults (stage ids as before the sweep)', () => {
     const grid = expandGrid(specWith('[{ name: rs, sweep: [] }]'), () => 0.075);
     const rs = grid.points[0]!.attackStages[0]!;

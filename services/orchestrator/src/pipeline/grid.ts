@@ -167,8 +167,10 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
                   const deps: Record<string, string> = { policy };
                   const suffix = setting ? ` ${rsSettingLabel(setting)}` : '';
                   if (PREPARED_ATTACKS.has(attack.name)) {
-                    const prepareParams = { env, seed, attack: attack.name, epsilon, ...(setting ? { params: rsSettingParams(setting) } : {}) };
-                    deps.prepared = add('prepare', `prepare ${attack.name} eps=${epsilon}${suffix}`, prepareParams, { policy });
+                    // rs_mad's Q is rs's (same seed, same parameters): with rs in the spec, rs's prepare stages serve both
+                    const preparer = attack.name === 'rs_mad' && spec.attacks.some((a) => a.name === 'rs') ? 'rs' : attack.name;
+                    const prepareParams = { env, seed, attack: preparer, epsilon, ...(setting ? { params: rsSettingParams(setting) } : {}) };
+                    deps.prepared = add('prepare', `prepare ${preparer} eps=${epsilon}${suffix}`, prepareParams, { policy });
                   }
                   return add('evaluate', `evaluate ${attack.name} eps=${epsilon}${suffix}`, { ...evalParams, attack: attack.name, epsilon, state_sample: 0 }, deps);
                 };
