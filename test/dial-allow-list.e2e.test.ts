@@ -71,7 +71,7 @@ function firstStatus(stream: grpc.ClientReadableStream<unknown>): Promise<grpc.S
 }
 
 type Streaming = grpc.Client & Record<string, (req: object) => grpc.ClientReadableStream<unknown>>;
-const client = (ctor: grpc.ServiceClientConstructor, at: string) =>
+const client = (ctor: Parameters<typeof getClient>[0], at: string) =>
   getClient(ctor, at) as unknown as Streaming;
 
 describe('dial allow-list', () => {

@@ -54,7 +54,8 @@ function perturb(policy: string): Promise<grpc.ServiceError | null> {
 }
 
 const unaryError = (service: 'pruner' | 'certifier', method: string, req: object) => {
-  const c = getClient(service === 'pruner' ? protos().rlprune.pruner.v1.Pruner : protos().rlprune.certifier.v1.Certifier, addr[service]!);
+  const ctor: Parameters<typeof getClient>[0] = service === 'pruner' ? protos().rlprune.pruner.v1.Pruner : protos().rlprune.certifier.v1.Certifier;
+  const c = getClient(ctor, addr[service]!);
   return unary((c as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.bind(c) as never, req, 30_000).then(
     () => null,
     (e: grpc.ServiceError) => e,
