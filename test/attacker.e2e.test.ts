@@ -3,6 +3,7 @@
 // and the errors a user can act on.
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodePrepared } from '@rlprune/attacks';
 import { decodeTensor, encodeTensor, protos } from '@rlprune/proto';
 import { ArtifactClient, closeClients, getClient, unary } from '@rlprune/service-kit';
 import { randomPolicyBytes } from './helpers/policy';
@@ -87,6 +88,25 @@ describe('attacker service', () => {
   it('swaps attacks by deployment: the same evaluation against two attackers gives different results', async () => {
     const [rnd, mad] = await Promise.all([evaluate('random', 0.3), evaluate('mad', 0.3)]);
     expect(rnd.meanReturn).not.toBe(mad.meanReturn);
+  });
+
+  it("passes Prepare's params through to the preparation (how the orchestrator runs a robust sarsa sweep setting)", async () => {
+    const c = getClient(protos().rlprune.attacker.v1.Attacker, attackers.rs!.address) as unknown as grpc.Client & {
+      prepare(r: object): grpc.ClientReadableStream<{ prepared?: { id: string } }>;
+    };
+    const id = await new Promise<string>((resolve, reject) => {
+      let out: string | undefined;
+      const s = c.prepare({
+        policy: { id: policyId }, envId: 'InvertedPendulum-v4', epsilon: 0.1, seed: 1,
+        params: { eps_q: 0.07, reg_coef: 2, iterations: 3, steps_per_iteration: 256, epochs: 1 },
+      });
+      s.on('data', (m) => m.prepared && (out = m.prepared.id));
+      s.on('error', reject);
+      s.on('end', () => (out ? resolve(out) : reject(new Error('Prepare ended without an artifact'))));
+    });
+    const { metrics } = decodePrepared(await new ArtifactClient(sys.storeAddress).get(id));
+    // eps_q is ramped in over the middle third and held for the last (3 iterations: full in the third)
+    expect(metrics.epsQ).toBeCloseTo(0.07, 12);
   });
 
   it('rejects bad input with a status a user can act on', async () => {
