@@ -1,0 +1,80 @@
+// RESULTS.md quotes only what the committed results hold. Convention (stated at the top of
+// RESULTS.md): a measured number is written in an inline code span (`0.83`, `2,165`, `-12.5%`), and
+// the section it is in names its results folder(s) as results/<name>; every such number must equal,
+// at the precision it is written with, a number in one of those folders' results.csv, summary.json,
+// results.jsonl or runs/*/run.json. The paper's own numbers are plain text and are not checked.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS_MD = path.join(ROOT, 'RESULTS.md');
+
+/** Every number in a text (CSV cells, JSON values), as written. */
+function numbersIn(text: string): number[] {
+  return (text.match(/-?\d+(?:\.\d+)?(?:e[-+]?\d+)?/gi) ?? []).map(Number).filter(Number.isFinite);
+}
+
+function folderNumbers(folder: string): number[] {
+  const dir = path.join(ROOT, folder);
+  const files = ['results.csv', 'summary.json', 'results.jsonl'].map((f) => path.join(dir, f));
+  const runs = path.join(dir, 'runs');
+  if (fs.existsSync(runs)) for (const r of fs.readdirSync(runs)) files.push(path.join(runs, r, 'run.json'));
+  return files.filter((f) => fs.existsSync(f)).flatMap((f) => numbersIn(fs.readFileSync(f, 'utf8')));
+}
+
+interface Quoted {
+  text: string;
+  line: number;
+  folders: string[];
+}
+
+/** Code-span numbers with the results folders their section names (## headings delimit sections). */
+function quotedNumbers(md: string): Quoted[] {
+  const sections = md.split(/^(?=## )/m);
+  const out: Quoted[] = [];
+  let lineBase = 1;
+  for (const section of sections) {
+    const folders = [...new Set(section.match(/results\/[A-Za-z0-9_.-]+/g) ?? [])];
+    section.split('\n').forEach((l, i) => {
+      for (const m of l.matchAll(/`(-?[\d,]*\.?\d+)(%?)`/g)) out.push({ text: m[1]! + m[2]!, line: lineBase + i, folders });
+    });
+    lineBase += section.split('\n').length - 1;
+  }
+  return out;
+}
+
+/** Whether `value` written as `text` (its decimals, its % meaning a fraction or a percentage) matches. */
+function matches(text: string, candidates: readonly number[]): boolean {
+  const percent = text.endsWith('%');
+  const plain = text.replace(/[,%]/g, '');
+  const decimals = plain.includes('.') ? plain.split('.')[1]!.length : 0;
+  const shown = Number(plain);
+  const close = (v: number) => Math.abs(v - shown) <= 0.5 * 10 ** -decimals + 1e-12;
+  return candidates.some((v) => close(v) || (percent && close(v * 100)));
+}
+
+describe('RESULTS.md', () => {
+  it('quotes only numbers present in the committed results it names', () => {
+    expect(fs.existsSync(RESULTS_MD)).toBe(true);
+    const quoted = quotedNumbers(fs.readFileSync(RESULTS_MD, 'utf8'));
+    const cache = new Map<string, number[]>();
+    const missing: string[] = [];
+    for (const q of quoted) {
+      const candidates = q.folders.flatMap((f) => {
+        if (!cache.has(f)) cache.set(f, folderNumbers(f));
+        return cache.get(f)!;
+      });
+      if (!matches(q.text, candidates)) missing.push(`line ${q.line}: ${q.text} (searched ${q.folders.join(', ') || 'no results folder named in its section'})`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('the check fails on a number the results do not hold', () => {
+    expect(matches('0.83', [0.8312, 12])).toBe(true);
+    expect(matches('0.83', [0.8412])).toBe(false);
+    expect(matches('2,165', [2165.3])).toBe(true);
+    expect(matches('-12.5%', [-0.1249])).toBe(true);
+    expect(matches('25%', [0.31])).toBe(false);
+  });
+});
