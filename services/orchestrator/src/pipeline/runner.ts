@@ -155,6 +155,7 @@ export class ExperimentRunner extends EventEmitter {
     }
     // attempts and the time budget of this run (the ledger's attempt count spans every run)
     let runAttempts = 0;
+    let maybeBugs = 0;
     let firstFailure: number | null = null;
     for (;;) {
       const attempt = this.ledger.startAttempt(experimentId, stage.id);
@@ -189,10 +190,11 @@ export class ExperimentRunner extends EventEmitter {
         const text = errorText(err);
         const code = codeOf(err);
         firstFailure ??= Date.now();
+        if (code !== undefined && MAYBE_TRANSIENT.has(code)) maybeBugs++;
         const delay = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** (runAttempts - 1));
         const withinBudget = Date.now() + delay - firstFailure <= this.opts.retryBudgetMs;
         const retry =
-          withinBudget && code !== undefined && (TRANSIENT.has(code) || (MAYBE_TRANSIENT.has(code) && runAttempts < this.opts.maxAttempts));
+          withinBudget && code !== undefined && (TRANSIENT.has(code) || (MAYBE_TRANSIENT.has(code) && maybeBugs < this.opts.maxAttempts));
         if (retry) {
           this.ledger.retryStage(experimentId, stage.id, text);
           this.emitStage(experimentId, stage, 'pending', 0, `retrying after: ${text}`);
