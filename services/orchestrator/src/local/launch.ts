@@ -27,6 +27,8 @@ export interface LaunchOptions {
   onReady?: (svc: LocalService) => void;
   /** Restart a service that dies (same port and environment), as a process supervisor would. Default true. */
   supervise?: boolean;
+  /** How long the supervisor waits before restarting a dead service (default 200 ms; a pod takes seconds). */
+  restartDelayMs?: number;
   /**
    * Trainer processes (default 1). With more than one, the orchestrator dials them all as one
    * round-robin target and runs as many train stages at once, so concurrent trainings use separate
@@ -201,7 +203,7 @@ export async function launchLocalServices(opts: LaunchOptions): Promise<LocalClu
       restarts.set(p.name, (restarts.get(p.name) ?? 0) + 1);
       setTimeout(() => {
         if (!stopping) start(p).catch(() => undefined);
-      }, 200);
+      }, opts.restartDelayMs ?? 200);
     });
     return svc;
   };
