@@ -1,5 +1,5 @@
 // All six services as real processes on loopback: health, reflection, GetSystemStatus and one
-// trace across services in the span file.
+// trace in the span file, without the health probes it makes.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +42,7 @@ describe('local system', () => {
     );
   });
 
-  it('reports every service in GetSystemStatus, and the call is one trace across services', async () => {
+  it('reports every service in GetSystemStatus, whose health probes are not traced', async () => {
     const status = await fetchStatus(cluster.orchestrator);
     expect(status.map((s) => s.name)).toEqual(['orchestrator', 'simulator', 'trainer', 'pruner', 'attacker-random', 'attacker-mad', 'certifier']);
     for (const s of status) {
@@ -58,20 +58,10 @@ describe('local system', () => {
     const root = spans.find((s) => s.name === 'grpc.rlprune.orchestrator.v1.Orchestrator/GetSystemStatus' && s.kind === 1);
     expect(root, 'orchestrator server span of GetSystemStatus').toBeDefined();
     await new Promise((r) => setTimeout(r, 500));
-    const trace = readSpanFile(spanFile).filter((s) => s.traceId === root!.traceId);
-    const services = new Set(trace.map((s) => s.service));
-    expect(services.size).toBeGreaterThanOrEqual(2);
-    // every simulator health-check server span hangs under an orchestrator client span of this trace
-    const simServer = trace.filter((s) => s.service === 'rlprune-simulator' && s.kind === 1);
-    expect(simServer.length).toBeGreaterThan(0);
-    for (const s of simServer) {
-      const parent = trace.find((p) => p.spanId === s.parentSpanId);
-      expect(parent?.service).toBe('rlprune-orchestrator');
-      expect(parent?.kind).toBe(2); // CLIENT
-      // and that client span descends from the GetSystemStatus server span
-      let up = parent;
-      while (up && up.spanId !== root!.spanId) up = trace.find((p) => p.spanId === up!.parentSpanId);
-      expect(up?.spanId).toBe(root!.spanId);
-    }
+    // Health and Info calls are left out of traces (they would bury the experiments' traces in
+    // probes); the cross-service trace of real work is checked in experiment.e2e.test.ts
+    const all = readSpanFile(spanFile);
+    expect(all.filter((s) => /grpc\.health\.v1\.Health\/|rlprune\.common\.v1\.Info\//.test(s.name))).toEqual([]);
+    expect(all.filter((s) => s.traceId === root!.traceId).map((s) => s.spanId)).toEqual([root!.spanId]);
   });
 });
