@@ -137,6 +137,15 @@ describe.each(Object.keys(compositions))('%s', (name) => {
     expect(cm.data).toEqual(expected);
     for (const address of Object.values(cm.data)) expectResolvable(objs, address, 'ATTACKER_ADDRESSES entry');
   });
+
+  it("lets the simulator dial the attackers the orchestrator names (its allow-list is its own ATTACKER_ADDRESSES)", () => {
+    const objs = rendered.get(name)!;
+    const mountOf = (w: Workload) => w.spec.template.spec.volumes!.find((v) => v.name === 'attackers')?.configMap?.name;
+    const sim = byKind(objs, 'Deployment', 'simulator') as Workload;
+    expect(mountOf(sim)).toBe(mountOf(byKind(objs, 'StatefulSet', 'orchestrator') as Workload));
+    const server = sim.spec.template.spec.containers.find((c) => c.name === 'server') as unknown as { args?: string[] };
+    expect(server.args?.join('\n')).toMatch(/export ATTACKER_ADDRESSES=/);
+  });
 });
 
 describe('components', () => {
