@@ -3,6 +3,7 @@
 // `dims: "abc"`, negative offsets, NaN weights), so every field is checked before it is used and a
 // bad one is a PolicyFormatError naming it (INVALID_ARGUMENT to a service's caller), never a
 // TypeError from deep inside decoding (which a service would answer INTERNAL).
+import type { PolicyMetadata } from './artifact';
 import { PolicyFormatError } from './policy-format-error';
 import type { Activation, Mlp, ObsNormalizer } from './types';
 
@@ -28,14 +29,7 @@ export interface NetHeader {
 }
 
 export interface PolicyHeader {
-  metadata: {
-    env: string;
-    seed: number;
-    sparsity: number;
-    trainingStep: number;
-    parentId: string | null;
-    labels: Record<string, string>;
-  };
+  metadata: PolicyMetadata;
   normalizer: { count: number; clip: number; eps: number; dim: number };
   actor: NetHeader;
   critic: NetHeader;

@@ -20,14 +20,8 @@ import type { StageRow } from '../ledger/ledger';
 /** The dependencies whose versions a report names. */
 export const REPORTED_DEPENDENCIES = ['mujoco-js', '@grpc/grpc-js'] as const;
 
-interface ProcessFacts {
-  rlpruneVersion: string;
-  gitCommit: string | null;
-  gitDirty: boolean | null;
-  nodeVersion: string;
-  nnKernels: string;
-  dependencies: Record<string, string>;
-}
+/** The part of a report's provenance that is a fact about this process and its code. */
+type ProcessFacts = Pick<Provenance, 'rlpruneVersion' | 'gitCommit' | 'gitDirty' | 'nodeVersion' | 'nnKernels' | 'dependencies'>;
 
 let facts: ProcessFacts | null = null;
 
