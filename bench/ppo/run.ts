@@ -21,11 +21,11 @@
 // Output: one JSON line per run ({bench: "ppo", impl, env, seed, steps, seconds, sps,
 // final_return_mean_last10, ...}) and, with --throughput, a summary line with the ratio.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodePolicy, defaultKernels } from '@rlprune/nn';
 import { createLocalVecEnv, train, type PpoConfig } from '@rlprune/rl';
+import { referenceDir as sharedReferenceDir } from '../reference/ppo-torch';
 import { evaluateBothWays } from './evaluate-both';
 import { PpoServices } from './services';
 
@@ -49,7 +49,6 @@ const progress = flag('--progress');
 const evalEpisodes = flag('--throughput') ? 0 : Number(arg('--eval-episodes') ?? 50);
 const saveDir = arg('--save-dir');
 const extraConfig = JSON.parse(arg('--config') ?? '{}') as Partial<PpoConfig>;
-const sharedDir = path.resolve(__dirname, '..', '..', '..', 'shared');
 
 interface RunRow {
   bench: 'ppo';
@@ -114,18 +113,8 @@ async function evaluateFinal(seed: number, bytes: Buffer): Promise<Record<string
   };
 }
 
-let refDir: string | null = null;
-/** A built copy of ../shared (shared/ may be read-only), as ../shared/bench/README.md describes. */
-function referenceDir(): string {
-  if (refDir) return refDir;
-  const given = arg('--ref-dir');
-  if (given) return (refDir = given);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'rlprune-ppo-ref-'));
-  cpSync(sharedDir, path.join(tmp, 'shared'), { recursive: true });
-  const make = spawnSync('make', ['-C', path.join(tmp, 'shared', 'bench', 'mujoco_native', 'envs')], { encoding: 'utf8' });
-  if (make.status !== 0) throw new Error(`building the reference envs failed:\n${make.stderr}`);
-  return (refDir = path.join(tmp, 'shared'));
-}
+/** A built copy of ../shared (bench/reference/ppo-torch.ts builds it once), or --ref-dir. */
+const referenceDir = () => sharedReferenceDir(arg('--ref-dir'));
 
 function runReference(envId: string, seed: number): RunRow {
   const name = envId.replace(/-v\d+$/, '');
