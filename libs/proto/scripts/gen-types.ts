@@ -24,6 +24,16 @@ for (const f of listFiles(out)) {
   fs.writeFileSync(file, text.split(`${PROTO_ROOT}${path.sep}`).join('proto/'));
 }
 
+// One module re-exporting every message, client, handler and definition type, so code imports them
+// from '@rlprune/proto' (the generator writes one file per type; no two share a name).
+const typeFiles = listFiles(path.join(out, 'rlprune')).sort();
+fs.writeFileSync(
+  path.join(out, 'types.ts'),
+  `// Every generated type of proto/, re-exported by gen-types.ts (npm run gen:proto).\n${typeFiles
+    .map((f) => `export type * from './rlprune/${f.replace(/\\/g, '/').replace(/\.ts$/, '')}';\n`)
+    .join('')}`,
+);
+
 if (check) {
   const diff = compareTrees(out, target);
   fs.rmSync(out, { recursive: true, force: true });

@@ -3,3 +3,8 @@ export type { RlpruneProto } from './load';
 export { PROTO_ROOT, PROTO_FILES, LOAD_OPTIONS } from './load-options';
 export { encodeTensor, decodeTensor, TensorShapeError } from './tensor';
 export type { DecodedTensor, WireTensor } from './tensor';
+export { encodeStepRequest, decodeStepRequest, encodeStepResponse, decodeStepResponse, StepDecodeError } from './step-codec';
+export type { StepArrays } from './step-codec';
+export { typedClientConstructor, preEncoded } from './wire-adapter';
+export type { ClientConstructor } from './wire-adapter';
+export type * from './generated/types';

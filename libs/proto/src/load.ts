@@ -2,6 +2,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { LOAD_OPTIONS, PROTO_FILES } from './load-options';
+import { typedPackageTree } from './wire-adapter';
 import type { ProtoGrpcType as AttackerProto } from './generated/attacker';
 import type { ProtoGrpcType as CertifierProto } from './generated/certifier';
 import type { ProtoGrpcType as OrchestratorProto } from './generated/orchestrator';
@@ -17,7 +18,7 @@ let cached: { definition: protoLoader.PackageDefinition; tree: RlpruneProto } | 
 function load(): { definition: protoLoader.PackageDefinition; tree: RlpruneProto } {
   if (!cached) {
     const definition = protoLoader.loadSync(PROTO_FILES, { ...LOAD_OPTIONS, includeDirs: [...LOAD_OPTIONS.includeDirs] });
-    cached = { definition, tree: grpc.loadPackageDefinition(definition) as unknown as RlpruneProto };
+    cached = { definition, tree: typedPackageTree<RlpruneProto>(grpc.loadPackageDefinition(definition)) };
   }
   return cached;
 }

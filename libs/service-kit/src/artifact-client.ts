@@ -2,16 +2,11 @@
 // small in-memory cache (ids are sha256 of the bytes, so a cached copy can never be stale).
 import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
+import { protos, type ArtifactChunk__Output, type ArtifactStoreClient } from '@rlprune/proto';
 import { getClient } from './client';
 import { FailedPreconditionError, UnavailableError } from './errors';
 
 const CHUNK = 1024 * 1024;
-
-type StoreClient = grpc.Client & {
-  put(cb: (err: grpc.ServiceError | null, res?: { id: string }) => void): grpc.ClientWritableStream<object>;
-  get(req: { id: string }, opts?: grpc.CallOptions): grpc.ClientReadableStream<{ data: Buffer }>;
-};
 
 export interface ArtifactMetaInput {
   kind: string;
@@ -26,8 +21,8 @@ export class ArtifactClient {
     private readonly maxCached = 64,
   ) {}
 
-  private client(): StoreClient {
-    return getClient(protos().rlprune.orchestrator.v1.ArtifactStore, this.address) as unknown as StoreClient;
+  private client(): ArtifactStoreClient {
+    return getClient(protos().rlprune.orchestrator.v1.ArtifactStore, this.address);
   }
 
   async get(id: string): Promise<Buffer> {
@@ -36,7 +31,7 @@ export class ArtifactClient {
     const parts: Buffer[] = [];
     const stream = this.client().get({ id }, { deadline: Date.now() + 120_000 });
     try {
-      for await (const chunk of stream) parts.push(Buffer.from((chunk as { data: Buffer }).data));
+      for await (const chunk of stream as AsyncIterable<ArtifactChunk__Output>) parts.push(Buffer.from(chunk.data));
     } catch (err) {
       throw this.explain(err as grpc.ServiceError);
     }

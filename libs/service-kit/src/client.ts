@@ -1,6 +1,7 @@
 // Clients: one cached client per (service, target), `dns:///` targets with round_robin over every
 // resolved address, retries on UNAVAILABLE, and a default deadline on every unary call.
 import * as grpc from '@grpc/grpc-js';
+import type { ClientConstructor } from '@rlprune/proto';
 import { CLIENT_OPTIONS } from './presets';
 
 /** Unary calls without an explicit deadline get this one. */
@@ -37,15 +38,10 @@ const defaultDeadline: grpc.Interceptor = (options, nextCall) => {
   return new grpc.InterceptingCall(nextCall(options));
 };
 
-type ClientCtor<C> = (new (address: string, credentials: grpc.ChannelCredentials, options?: grpc.ClientOptions) => C) & {
-  serviceName?: string;
-  service?: grpc.ServiceDefinition;
-};
-
 const cache = new Map<string, grpc.Client>();
 
 /** The one client of `Ctor` for `address` in this process. */
-export function getClient<C extends grpc.Client>(Ctor: ClientCtor<C>, address: string): C {
+export function getClient<C extends grpc.Client>(Ctor: ClientConstructor<C>, address: string): C {
   const target = normalizeTarget(address);
   const key = `${Ctor.serviceName ?? Ctor.name}|${target}`;
   let client = cache.get(key) as C | undefined;
@@ -66,14 +62,53 @@ export function closeClients(): void {
   cache.clear();
 }
 
+/**
+ * A generated unary client method, bound to its client. Its types come from the method's last two
+ * overloads, (argument, options, callback) and (argument, callback), so `unary(c.getInfo.bind(c), {})`
+ * knows both the request and the response message.
+ */
+export interface UnaryMethod<Req, Res> {
+  (argument: Req, options: grpc.CallOptions, callback: grpc.requestCallback<Res>): grpc.ClientUnaryCall;
+  (argument: Req, callback: grpc.requestCallback<Res>): grpc.ClientUnaryCall;
+}
+
 /** Promise form of a unary call with an optional deadline in ms. */
-export function unary<Req, Res>(
-  fn: (req: Req, options: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res?: Res) => void) => unknown,
-  req: Req,
-  deadlineMs?: number,
-): Promise<Res> {
+export function unary<Req, Res>(fn: UnaryMethod<Req, Res>, req: Req, deadlineMs?: number): Promise<Res> {
   return new Promise((resolve, reject) => {
     const options: grpc.CallOptions = deadlineMs === undefined ? {} : { deadline: Date.now() + deadlineMs };
-    fn(req, options, (err, res) => (err ? reject(err) : resolve(res as Res)));
+    fn(req, options, (err, res) => (err ? reject(err) : resolve(res!)));
+  });
+}
+
+export interface StreamOptions {
+  /** Aborting cancels the call (the promise then rejects with CANCELLED). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Consumes a server stream, calling `onMessage` for each message; resolves when it ends. A throw
+ * from `onMessage` cancels the call and rejects with that error.
+ */
+export function consumeStream<T>(stream: grpc.ClientReadableStream<T>, onMessage: (m: T) => void, opts: StreamOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => stream.cancel();
+    opts.signal?.addEventListener('abort', abort, { once: true });
+    const done = () => opts.signal?.removeEventListener('abort', abort);
+    stream.on('data', (m: T) => {
+      try {
+        onMessage(m);
+      } catch (err) {
+        stream.cancel();
+        reject(err);
+      }
+    });
+    stream.on('error', (err) => {
+      done();
+      reject(err);
+    });
+    stream.on('end', () => {
+      done();
+      resolve();
+    });
   });
 }

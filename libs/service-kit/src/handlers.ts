@@ -16,6 +16,15 @@ export type AsyncHandler<H> = H extends (call: grpc.ServerDuplexStream<infer Req
         ? (call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>
         : never;
 
+/** The request message a generated handler type receives. */
+export type RequestOf<H> = H extends (call: grpc.ServerDuplexStream<infer Req, infer _Res>) => void
+  ? Req
+  : H extends (call: grpc.ServerWritableStream<infer Req, infer _Res>) => void
+    ? Req
+    : H extends (call: grpc.ServerUnaryCall<infer Req, infer _Res>, cb: grpc.sendUnaryData<infer _R>) => void
+      ? Req
+      : never;
+
 /** Async versions of every handler of a generated `...Handlers` interface. */
 export type AsyncHandlers<H> = { [K in keyof H]: AsyncHandler<H[K]> };
 

@@ -1,8 +1,10 @@
 // Calls grpc.health.v1 Check and Info.GetInfo of a service, for GetSystemStatus, `rlprune up` and
 // tests. Never throws: an unreachable service is a status, not an error.
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
-import { protos } from '@rlprune/proto';
+import type { HealthCheckRequest } from 'grpc-health-check/build/src/generated/grpc/health/v1/HealthCheckRequest';
+import type { HealthCheckResponse__Output } from 'grpc-health-check/build/src/generated/grpc/health/v1/HealthCheckResponse';
+import { protos, typedClientConstructor } from '@rlprune/proto';
 import { getClient, unary } from './client';
 
 export interface HealthResult {
@@ -16,14 +18,13 @@ export interface HealthResult {
   error: string;
 }
 
-const HealthClient = grpc.makeGenericClientConstructor(healthService, 'grpc.health.v1.Health') as unknown as new (
-  address: string,
-  creds: grpc.ChannelCredentials,
-  options?: grpc.ClientOptions,
-) => grpc.Client & {
-  check(req: { service: string }, opts: grpc.CallOptions, cb: (e: grpc.ServiceError | null, r?: { status: string }) => void): void;
-};
-Object.assign(HealthClient, { serviceName: 'grpc.health.v1.Health' });
+/** grpc.health.v1's Check, as a generated client would type it (the package ships no client type). */
+interface HealthCheckClient extends grpc.Client {
+  check(argument: HealthCheckRequest, options: grpc.CallOptions, callback: grpc.requestCallback<HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+  check(argument: HealthCheckRequest, callback: grpc.requestCallback<HealthCheckResponse__Output>): grpc.ClientUnaryCall;
+}
+
+const HealthClient = typedClientConstructor<HealthCheckClient>(healthService, 'grpc.health.v1.Health');
 
 export async function checkHealth(address: string, deadlineMs = 2_000, service = ''): Promise<HealthResult> {
   const start = performance.now();
@@ -34,7 +35,7 @@ export async function checkHealth(address: string, deadlineMs = 2_000, service =
     let version = '';
     try {
       const info = getClient(protos().rlprune.common.v1.Info, address);
-      const res = await unary<object, { version: string }>(info.getInfo.bind(info) as never, {}, deadlineMs);
+      const res = await unary(info.getInfo.bind(info), {}, deadlineMs);
       version = res.version;
     } catch {
       // a service without Info still has a health status

@@ -1,4 +1,4 @@
-export { startService } from './server';
+export { startService, bindService } from './server';
 export type { ServiceBinding, ServiceHandle, StartOptions } from './server';
 export { runService, exitOnConfigError } from './run';
 export type { RunOptions } from './run';
@@ -21,8 +21,9 @@ export * from './quote';
 export { DialAllowList, attackerAddressesOf } from './dial-allow-list';
 export { messages, assertWellFormed } from './handlers';
 export { busyPoll, isBusyPolling } from './busy-poll';
-export type { AsyncHandler, AsyncHandlers } from './handlers';
-export { getClient, closeClients, normalizeTarget, unary, DEFAULT_UNARY_DEADLINE_MS } from './client';
+export type { AsyncHandler, AsyncHandlers, RequestOf } from './handlers';
+export { getClient, closeClients, normalizeTarget, unary, consumeStream, DEFAULT_UNARY_DEADLINE_MS } from './client';
+export type { UnaryMethod, StreamOptions } from './client';
 export { createLogger } from './logger';
 export type { Logger } from './logger';
 export { SERVER_OPTIONS, CLIENT_OPTIONS, MAX_MESSAGE_BYTES } from './presets';

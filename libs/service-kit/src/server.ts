@@ -5,12 +5,12 @@ import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus } from 'grpc-health-check';
 import { loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
-import { packageDefinition, protos } from '@rlprune/proto';
+import { packageDefinition, protos, type InfoHandlers } from '@rlprune/proto';
 import type { MethodDefinition } from '@grpc/proto-loader';
 import { ConfigError, type ListenConfig } from './config';
 import { connectionAgeFromEnv, connectionAgeOptions, type ConnectionAge } from './connection-age';
 import { statusError, UnimplementedError } from './errors';
-import { assertWellFormed, MALFORMED } from './handlers';
+import { assertWellFormed, MALFORMED, type AsyncHandlers, type RequestOf } from './handlers';
 import { createLogger, type Logger } from './logger';
 import { SERVER_OPTIONS } from './presets';
 import { checkWireTypes, expectedWireTypes } from './wire-check';
@@ -18,14 +18,27 @@ import { checkWireTypes, expectedWireTypes } from './wire-check';
 export interface ServiceBinding {
   /** Generated service definition, e.g. protos().rlprune.simulator.v1.Simulator.service. */
   definition: grpc.ServiceDefinition;
-  /** Async handlers by method name (see AsyncHandlers); a missing method answers UNIMPLEMENTED. */
+  /** Async handlers by method name (typed by bindService); a missing method answers UNIMPLEMENTED. */
   implementation: Record<string, unknown>;
   /**
    * Hand-written decoders for a method's hot request shape, tried before the checked generic
    * decoder: each returns the message as the generic decoder would, or undefined to leave the bytes
    * (and any error in them) to the generic path.
    */
-  fastRequestDecoders?: Record<string, (bytes: Buffer) => unknown>;
+  fastRequestDecoders?: Record<string, ((bytes: Buffer) => unknown) | undefined>;
+}
+
+/**
+ * The binding of one generated service to its async handlers, checked against the generated
+ * `...Handlers` interface `H` (e.g. `bindService<TrainerHandlers>(protos()...Trainer.service, {...})`):
+ * every method implemented, each with the request and response messages of the proto.
+ */
+export function bindService<H>(
+  definition: grpc.ServiceDefinition<H>,
+  implementation: AsyncHandlers<H>,
+  fastRequestDecoders?: { [K in keyof H]?: (bytes: Buffer) => RequestOf<H[K]> | undefined },
+): ServiceBinding {
+  return { definition, implementation, ...(fastRequestDecoders ? { fastRequestDecoders } : {}) };
 }
 
 export interface StartOptions {
@@ -87,18 +100,15 @@ export async function startService(opts: StartOptions): Promise<ServiceHandle> {
   let active = 0;
   let shuttingDown: Promise<void> | undefined;
 
-  const infoBinding: ServiceBinding = {
-    definition: protos().rlprune.common.v1.Info.service,
-    implementation: {
-      GetInfo: async () => ({
-        name: opts.name,
-        version: opts.version,
-        pid: process.pid,
-        // live memory, so operators and leak tests can watch a process from outside
-        details: { ...opts.details, rss_bytes: String(process.memoryUsage().rss) },
-      }),
-    },
-  };
+  const infoBinding = bindService<InfoHandlers>(protos().rlprune.common.v1.Info.service, {
+    GetInfo: async () => ({
+      name: opts.name,
+      version: opts.version,
+      pid: process.pid,
+      // live memory, so operators and leak tests can watch a process from outside
+      details: { ...opts.details, rss_bytes: String(process.memoryUsage().rss) },
+    }),
+  });
   const bindings = [...opts.services, infoBinding];
   const servedNames = bindings.map((b) => serviceNameOf(b.definition));
 

@@ -2,13 +2,9 @@
 // Session stream, answered in order. Same shapes as libs/envs' VecEnv, but async.
 import * as grpc from '@grpc/grpc-js';
 import type { VecStepResult } from '@rlprune/envs';
-import { decodeTensor, protos } from '@rlprune/proto';
+import { decodeStepResponse, decodeTensor, encodeStepRequest, protos, typedClientConstructor, type EnvSpec__Output, type SessionRequest, type SessionResponse__Output } from '@rlprune/proto';
 import { busyPoll, envInt, getClient, UnavailableError } from '@rlprune/service-kit';
 import { AdaptivePoll } from './adaptive-poll';
-import { decodeStepResponse, encodeStepRequest } from './step-codec';
-import type { SessionRequest } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
-import type { SessionResponse__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
-import type { EnvSpec__Output } from '@rlprune/proto/src/generated/rlprune/common/v1/EnvSpec';
 
 /** One step of every remote env: the same shape as libs/envs' in-process VecStepResult. */
 export type RemoteVecStep = VecStepResult;
@@ -58,7 +54,14 @@ const SESSION = protos().rlprune.simulator.v1.Simulator.service.Session;
  * (step-codec.ts) and every other message with the generated codec, so the hot path skips the
  * generic object conversion. Same method path, so the server sees an ordinary Session call.
  */
-const RawSessionClient = grpc.makeClientConstructor(
+type RawCall = grpc.ClientDuplexStream<Buffer, Buffer>;
+
+/** The Simulator client with only Session, on bytes. */
+interface RawSessionClient extends grpc.Client {
+  Session(): RawCall;
+}
+
+const RawSessionClient = typedClientConstructor<RawSessionClient>(
   {
     Session: {
       ...SESSION,
@@ -69,14 +72,14 @@ const RawSessionClient = grpc.makeClientConstructor(
   'rlprune.simulator.v1.Simulator#raw-session',
 );
 
-type RawCall = grpc.ClientDuplexStream<Buffer, Buffer>;
-
 export class RemoteVecEnv {
   readonly numEnvs: number;
   readonly obsDim: number;
   readonly actDim: number;
   private readonly pending: Pending[] = [];
   private failure: Error | undefined;
+  /** close() half-closed the stream: the session is ending gracefully. */
+  private closing = false;
 
   private constructor(
     private readonly call: RawCall,
@@ -92,7 +95,7 @@ export class RemoteVecEnv {
 
   static async open(opts: RemoteVecEnvOptions): Promise<RemoteVecEnv> {
     const client = getClient(RawSessionClient, opts.address);
-    const call = (client as unknown as { Session(): RawCall }).Session();
+    const call = client.Session();
     const first = new Promise<Buffer>((resolve, reject) => {
       call.once('data', resolve);
       call.once('error', reject);
@@ -189,11 +192,17 @@ export class RemoteVecEnv {
   close(): void {
     if (this.failure) return;
     this.failure = new UnavailableError('session closed');
+    this.closing = true;
     this.call.end();
   }
 
-  /** Cancels the stream outright (as a crashed or aborted client would). */
+  /**
+   * Cancels the stream outright (as a crashed or aborted client would). Not after close(): that
+   * session is already ending, and a cancel would turn its clean end into CANCELLED (an ERROR span
+   * in the trace; a trainer's abort signal fires as its Train call ends, after it closed the session).
+   */
   cancel(): void {
+    if (this.closing) return;
     this.failure ??= new UnavailableError('session cancelled');
     this.call.cancel();
   }

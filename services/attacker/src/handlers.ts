@@ -3,8 +3,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { Attack, Perturber } from '@rlprune/attacks';
 import { decodePolicy } from '@rlprune/nn';
 import { decodeTensor, encodeTensor } from '@rlprune/proto';
-import type { PerturbRequest__Output } from '@rlprune/proto/src/generated/rlprune/attacker/v1/PerturbRequest';
-import type { PrepareRequest__Output } from '@rlprune/proto/src/generated/rlprune/attacker/v1/PrepareRequest';
+import type { AttackDescription, PerturbRequest__Output, PerturbResponse, PrepareEvent, PrepareRequest__Output } from '@rlprune/proto';
 import {
   enforceCap,
   FailedPreconditionError,
@@ -37,7 +36,7 @@ export interface AttackerDeps {
  */
 export const DEFAULT_MAX_PERTURB_ROWS = 4096;
 
-export function describe(attack: Attack) {
+export function describe(attack: Attack): AttackDescription {
   return {
     name: attack.name,
     parameters: attack.parameters.map((p) => ({ name: p.name, defaultValue: p.default, description: p.description })),
@@ -45,7 +44,7 @@ export function describe(attack: Attack) {
   };
 }
 
-export async function prepare(call: grpc.ServerWritableStream<PrepareRequest__Output, unknown>, deps: AttackerDeps): Promise<void> {
+export async function prepare(call: grpc.ServerWritableStream<PrepareRequest__Output, PrepareEvent>, deps: AttackerDeps): Promise<void> {
   const { attack } = deps;
   if (!attack.needsPrepare || !attack.prepare) {
     throw new FailedPreconditionError(`attack "${attack.name}" needs no preparing; call Perturb directly`);
@@ -79,7 +78,7 @@ export async function prepare(call: grpc.ServerWritableStream<PrepareRequest__Ou
   call.write({ prepared: { id } });
 }
 
-export async function perturb(call: grpc.ServerDuplexStream<PerturbRequest__Output, unknown>, deps: AttackerDeps): Promise<void> {
+export async function perturb(call: grpc.ServerDuplexStream<PerturbRequest__Output, PerturbResponse>, deps: AttackerDeps): Promise<void> {
   let perturber: Perturber | undefined;
   for await (const msg of messages(call)) {
     if (msg.header) {

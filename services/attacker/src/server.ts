@@ -1,9 +1,8 @@
 // The attacker process: one attack per deployment, chosen by ATTACK (random, critic, mad, rs,
 // rs_mad, learned, correlated), behind the same contract for all.
-import type * as grpc from '@grpc/grpc-js';
 import { attackByName, type Attack } from '@rlprune/attacks';
-import { protos } from '@rlprune/proto';
-import { ArtifactClient, DialAllowList, packageVersion, readCap, runService } from '@rlprune/service-kit';
+import { protos, type AttackerHandlers } from '@rlprune/proto';
+import { ArtifactClient, bindService, DialAllowList, packageVersion, readCap, runService } from '@rlprune/service-kit';
 import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { DEFAULT_MAX_PERTURB_ROWS, describe, perturb, prepare } from './handlers';
@@ -33,14 +32,11 @@ export async function main(telemetry: Telemetry): Promise<void> {
     defaultPort: DEFAULT_PORT,
     details: { attack: attack.name },
     services: [
-      {
-        definition: protos().rlprune.attacker.v1.Attacker.service,
-        implementation: {
-          Describe: async () => describe(attack),
-          Prepare: (call: grpc.ServerWritableStream<never, unknown>) => prepare(call, deps),
-          Perturb: (call: grpc.ServerDuplexStream<never, unknown>) => perturb(call, deps),
-        },
-      },
+      bindService<AttackerHandlers>(protos().rlprune.attacker.v1.Attacker.service, {
+        Describe: async () => describe(attack),
+        Prepare: (call) => prepare(call, deps),
+        Perturb: (call) => perturb(call, deps),
+      }),
     ],
     onShutdown: [() => telemetry.shutdown()],
   });

@@ -5,7 +5,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { CERTIFY_METHODS, certifyPolicy, parameterPath, type CertifyMethod } from '@rlprune/certify';
 import { decodePolicy, type Mlp } from '@rlprune/nn';
 import { decodeTensor, encodeTensor } from '@rlprune/proto';
-import type { CertifyRequest__Output } from '@rlprune/proto/src/generated/rlprune/certifier/v1/CertifyRequest';
+import type { CertifyRequest__Output, CertifyResponse } from '@rlprune/proto';
 import { InvalidArgumentError, requireArtifactId, requireNonNegative, requireOneOf, requirePositiveInt, type ArtifactClient } from '@rlprune/service-kit';
 
 const PER_STATE = new Set<string>(['ibp', 'crown']);
@@ -14,7 +14,7 @@ const DEFAULT_PATH_STEPS = 10;
 /** More intervals than this buy nothing over the trapezoid rule's error and cost a pass each. */
 const MAX_PATH_STEPS = 1000;
 
-export async function certify(call: grpc.ServerUnaryCall<CertifyRequest__Output, unknown>, artifacts: ArtifactClient) {
+export async function certify(call: grpc.ServerUnaryCall<CertifyRequest__Output, CertifyResponse>, artifacts: ArtifactClient): Promise<CertifyResponse> {
   const req = call.request;
   const policyId = requireArtifactId(req.policy, 'policy');
   const epsilon = requireNonNegative(req.epsilon, 'epsilon');

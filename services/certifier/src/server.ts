@@ -1,7 +1,6 @@
 // The certifier process: global and per-state robustness bounds of stored policies.
-import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
-import { ArtifactClient, packageVersion, runService } from '@rlprune/service-kit';
+import { protos, type CertifierHandlers } from '@rlprune/proto';
+import { ArtifactClient, bindService, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { certify } from './certify';
 
@@ -14,10 +13,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
     services: [
-      {
-        definition: protos().rlprune.certifier.v1.Certifier.service,
-        implementation: { Certify: (call: grpc.ServerUnaryCall<never, unknown>) => certify(call, artifacts) },
-      },
+      bindService<CertifierHandlers>(protos().rlprune.certifier.v1.Certifier.service, { Certify: (call) => certify(call, artifacts) }),
     ],
     onShutdown: [() => telemetry.shutdown()],
   });

@@ -1,9 +1,8 @@
 // The orchestrator process: experiments, the artifact store and the system status. Unfinished
 // experiments in the ledger resume when the process starts.
 import path from 'node:path';
-import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
-import { createLogger, packageVersion, runService, type ServiceHandle } from '@rlprune/service-kit';
+import { protos, type ArtifactStoreHandlers, type OrchestratorHandlers } from '@rlprune/proto';
+import { bindService, createLogger, packageVersion, runService, type ServiceHandle } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { DEFAULT_PORTS, loadConfig, serviceTargets } from './config';
 import { Experiments, toWireExperiment } from './experiments/experiment-service';
@@ -44,27 +43,24 @@ export async function main(telemetry: Telemetry): Promise<void> {
     logger,
     details: { home: cfg.home },
     services: [
-      {
-        definition: p.Orchestrator.service,
-        implementation: {
-          SubmitExperiment: async (call: grpc.ServerUnaryCall<{ specYaml: string; name: string }, unknown>) => {
-            // counted without asking the simulator for env epsilons (see RequestLimits.submission)
-            limits.submission(call.request.specYaml, call.request.name, () => NaN);
-            return toWireExperiment(await experiments.submit(call.request.specYaml, call.request.name));
-          },
-          WatchExperiment: (call: grpc.ServerWritableStream<{ id: string }, unknown>) => experiments.watch(limits.id(call.request.id), call),
-          GetExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.get(limits.id(call.request.id))),
-          ListExperiments: async () => ({ experiments: ledger.listExperiments().map(toWireExperiment) }),
-          CancelExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.cancel(limits.id(call.request.id))),
-          ResumeExperiment: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => toWireExperiment(experiments.resume(limits.id(call.request.id))),
-          GetReport: async (call: grpc.ServerUnaryCall<{ id: string }, unknown>) => experiments.report(limits.id(call.request.id)),
-          CompareExperiments: async (call: grpc.ServerUnaryCall<{ ids: string[] }, unknown>) => experiments.compare(limits.ids(call.request.ids)),
-          GetSystemStatus: async () => ({
-            services: await systemStatus({ address: handle.address, version }, serviceTargets(cfg)),
-          }),
+      bindService<OrchestratorHandlers>(p.Orchestrator.service, {
+        SubmitExperiment: async (call) => {
+          // counted without asking the simulator for env epsilons (see RequestLimits.submission)
+          limits.submission(call.request.specYaml, call.request.name, () => NaN);
+          return toWireExperiment(await experiments.submit(call.request.specYaml, call.request.name));
         },
-      },
-      { definition: p.ArtifactStore.service, implementation: artifactStoreHandlers(store, { maxArtifactBytes: cfg.limits.maxArtifactBytes }) },
+        WatchExperiment: (call) => experiments.watch(limits.id(call.request.id), call),
+        GetExperiment: async (call) => toWireExperiment(experiments.get(limits.id(call.request.id))),
+        ListExperiments: async () => ({ experiments: ledger.listExperiments().map(toWireExperiment) }),
+        CancelExperiment: async (call) => toWireExperiment(experiments.cancel(limits.id(call.request.id))),
+        ResumeExperiment: async (call) => toWireExperiment(experiments.resume(limits.id(call.request.id))),
+        GetReport: async (call) => experiments.report(limits.id(call.request.id)),
+        CompareExperiments: async (call) => experiments.compare(limits.ids(call.request.ids)),
+        GetSystemStatus: async () => ({
+          services: await systemStatus({ address: handle.address, version }, serviceTargets(cfg)),
+        }),
+      }),
+      bindService<ArtifactStoreHandlers>(p.ArtifactStore.service, artifactStoreHandlers(store, { maxArtifactBytes: cfg.limits.maxArtifactBytes })),
     ],
     ready: () => {
       for (const id of ledger.unfinishedExperiments()) {

@@ -3,11 +3,11 @@ import type * as grpc from '@grpc/grpc-js';
 import { surrogateLipschitz } from '@rlprune/certify';
 import { decodePolicy, encodePolicy, sparsity as netSparsity } from '@rlprune/nn';
 import { decodeTensor } from '@rlprune/proto';
-import type { PruneRequest__Output } from '@rlprune/proto/src/generated/rlprune/pruner/v1/PruneRequest';
+import type { PruneRequest__Output, PruneResponse } from '@rlprune/proto';
 import { logLikelihoodGradients, pruneActorCritic, type Criterion, type Scope } from '@rlprune/pruning';
 import { InvalidArgumentError, requireArtifactId, requireOneOf, requireRange, type ArtifactClient } from '@rlprune/service-kit';
 
-export async function prune(call: grpc.ServerUnaryCall<PruneRequest__Output, unknown>, artifacts: ArtifactClient) {
+export async function prune(call: grpc.ServerUnaryCall<PruneRequest__Output, PruneResponse>, artifacts: ArtifactClient): Promise<PruneResponse> {
   const req = call.request;
   const policyId = requireArtifactId(req.policy, 'policy');
   const criterion = requireOneOf(req.criterion, 'criterion', ['magnitude', 'saliency', 'random'] as const);

@@ -1,9 +1,7 @@
 // The pruner process: one-shot pruning of stored policies and previews of pruning schedules.
-import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
-import type { PreviewScheduleRequest__Output } from '@rlprune/proto/src/generated/rlprune/pruner/v1/PreviewScheduleRequest';
+import { protos, type PreviewScheduleRequest__Output, type PreviewScheduleResponse, type PrunerHandlers } from '@rlprune/proto';
 import { previewSchedule, type Criterion, type Scope } from '@rlprune/pruning';
-import { ArtifactClient, enforceCap, InvalidArgumentError, packageVersion, readCap, requirePositiveInt, runService, type Cap } from '@rlprune/service-kit';
+import { ArtifactClient, bindService, enforceCap, InvalidArgumentError, packageVersion, readCap, requirePositiveInt, runService, type Cap } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { prune } from './prune';
 
@@ -12,7 +10,7 @@ export const DEFAULT_PORT = 50054;
 /** Points a PreviewSchedule may ask for (a curve to plot needs hundreds; 1e7 exhausted the heap). */
 export const DEFAULT_MAX_PREVIEW_POINTS = 10_000;
 
-function preview(req: PreviewScheduleRequest__Output, maxPoints: Cap) {
+function preview(req: PreviewScheduleRequest__Output, maxPoints: Cap): PreviewScheduleResponse {
   enforceCap(maxPoints, req.points, 'points');
   const s = req.schedule;
   if (!s) throw new InvalidArgumentError('is required', 'schedule');
@@ -43,13 +41,10 @@ export async function main(telemetry: Telemetry): Promise<void> {
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
     services: [
-      {
-        definition: protos().rlprune.pruner.v1.Pruner.service,
-        implementation: {
-          Prune: (call: grpc.ServerUnaryCall<never, unknown>) => prune(call, artifacts),
-          PreviewSchedule: async (call: grpc.ServerUnaryCall<PreviewScheduleRequest__Output, unknown>) => preview(call.request, maxPoints),
-        },
-      },
+      bindService<PrunerHandlers>(protos().rlprune.pruner.v1.Pruner.service, {
+        Prune: (call) => prune(call, artifacts),
+        PreviewSchedule: async (call) => preview(call.request, maxPoints),
+      }),
     ],
     onShutdown: [() => telemetry.shutdown()],
   });

@@ -6,7 +6,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { createVecEnv } from '@rlprune/envs';
 import { createKernelEngine, decodePolicy, normalizeObs } from '@rlprune/nn';
 import { encodeTensor } from '@rlprune/proto';
-import type { EvaluateRequest__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/EvaluateRequest';
+import type { EvaluateEvent, EvaluateRequest__Output } from '@rlprune/proto';
 import { deriveSeed, Rng } from '@rlprune/random';
 import { InvalidArgumentError, requireArtifactId, requireNonNegative, requirePositiveInt, requireString, type ArtifactClient, type DialAllowList } from '@rlprune/service-kit';
 import { AttackStream } from './attack-stream';
@@ -38,7 +38,7 @@ function summarise(returns: number[], lengths: number[]) {
   };
 }
 
-export async function runEvaluate(call: grpc.ServerWritableStream<EvaluateRequest__Output, unknown>, deps: EvaluateDeps): Promise<void> {
+export async function runEvaluate(call: grpc.ServerWritableStream<EvaluateRequest__Output, EvaluateEvent>, deps: EvaluateDeps): Promise<void> {
   const req = call.request;
   const policyId = requireArtifactId(req.policy, 'policy');
   const envId = requireString(req.envId, 'env_id');

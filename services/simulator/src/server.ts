@@ -1,10 +1,9 @@
 // The simulator process: MuJoCo sessions, the env list and policy evaluation.
 import os from 'node:os';
 import { listEnvSpecs, loadMujoco } from '@rlprune/envs';
-import { protos } from '@rlprune/proto';
-import { ArtifactClient, attackerAddressesOf, createLogger, DialAllowList, envInt, packageVersion, runService } from '@rlprune/service-kit';
+import { decodeStepRequest, protos, type SimulatorHandlers } from '@rlprune/proto';
+import { ArtifactClient, attackerAddressesOf, bindService, createLogger, DialAllowList, envInt, packageVersion, runService } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
-import { decodeStepRequest } from '@rlprune/sim-client';
 import { toWireEnvSpec } from './env-spec';
 import { runEvaluate } from './evaluate';
 import { EnvBudget } from './budget';
@@ -29,16 +28,16 @@ export async function main(telemetry: Telemetry): Promise<void> {
     defaultPort: DEFAULT_PORT,
     logger,
     services: [
-      {
-        definition: protos().rlprune.simulator.v1.Simulator.service,
-        implementation: {
+      bindService<SimulatorHandlers>(
+        protos().rlprune.simulator.v1.Simulator.service,
+        {
           ListEnvs: async () => ({ envs: listEnvSpecs().map(toWireEnvSpec) }),
-          Session: (call: Parameters<typeof runSession>[0]) => runSession(call, budget, logger, session),
-          Evaluate: (call: Parameters<typeof runEvaluate>[0]) => runEvaluate(call, { artifacts, budget, dialable }),
+          Session: (call) => runSession(call, budget, logger, session),
+          Evaluate: (call) => runEvaluate(call, { artifacts, budget, dialable }),
         },
         // steps arrive hundreds of times a second per session; the generic decoder builds objects
-        fastRequestDecoders: { Session: decodeStepRequest },
-      },
+        { Session: decodeStepRequest },
+      ),
     ],
     // the WASM module loads before the service reports SERVING
     ready: async () => {

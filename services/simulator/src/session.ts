@@ -4,10 +4,7 @@
 import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import { createThreadedVecEnv, createVecEnv, getEnvSpec, restoreVecEnvState, saveVecEnvState, ThreadedVecEnv, type VecEnv, type VecStepResult } from '@rlprune/envs';
-import { decodeTensor, encodeTensor } from '@rlprune/proto';
-import { encodeStepResponse } from '@rlprune/sim-client';
-import type { SessionRequest__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
-import type { SessionResponse } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
+import { decodeTensor, encodeStepResponse, encodeTensor, preEncoded, type SessionRequest__Output, type SessionResponse } from '@rlprune/proto';
 import {
   FailedPreconditionError,
   InvalidArgumentError,
@@ -126,7 +123,7 @@ function stepBatch(e: VecEnv | ThreadedVecEnv, indices: number[], actions: Float
 // Step answers are written as protobuf bytes directly (service-kit passes a Buffer through): the
 // generic path would copy every array into a plain object and back, on every step.
 function encodeStep(r: VecStepResult): SessionResponse {
-  return encodeStepResponse(r) as unknown as SessionResponse;
+  return preEncoded<SessionResponse>(encodeStepResponse(r));
 }
 
 function requireEnv<E extends VecEnv | ThreadedVecEnv>(env: E | undefined): E {

@@ -1,7 +1,6 @@
 // The trainer process: PPO and SA-PPO with pruning during training, on envs of the simulator.
-import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
-import { ArtifactClient, createLogger, DialAllowList, packageVersion, runService } from '@rlprune/service-kit';
+import { protos, type TrainerHandlers } from '@rlprune/proto';
+import { ArtifactClient, bindService, createLogger, DialAllowList, packageVersion, runService } from '@rlprune/service-kit';
 import { sessionBusyPollUs } from '@rlprune/sim-client';
 import type { Telemetry } from '@rlprune/telemetry';
 import { runTrain } from './train';
@@ -26,10 +25,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
     version: packageVersion(__dirname),
     defaultPort: DEFAULT_PORT,
     services: [
-      {
-        definition: protos().rlprune.trainer.v1.Trainer.service,
-        implementation: { Train: (call: grpc.ServerWritableStream<never, unknown>) => runTrain(call, deps) },
-      },
+      bindService<TrainerHandlers>(protos().rlprune.trainer.v1.Trainer.service, { Train: (call) => runTrain(call, deps) }),
     ],
     onShutdown: [() => telemetry.shutdown()],
   });

@@ -3,8 +3,9 @@
 // returned. Cancelling the call stops training within one iteration and closes the simulator session.
 import type * as grpc from '@grpc/grpc-js';
 import { train } from '@rlprune/rl';
-import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
+import type { TrainEvent, TrainRequest__Output } from '@rlprune/proto';
 import { requireArtifactId, type ArtifactClient, type DialAllowList } from '@rlprune/service-kit';
+import { addSpanEvent } from '@rlprune/telemetry';
 import { toPpoConfig } from './train-config';
 import { openTrainingEnvs, type EnvPlacement } from './training-envs';
 
@@ -23,7 +24,7 @@ export interface TrainerDeps {
   logger?: { info(fields: object, message: string): void };
 }
 
-export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Output, unknown>, deps: TrainerDeps): Promise<void> {
+export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Output, TrainEvent>, deps: TrainerDeps): Promise<void> {
   const req = call.request;
   const config = toPpoConfig(req, deps.maxPolicyParameters);
   const resumeFrom = req.resumeFrom?.id ? await deps.artifacts.get(requireArtifactId(req.resumeFrom, 'resume_from')) : undefined;
@@ -46,6 +47,14 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
       signal: controller.signal,
       ...(resumeFrom ? { resumeFrom } : {}),
       onIteration: (p) => {
+        // on the Train server span, so Jaeger shows the run's course on its timeline
+        addSpanEvent('ppo.iteration', {
+          'rlprune.iteration': p.iteration,
+          'rlprune.env_steps': p.envSteps,
+          'rlprune.mean_return': p.meanReturn,
+          'rlprune.sparsity': p.sparsity,
+          'rlprune.surrogate_bound': p.lipschitzBound,
+        });
         call.write({
           progress: {
             iteration: p.iteration,

@@ -2,6 +2,7 @@
 // cancel, resume and the report. Experiments run in this process; the ledger is the truth.
 import { EventEmitter } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
+import type { Experiment, ExperimentEvent, WatchExperimentRequest__Output } from '@rlprune/proto';
 import { activeTraceId, withSpan } from '@rlprune/telemetry';
 import { FailedPreconditionError, InvalidArgumentError, NotFoundError, type Logger } from '@rlprune/service-kit';
 import type { Ledger, ExperimentRow } from '../ledger/ledger';
@@ -15,7 +16,7 @@ import { ReportThrottle } from './report-throttle';
 /** Stage events after which the report has something new to show. */
 const FINISHED_STAGE_STATES = new Set(['succeeded', 'cached', 'failed']);
 
-export function toWireExperiment(e: ExperimentRow) {
+export function toWireExperiment(e: ExperimentRow): Experiment {
   return {
     id: e.id,
     name: e.name,
@@ -150,7 +151,7 @@ export class Experiments {
   }
 
   /** Streams stage events of one experiment until it ends. */
-  async watch(id: string, call: grpc.ServerWritableStream<unknown, unknown>): Promise<void> {
+  async watch(id: string, call: grpc.ServerWritableStream<WatchExperimentRequest__Output, ExperimentEvent>): Promise<void> {
     this.get(id);
     await new Promise<void>((resolve) => {
       const onStage = (ev: StageEvent) => {

@@ -1,8 +1,7 @@
 // gRPC ArtifactStore over the on-disk store: Put and Get stream 1 MiB chunks, ids are sha256. A Put
 // streams to disk and is refused past a maximum size (issue 21: 512 MiB held 1.2 GB before).
 import type * as grpc from '@grpc/grpc-js';
-import type { ArtifactStoreHandlers } from '@rlprune/proto/src/generated/rlprune/orchestrator/v1/ArtifactStore';
-import type { PutArtifactChunk__Output } from '@rlprune/proto/src/generated/rlprune/orchestrator/v1/PutArtifactChunk';
+import type { ArtifactInfo, ArtifactStoreHandlers, PutArtifactChunk__Output } from '@rlprune/proto';
 import { InvalidArgumentError, messages, quoteValue, type AsyncHandlers } from '@rlprune/service-kit';
 import type { ArtifactStore } from './artifact-store';
 
@@ -34,7 +33,7 @@ function checkMeta(kind: string, labels: Record<string, string>): { kind: string
 
 export function artifactStoreHandlers(store: ArtifactStore, limits: ArtifactLimits = DEFAULT_ARTIFACT_LIMITS): AsyncHandlers<ArtifactStoreHandlers> {
   return {
-    Put: async (call: grpc.ServerReadableStream<PutArtifactChunk__Output, unknown>) => {
+    Put: async (call: grpc.ServerReadableStream<PutArtifactChunk__Output, ArtifactInfo>) => {
       const upload = store.beginPut(limits.maxArtifactBytes);
       try {
         let meta = { kind: '', labels: {} as Record<string, string> };

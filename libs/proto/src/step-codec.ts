@@ -9,8 +9,29 @@
 //   SessionResponse.step = 3 -> StepResult { observations = 1 (Tensor); repeated float rewards = 2;
 //     repeated bool terminated = 3; repeated bool truncated = 4; final_observations = 5 (Tensor);
 //     repeated float episode_returns = 6; repeated uint32 episode_lengths = 7 }
-import type { VecStepResult } from '@rlprune/envs';
-import { decodeTensor, TensorShapeError } from '@rlprune/proto';
+//
+// It lives next to tensor.ts so that both ends own it: the simulator's server (decodeStepRequest,
+// encodeStepResponse) and sim-client's RemoteVecEnv (encodeStepRequest, decodeStepResponse).
+import type { SessionRequest__Output } from './generated/rlprune/simulator/v1/SessionRequest';
+import { decodeTensor, TensorShapeError } from './tensor';
+
+/**
+ * One step of every env, as libs/envs' VecStepResult has it (restated here so this library imports
+ * no other rlprune package; a VecStepResult is one).
+ */
+export interface StepArrays {
+  /** [numEnvs * obsDim] observations after the step (after reset for envs whose episode ended). */
+  obs: Float32Array;
+  rewards: Float32Array;
+  /** 0/1 per env. */
+  terminated: Uint8Array;
+  /** 0/1 per env. */
+  truncated: Uint8Array;
+  /** [numEnvs * obsDim] the last observation of an episode that ended this step (zeros elsewhere). */
+  finalObs: Float32Array;
+  episodeReturns: Float32Array;
+  episodeLengths: Uint32Array;
+}
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -126,18 +147,13 @@ export function encodeStepRequest(values: Float32Array | Float64Array | number[]
   return w.buf;
 }
 
-/** A step request as the generic decoder would give it, for the fields a step uses. */
-export interface DecodedStepRequest {
-  step: { actions: { data: Uint8Array; shape: number[] }; envIndices: number[] };
-}
-
 /**
  * The server's side of encodeStepRequest: a SessionRequest that is a step and nothing else, as the
  * object the generic decoder would build (the action bytes are a view, not a copy); undefined for any
  * other request and for bytes that do not parse, so the caller's checked generic path decodes those
  * and reports what is wrong with them.
  */
-export function decodeStepRequest(bytes: Uint8Array): DecodedStepRequest | undefined {
+export function decodeStepRequest(bytes: Buffer): SessionRequest__Output | undefined {
   try {
     const top = new Reader(bytes, 0, bytes.length, 'SessionRequest');
     if (bytes.length === 0 || top.varint() !== STEP_TAG) return undefined;
@@ -154,7 +170,7 @@ export function decodeStepRequest(bytes: Uint8Array): DecodedStepRequest | undef
       else return undefined; // anything else: the generic path decodes it and names what is wrong
     }
     if (!actions) return undefined;
-    return { step: { actions, envIndices } };
+    return { step: { actions: { data: Buffer.from(actions.data.buffer, actions.data.byteOffset, actions.data.byteLength), shape: actions.shape }, envIndices }, kind: 'step' };
   } catch (err) {
     if (err instanceof StepDecodeError) return undefined;
     throw err;
@@ -267,7 +283,7 @@ function readVarints(r: Reader, wire: number, out: number[]): void {
  * (a oneof answer has exactly one top-level field); undefined for every other kind of response,
  * which the caller decodes the generic way.
  */
-export function decodeStepResponse(bytes: Uint8Array, numEnvs: number, obsDim: number): VecStepResult | undefined {
+export function decodeStepResponse(bytes: Uint8Array, numEnvs: number, obsDim: number): StepArrays | undefined {
   const top = new Reader(bytes, 0, bytes.length, 'SessionResponse');
   if (bytes.length === 0 || top.varint() !== STEP_TAG) return undefined;
   const [start, end] = top.span();
@@ -330,7 +346,7 @@ export function decodeStepResponse(bytes: Uint8Array, numEnvs: number, obsDim: n
  * end no episode: then final_observations, episode_returns and episode_lengths are left out, which
  * the proto allows and the client fills in with zeros.
  */
-export function encodeStepResponse(r: VecStepResult): Buffer {
+export function encodeStepResponse(r: StepArrays): Buffer {
   const n = r.rewards.length; // >= 1: a session has at least one env
   const obsDim = r.obs.length / n;
   const anyEnded = r.terminated.includes(1) || r.truncated.includes(1);
