@@ -3,7 +3,7 @@
 import type { Mlp } from '@rlprune/nn';
 import { Rng } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { type Criterion, type PruneOptions } from './options';
 import { pruneActorCritic } from './prune-actor-critic';
 import { pruneNet } from './prune-net';

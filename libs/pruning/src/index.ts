@@ -1,4 +1,3 @@
-export { InvalidArgumentError } from './errors';
 export {
   CRITERIA,
   SCOPES,

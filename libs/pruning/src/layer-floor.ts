@@ -13,7 +13,7 @@
 // removes an output unit and keeps at least one unit of every hidden layer with all its remaining
 // connections, so it cannot empty a layer either. Entries pruned by an earlier call stay pruned (masks
 // only shrink): the floor protects what is still alive.
-import { InvalidArgumentError, describeValue } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 
 export interface LayerFloor {
   /** Incoming weights every output unit of a layer keeps, its highest-scoring ones (0 = no per-unit floor). Default 1. */
@@ -28,13 +28,13 @@ export const DEFAULT_LAYER_FLOOR: Readonly<LayerFloor> = Object.freeze({ minPerU
 export const NO_LAYER_FLOOR: Readonly<LayerFloor> = Object.freeze({ minPerUnit: 0, minFraction: 0 });
 
 export function requireLayerFloor(value: unknown, field = 'layerFloor'): LayerFloor {
-  if (value === null || typeof value !== 'object') throw new InvalidArgumentError(field, `must be { minPerUnit, minFraction }, got ${describeValue(value)}`);
+  if (value === null || typeof value !== 'object') throw new InvalidArgumentError(field, '{ minPerUnit, minFraction }', show(value));
   const { minPerUnit, minFraction } = value as Partial<LayerFloor>;
   if (typeof minPerUnit !== 'number' || !Number.isSafeInteger(minPerUnit) || minPerUnit < 0) {
-    throw new InvalidArgumentError(`${field}.minPerUnit`, `must be an integer >= 0, got ${describeValue(minPerUnit)}`);
+    throw new InvalidArgumentError(`${field}.minPerUnit`, 'an integer >= 0', show(minPerUnit));
   }
   if (typeof minFraction !== 'number' || !Number.isFinite(minFraction) || minFraction < 0 || minFraction > 1) {
-    throw new InvalidArgumentError(`${field}.minFraction`, `must be a number in [0, 1], got ${describeValue(minFraction)}`);
+    throw new InvalidArgumentError(`${field}.minFraction`, 'a number in [0, 1]', show(minFraction));
   }
   return { minPerUnit, minFraction };
 }

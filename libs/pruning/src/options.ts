@@ -1,7 +1,7 @@
 // What a caller can ask of one pruning call, with every default in one place. Options arrive from
 // the trainer (typed) and from the pruner service (strings off the wire), so every field is checked
 // at run time too, and a bad one throws InvalidArgumentError naming it.
-import { InvalidArgumentError, describeValue } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 import { DEFAULT_LAYER_FLOOR, requireLayerFloor, type LayerFloor } from './layer-floor';
 
 export const CRITERIA = ['magnitude', 'saliency', 'random'] as const;
@@ -94,7 +94,7 @@ export function requireScope(value: unknown, field = 'scope'): Scope {
 
 export function requireOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
-    throw new InvalidArgumentError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${describeValue(value)}`);
+    throw new InvalidArgumentError(field, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, show(value));
   }
   return value as T;
 }
@@ -102,14 +102,14 @@ export function requireOneOf<T extends string>(value: unknown, field: string, al
 /** A sparsity target: finite and in [0, 1) (a net with every weight pruned has no output left). */
 export function requireSparsity(value: unknown, field = 'sparsity'): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 1) {
-    throw new InvalidArgumentError(field, `must be a number in [0, 1), got ${describeValue(value)}`);
+    throw new InvalidArgumentError(field, 'a number in [0, 1)', show(value));
   }
   return value;
 }
 
 export function requireBoolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') {
-    throw new InvalidArgumentError(field, `must be true or false, got ${describeValue(value)}`);
+    throw new InvalidArgumentError(field, 'true or false', show(value));
   }
   return value;
 }
@@ -119,17 +119,17 @@ export function requireSeed(value: unknown, field = 'seed'): Seed {
     (typeof value === 'number' && Number.isSafeInteger(value)) ||
     typeof value === 'bigint' ||
     (typeof value === 'string' && /^-?\d+$/.test(value));
-  if (!ok) throw new InvalidArgumentError(field, `must be an integer (number, bigint or decimal string), got ${describeValue(value)}`);
+  if (!ok) throw new InvalidArgumentError(field, 'an integer (number, bigint or decimal string)', show(value));
   return value as Seed;
 }
 
 export function resolvePruneOptions(options: PruneOptions): ResolvedPruneOptions {
   if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError('options', `must be an object, got ${describeValue(options)}`);
+    throw new InvalidArgumentError('options', 'an object', show(options));
   }
   const name = options.name ?? PRUNE_DEFAULTS.name;
   if (typeof name !== 'string' || name.length === 0) {
-    throw new InvalidArgumentError('name', `must be a non-empty string, got ${describeValue(name)}`);
+    throw new InvalidArgumentError('name', 'a non-empty string', show(name));
   }
   return {
     criterion: requireCriterion(options.criterion),

@@ -9,7 +9,7 @@ import { surrogateLipschitz } from '@rlprune/certify';
 import type { Mlp } from '@rlprune/nn';
 import { Rng, deriveSeed } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { applyMasks, currentMasks, isUnitRemoved, removeUnit } from './masks';
 import { CRITERIA, SCOPES, type Criterion, type Scope } from './options';
 import { pruneNet, type NetPruneResult } from './prune-net';

@@ -2,7 +2,7 @@
 // preview, and the refusals of bad schedules.
 import { Rng } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import {
   cubicSparsity,
   isUpdateStep,

@@ -5,7 +5,7 @@
 // message rlprune.common.v1.PruningSchedule. A "step" is whatever unit the caller counts in, as long
 // as `totalSteps` uses the same: gradient steps for micro-pruning, or PPO iterations to update the
 // mask every N iterations (then `interval` = N).
-import { InvalidArgumentError, describeValue } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 import {
   requireBoolean,
   requireCriterion,
@@ -66,7 +66,7 @@ export const SCHEDULE_DEFAULTS = {
 
 export function resolveSchedule(schedule: PruningSchedule): ResolvedPruningSchedule {
   if (schedule === null || typeof schedule !== 'object') {
-    throw new InvalidArgumentError('schedule', `must be an object, got ${describeValue(schedule)}`);
+    throw new InvalidArgumentError('schedule', 'an object', show(schedule));
   }
   const d = SCHEDULE_DEFAULTS;
   const kind = requireOneOf(schedule.kind ?? d.kind, 'kind', SCHEDULE_KINDS);
@@ -75,23 +75,23 @@ export function resolveSchedule(schedule: PruningSchedule): ResolvedPruningSched
   if (kind === 'cubic' && finalSparsity < initialSparsity) {
     throw new InvalidArgumentError(
       'finalSparsity',
-      `must be at least initialSparsity (${initialSparsity}) since masks only shrink, got ${finalSparsity}`,
+      `at least initialSparsity (${initialSparsity}) since masks only shrink`, show(finalSparsity),
     );
   }
   const startFraction = schedule.startFraction ?? d.startFraction;
   if (typeof startFraction !== 'number' || !(startFraction >= 0 && startFraction <= 1)) {
-    throw new InvalidArgumentError('startFraction', `must be a number in [0, 1], got ${describeValue(startFraction)}`);
+    throw new InvalidArgumentError('startFraction', 'a number in [0, 1]', show(startFraction));
   }
   const endFraction = schedule.endFraction ?? d.endFraction;
   if (typeof endFraction !== 'number' || !(endFraction > startFraction && endFraction <= 1)) {
     throw new InvalidArgumentError(
       'endFraction',
-      `must be a number in (startFraction, 1] = (${startFraction}, 1], got ${describeValue(endFraction)}`,
+      `a number in (startFraction, 1] = (${startFraction}, 1]`, show(endFraction),
     );
   }
   const interval = schedule.interval ?? d.interval;
   if (!Number.isSafeInteger(interval) || interval < 1) {
-    throw new InvalidArgumentError('interval', `must be a positive integer, got ${describeValue(interval)}`);
+    throw new InvalidArgumentError('interval', 'a positive integer', show(interval));
   }
   return {
     criterion: requireCriterion(schedule.criterion),
@@ -111,14 +111,14 @@ export function resolveSchedule(schedule: PruningSchedule): ResolvedPruningSched
 
 export function requireTotalSteps(totalSteps: unknown): number {
   if (typeof totalSteps !== 'number' || !Number.isSafeInteger(totalSteps) || totalSteps < 1) {
-    throw new InvalidArgumentError('totalSteps', `must be a positive integer, got ${describeValue(totalSteps)}`);
+    throw new InvalidArgumentError('totalSteps', 'a positive integer', show(totalSteps));
   }
   return totalSteps;
 }
 
 export function requireStep(step: unknown): number {
   if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) {
-    throw new InvalidArgumentError('step', `must be a non-negative integer, got ${describeValue(step)}`);
+    throw new InvalidArgumentError('step', 'a non-negative integer', show(step));
   }
   return step;
 }
@@ -178,7 +178,7 @@ export function previewSchedule(schedule: PruningSchedule, totalSteps: number, p
   const s = resolveSchedule(schedule);
   const total = requireTotalSteps(totalSteps);
   if (!Number.isSafeInteger(points) || points < 2) {
-    throw new InvalidArgumentError('points', `must be an integer of at least 2, got ${describeValue(points)}`);
+    throw new InvalidArgumentError('points', 'an integer of at least 2', show(points));
   }
   const n = Math.min(points, total + 1);
   const out: SchedulePoint[] = [];

@@ -3,7 +3,7 @@ import { surrogateLipschitz } from '@rlprune/certify';
 import type { ActorCritic } from '@rlprune/nn';
 import { Rng } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { enforceMasks } from './masks';
 import { PruningScheduler } from './scheduler';
 import { randomActorCritic, randomGradients } from './testing/random-nets';

@@ -12,7 +12,7 @@
 // That only happens after earlier element-wise pruning; on its own, structured pruning removes
 // exactly the units it picks.
 import type { Mlp } from '@rlprune/nn';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { isUnitRemoved, removeUnit, type NetMasks } from './masks';
 import type { Scope } from './options';
 
@@ -46,8 +46,8 @@ export function planStructured(
       if (target >= n) {
         throw new InvalidArgumentError(
           'sparsity',
-          `structured pruning must keep at least one unit of hidden layer ${layerName(l)} (${n} units), so ` +
-            `sparsity must be below ${(n - 0.5) / n}; got ${sparsity}, which removes all ${n}`,
+          `a sparsity below ${(n - 0.5) / n} (structured pruning must keep at least one unit of hidden layer ${layerName(l)}, ${n} units)`,
+          `${sparsity}, which removes all ${n}`,
         );
       }
       const order = byScore(unitScores, [l]);
@@ -75,9 +75,9 @@ export function planStructured(
       const removable = total - hiddenLayers;
       throw new InvalidArgumentError(
         'sparsity',
-        `structured pruning must keep at least one unit of every hidden layer, so at most ${removable} of ` +
-          `${total} hidden units can go (sparsity below ${(removable + 0.5) / total}); got ${sparsity}, ` +
-          `which asks for ${target}`,
+        `a sparsity below ${(removable + 0.5) / total} (structured pruning must keep at least one unit of every hidden layer, ` +
+          `so at most ${removable} of ${total} hidden units can go)`,
+        `${sparsity}, which asks for ${target}`,
       );
     }
   }

@@ -3,12 +3,12 @@
 // gradients, the pruner service those of the policy's log-likelihood on a batch of states. A hidden
 // unit scores the summed saliency of every weight its removal zeroes: its incoming row in W_l and
 // its outgoing column in W_l+1.
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import type { LayerScores, PruningCriterion, ScoreInputs } from './criterion';
 
 function requireGradients(gradients: Float32Array[] | undefined, field: string): Float32Array[] {
   if (gradients === undefined) {
-    throw new InvalidArgumentError(field, 'saliency needs one gradient array per layer, got nothing');
+    throw new InvalidArgumentError(field, 'one gradient array per layer (saliency needs them)', 'nothing');
   }
   return gradients;
 }
