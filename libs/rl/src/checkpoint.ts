@@ -5,7 +5,7 @@
 // Taken only at iteration boundaries, so no half-collected rollout needs saving.
 import { decodePolicy, encodePolicy, sparsity, type ActorCritic, type AdamState, type ExtraTensor, type ObsNormalizer } from '@rlprune/nn';
 import type { ResolvedPpoConfig } from './config';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import type { RewardScalerState } from './reward-scaler';
 
 export type RngState = [number, number, number, number, number | null];

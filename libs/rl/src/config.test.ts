@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ppoSizes, resolvePpoConfig, type PpoConfig } from './config';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 
 const base: PpoConfig = { envId: 'Hopper-v4' };
 

@@ -15,7 +15,7 @@ import type { Activation } from '@rlprune/nn';
 import { getEnvSpec } from '@rlprune/envs';
 import { resolveSchedule, type PruningSchedule, type ResolvedPruningSchedule } from '@rlprune/pruning';
 import { deriveSeed } from '@rlprune/random';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 
 /** How the inner maximisation of the SA-PPO regulariser is estimated. */
 export type SaMethod = 'sgld' | 'convex';
@@ -207,9 +207,9 @@ export function ppoSizes(config: ResolvedPpoConfig): { batchSize: number; miniba
 }
 
 export function resolvePpoConfig(input: PpoConfig): ResolvedPpoConfig {
-  if (input === null || typeof input !== 'object') throw new InvalidArgumentError('config', 'an object', input);
+  if (input === null || typeof input !== 'object') throw new InvalidArgumentError('config', 'an object', show(input));
   const d = PPO_DEFAULTS;
-  if (typeof input.envId !== 'string' || input.envId.length === 0) throw new InvalidArgumentError('envId', 'an env id such as "Hopper-v4"', input.envId);
+  if (typeof input.envId !== 'string' || input.envId.length === 0) throw new InvalidArgumentError('envId', 'an env id such as "Hopper-v4"', show(input.envId));
   const saOn = input.sa !== undefined && input.sa !== null && typeof input.sa === 'object' && input.sa.kappa !== 0;
   const optimiser = saOn ? SA_PPO_OPTIMISER : d;
   const c: Omit<ResolvedPpoConfig, 'sa' | 'pruning'> = {
@@ -243,17 +243,17 @@ export function resolvePpoConfig(input: PpoConfig): ResolvedPpoConfig {
   };
   const batchSize = c.numSteps * c.numEnvs;
   if (batchSize % c.numMinibatches !== 0) {
-    throw new InvalidArgumentError('numMinibatches', `a divisor of the batch numSteps x numEnvs = ${c.numSteps} x ${c.numEnvs} = ${batchSize}`, c.numMinibatches);
+    throw new InvalidArgumentError('numMinibatches', `a divisor of the batch numSteps x numEnvs = ${c.numSteps} x ${c.numEnvs} = ${batchSize}`, show(c.numMinibatches));
   }
   if (c.totalTimesteps < batchSize) {
-    throw new InvalidArgumentError('totalTimesteps', `at least one iteration's batch numSteps x numEnvs = ${batchSize}`, c.totalTimesteps);
+    throw new InvalidArgumentError('totalTimesteps', `at least one iteration's batch numSteps x numEnvs = ${batchSize}`, show(c.totalTimesteps));
   }
   return { ...c, sa: resolveSa(input.sa ?? null, c.envId), pruning: resolvePruning(input.pruning ?? null, c.seed) };
 }
 
 function resolveSa(sa: SaConfig | null, envId: string): ResolvedSaConfig | null {
   if (sa === null) return null;
-  if (typeof sa !== 'object') throw new InvalidArgumentError('sa', 'an object or null', sa);
+  if (typeof sa !== 'object') throw new InvalidArgumentError('sa', 'an object or null', show(sa));
   const d = SA_DEFAULTS;
   const method = oneOf('sa.method', sa.method ?? d.method, SA_METHODS);
   let epsilon = sa.epsilon;
@@ -261,7 +261,7 @@ function resolveSa(sa: SaConfig | null, envId: string): ResolvedSaConfig | null 
     try {
       epsilon = getEnvSpec(envId).defaultAttackEpsilon;
     } catch {
-      throw new InvalidArgumentError('sa.epsilon', `a number >= 0 (no default for the unknown env ${JSON.stringify(envId)})`, undefined);
+      throw new InvalidArgumentError('sa.epsilon', `a number >= 0 (no default for the unknown env ${JSON.stringify(envId)})`, show(undefined));
     }
   }
   return {
@@ -278,12 +278,12 @@ function resolveSa(sa: SaConfig | null, envId: string): ResolvedSaConfig | null 
 
 function resolvePruning(p: PruningSchedule | null, runSeed: number): ResolvedPruningSchedule | null {
   if (p === null) return null;
-  if (typeof p !== 'object') throw new InvalidArgumentError('pruning', 'an object or null', p);
+  if (typeof p !== 'object') throw new InvalidArgumentError('pruning', 'an object or null', show(p));
   // Checked here too so the message speaks of the burn-in, which is what a user sets.
   const start = p.startFraction ?? 0.25;
   const end = p.endFraction ?? 0.75;
   if (typeof start === 'number' && typeof end === 'number' && start >= end) {
-    throw new InvalidArgumentError('pruning.startFraction', `a burn-in fraction before the pruning end (pruning.endFraction = ${end})`, start);
+    throw new InvalidArgumentError('pruning.startFraction', `a burn-in fraction before the pruning end (pruning.endFraction = ${end})`, show(start));
   }
   try {
     // The random criterion draws from the run seed unless the schedule names its own.
@@ -292,15 +292,17 @@ function resolvePruning(p: PruningSchedule | null, runSeed: number): ResolvedPru
     return resolveSchedule({ ...p, seed });
   } catch (err) {
     // libs/pruning names the field without our prefix; re-raise as this library's error.
-    const e = err as { field?: string; message?: string };
-    if (e.field) throw InvalidArgumentError.withMessage(`pruning.${e.field}`, String(e.message).replace(`${e.field}: `, ''));
+    if (err instanceof InvalidArgumentError && err.field) {
+      const field = `pruning.${err.field}`;
+      throw err.expected !== undefined ? new InvalidArgumentError(field, err.expected, err.actual!) : new InvalidArgumentError(field, err.message.replace(`${err.field}: `, ''));
+    }
     throw err;
   }
 }
 
 function int(field: string, v: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) {
-    throw new InvalidArgumentError(field, min === 0 ? 'an integer >= 0' : min === 1 ? 'a positive integer' : 'an integer', v);
+    throw new InvalidArgumentError(field, min === 0 ? 'an integer >= 0' : min === 1 ? 'a positive integer' : 'an integer', show(v));
   }
   return v;
 }
@@ -313,32 +315,32 @@ function nullable(field: string, v: unknown, fallback: number | null, check: (fi
 }
 
 function finite(field: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidArgumentError(field, 'a finite number', v);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidArgumentError(field, 'a finite number', show(v));
   return v;
 }
 
 function positive(field: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InvalidArgumentError(field, 'a number > 0', v);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InvalidArgumentError(field, 'a number > 0', show(v));
   return v;
 }
 
 function nonNegative(field: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new InvalidArgumentError(field, 'a number >= 0', v);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new InvalidArgumentError(field, 'a number >= 0', show(v));
   return v;
 }
 
 function inRange(field: string, v: unknown, lo: number, hi: number): number {
-  if (typeof v !== 'number' || !(v >= lo && v <= hi)) throw new InvalidArgumentError(field, `a number in [${lo}, ${hi}]`, v);
+  if (typeof v !== 'number' || !(v >= lo && v <= hi)) throw new InvalidArgumentError(field, `a number in [${lo}, ${hi}]`, show(v));
   return v;
 }
 
 function bool(field: string, v: unknown): boolean {
-  if (typeof v !== 'boolean') throw new InvalidArgumentError(field, 'true or false', v);
+  if (typeof v !== 'boolean') throw new InvalidArgumentError(field, 'true or false', show(v));
   return v;
 }
 
 function oneOf<T extends string>(field: string, v: unknown, allowed: readonly T[]): T {
-  if (typeof v !== 'string' || !allowed.includes(v as T)) throw new InvalidArgumentError(field, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, v);
+  if (typeof v !== 'string' || !allowed.includes(v as T)) throw new InvalidArgumentError(field, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`, show(v));
   return v as T;
 }
 
@@ -347,6 +349,6 @@ function activation(v: unknown): Activation {
 }
 
 function hiddenWidths(v: unknown): number[] {
-  if (!Array.isArray(v) || v.length === 0) throw new InvalidArgumentError('hidden', 'a non-empty array of widths', v);
+  if (!Array.isArray(v) || v.length === 0) throw new InvalidArgumentError('hidden', 'a non-empty array of widths', show(v));
   return v.map((w, i) => int(`hidden[${i}]`, w, 1));
 }

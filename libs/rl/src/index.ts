@@ -1,4 +1,4 @@
-export { InvalidArgumentError, FailedPreconditionError, AbortError } from './errors';
+export { TrainingDivergedError, AbortError } from './errors';
 export {
   PPO_DEFAULTS, SA_DEFAULTS, SA_METHODS, SA_PPO_OPTIMISER, CONVEX_BOUNDS, resolvePpoConfig, ppoSizes,
   type PpoConfig, type ResolvedPpoConfig, type SaConfig, type ResolvedSaConfig, type SaMethod, type ConvexBounds,

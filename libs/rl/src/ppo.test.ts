@@ -3,7 +3,8 @@ import { decodePolicy, sparsity } from '@rlprune/nn';
 import { surrogateLipschitz } from '@rlprune/certify';
 import { PruningScheduler } from '@rlprune/pruning';
 import { resolvePpoConfig, type PpoConfig } from './config';
-import { AbortError, FailedPreconditionError, InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
+import { AbortError, TrainingDivergedError } from './errors';
 import { createLocalVecEnv } from './local-vec-env';
 import { train, type IterationProgress } from './ppo';
 import { PointEnv } from './testing/point-env';
@@ -131,7 +132,7 @@ describe('train (PPO)', () => {
     // 2 envs x 32 steps per iteration: env step 150 falls in iteration 5.
     const env = new PointEnv({ numEnvs: 2, seed: 1, nanFromStep: 150 });
     const err = await train({ ...point, checkpointEvery: 2 }, env, { onCheckpoint: (_, it) => void checkpoints.push(it) }).catch((e) => e);
-    expect(err).toBeInstanceOf(FailedPreconditionError);
+    expect(err).toBeInstanceOf(TrainingDivergedError);
     expect(err.name).toBe('FailedPreconditionError');
     expect(err.iteration).toBe(5);
     expect(err.message).toMatch(/^iteration 5: the loss is NaN.*last good checkpoint \(iteration 4\) is kept/);

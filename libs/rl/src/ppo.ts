@@ -33,7 +33,8 @@ import { deriveSeed, Rng } from '@rlprune/random';
 import { ppoSizes, resolvePpoConfig, type PpoConfig, type ResolvedPpoConfig } from './config';
 import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
 import { ConvexSaRegulariser } from './convex-sa-regulariser';
-import { AbortError, FailedPreconditionError, InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
+import { AbortError, TrainingDivergedError } from './errors';
 import { computeGae } from './gae';
 import { PpoOptimisers } from './optimisers';
 import { RewardScaler } from './reward-scaler';
@@ -236,7 +237,7 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
 
   const started = performance.now();
   const envStepsAtStart = envSteps;
-  const fail = (message: string) => new FailedPreconditionError(message, iteration + 1, lastCheckpoint);
+  const fail = (message: string) => new TrainingDivergedError(message, iteration + 1, lastCheckpoint);
 
   while (iteration < iterations) {
     if (hooks.signal?.aborted) throw new AbortError(iteration);
@@ -460,7 +461,7 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
 }
 
 function checkEnv(config: ResolvedPpoConfig, env: VecEnvLike): void {
-  if (env.numEnvs !== config.numEnvs) throw new InvalidArgumentError('numEnvs', `${env.numEnvs} (the number of envs given)`, config.numEnvs);
+  if (env.numEnvs !== config.numEnvs) throw new InvalidArgumentError('numEnvs', `${env.numEnvs} (the number of envs given)`, show(config.numEnvs));
   let spec;
   try {
     spec = getEnvSpec(config.envId);
