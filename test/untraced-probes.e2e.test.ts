@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { protos } from '@rlprune/proto';
 import { checkHealth, closeClients, getClient, unary } from '@rlprune/service-kit';
+import { readSpanFile } from '@rlprune/telemetry';
 import { spawnServiceProcess, type Spawned } from './helpers/process';
 
 let sim: Spawned | undefined;
@@ -30,11 +31,7 @@ describe('tracing', () => {
     expect(await sim.exited).toBe(0);
     sim = undefined;
 
-    const names = fs
-      .readFileSync(spanFile, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => (JSON.parse(l) as { name: string }).name);
+    const names = readSpanFile(spanFile).map((s) => s.name);
     expect(names).toContainEqual(expect.stringMatching(/rlprune\.simulator\.v1\.Simulator\/ListEnvs$/));
     expect(names.filter((n) => /grpc\.health|Health\/|Info\/GetInfo|Reflection/.test(n))).toEqual([]);
   });

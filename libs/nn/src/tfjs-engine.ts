@@ -1,12 +1,19 @@
 // The same MlpEngine on @tensorflow/tfjs autograd: the independent oracle in gradient tests, and an
 // engine for users who have tfjs-node(-gpu) installed (its `tensorflow` backend is used when present).
-// tfjs is loaded lazily so importing @rlprune/nn stays cheap.
+// tfjs (~290 MB installed) is an optional peer dependency of @rlprune/nn and a dev dependency only,
+// so production images do not carry it: it is loaded lazily, when this engine is created, and its
+// absence is an EngineUnavailableError with the npm command that installs it.
 import type * as TF from '@tensorflow/tfjs';
 import { checkGrads, type BackwardOptions, type ForwardPass, type MlpEngine } from './engine';
+import { importEnginePeer } from './optional-peer';
 import type { Mlp } from './types';
-import { checkBatch, checkMlp } from './validate';
+import { check } from '@rlprune/errors';
+import { checkBatch } from './validate';
 
 type Tf = typeof TF;
+
+/** How to install the tfjs engine's peer (the version the gradient oracle is tested with). */
+export const TFJS_INSTALL = 'npm install @tensorflow/tfjs@4.22.0';
 
 /** Loads tfjs and picks a backend: tensorflow (tfjs-node-gpu or tfjs-node) if resolvable, else the one asked, else cpu. */
 export async function loadTfjs(preferred: 'cpu' | 'wasm' = 'cpu'): Promise<{ tf: Tf; backend: string }> {
@@ -21,7 +28,7 @@ export async function loadTfjs(preferred: 'cpu' | 'wasm' = 'cpu'): Promise<{ tf:
       // not installed (or libtensorflow missing): try the next
     }
   }
-  const tf = await import('@tensorflow/tfjs');
+  const tf = await importEnginePeer(() => import('@tensorflow/tfjs'), 'tfjs', '@tensorflow/tfjs', TFJS_INSTALL);
   if (preferred === 'wasm') {
     try {
       await import('@tensorflow/tfjs-backend-wasm');
@@ -57,7 +64,7 @@ export class TfjsEngine implements MlpEngine {
   }
 
   predict(mlp: Mlp, x: Float32Array, batch: number, out?: Float32Array): Float32Array {
-    checkMlp(mlp);
+    check.mlpShape('mlp', mlp);
     checkBatch('x', x, batch, mlp.layers[0]!.inDim);
     const y = this.tf.tidy(() => this.forwardTensors(mlp, this.tf.tensor2d(x, [batch, mlp.layers[0]!.inDim]), this.paramTensors(mlp)).dataSync() as Float32Array);
     if (out) {
@@ -74,7 +81,7 @@ export class TfjsEngine implements MlpEngine {
   }
 
   backward(mlp: Mlp, pass: ForwardPass, gradOutput: Float32Array, grads: Float32Array[], options: BackwardOptions = {}): Float32Array | null {
-    checkMlp(mlp);
+    check.mlpShape('mlp', mlp);
     const tf = this.tf;
     const inDim = mlp.layers[0]!.inDim;
     const outDim = mlp.layers[mlp.layers.length - 1]!.outDim;

@@ -1,5 +1,6 @@
 export { startTelemetry } from './start';
-export type { Telemetry } from './start';
-export { JsonlSpanExporter, readSpanFile } from './jsonl-span-exporter';
-export type { SpanRecord } from './jsonl-span-exporter';
-export { withSpan, activeTraceId } from './spans';
+export type { Telemetry, TelemetryOptions } from './start';
+export { OtlpJsonSpanExporter } from './otlp-json-span-exporter';
+export { readSpanFile, spanRecords } from './span-file';
+export type { OtlpJsonSpan, OtlpJsonTraces, SpanRecord } from './span-file';
+export { addSpanEvent, withSpan, activeTraceId } from './spans';

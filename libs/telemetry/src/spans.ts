@@ -24,3 +24,15 @@ export function activeTraceId(): string | null {
   const ctx = trace.getActiveSpan()?.spanContext();
   return ctx && trace.isSpanContextValid(ctx) ? ctx.traceId : null;
 }
+
+/**
+ * Adds an event to the span active in this async context (e.g. a gRPC server span), so progress
+ * inside one long call shows on its timeline; a no-op when tracing is off. Non-finite numbers are
+ * left out (OTLP JSON has no NaN).
+ */
+export function addSpanEvent(name: string, attributes: Attributes): void {
+  const span = trace.getActiveSpan();
+  if (!span) return;
+  const finite = Object.entries(attributes).filter(([, v]) => typeof v !== 'number' || Number.isFinite(v));
+  span.addEvent(name, Object.fromEntries(finite));
+}
