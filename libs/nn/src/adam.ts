@@ -1,7 +1,7 @@
 // Adam (Kingma & Ba 2015) with bias correction, in PyTorch's arrangement of eps, over a ParamSet.
 // Masked weights and both of their moments are held at exactly zero on every step, so a pruned
 // weight cannot regrow and carries no stale momentum if it is ever unpruned.
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import type { Kernels } from './kernels/kernels';
 import { defaultKernels } from './kernels/select-kernels';
 import type { ParamSet } from './mlp';

@@ -4,11 +4,9 @@
 // bad one is a PolicyFormatError naming it (INVALID_ARGUMENT to a service's caller), never a
 // TypeError from deep inside decoding (which a service would answer INTERNAL).
 import type { PolicyMetadata } from './artifact';
+import { show } from '@rlprune/errors';
 import { PolicyFormatError } from './policy-format-error';
 import type { Activation, Mlp, ObsNormalizer } from './types';
-
-/** Longest excerpt of a bad value quoted in an error, so a huge value cannot make a huge message. */
-export const MAX_QUOTED_CHARS = 100;
 
 /**
  * Most weights (actor plus critic) a policy file may declare: ~1 GiB of float32, far above any net
@@ -40,25 +38,15 @@ export interface PolicyHeader {
 /** A malformed header field (same error class and message shape as the other policy-file errors). */
 export class PolicyHeaderError extends PolicyFormatError {
   constructor(field: string, expected: string, actual: unknown) {
-    super(expected, quote(actual), `policy header ${field}`);
+    super(`policy header ${field}`, expected, show(actual));
   }
 }
 
 /** A tensor value that no policy can hold (NaN, infinite, a negative variance). */
 export class PolicyValueError extends PolicyFormatError {
   constructor(field: string, expected: string, actual: number) {
-    super(expected, String(actual), `policy tensor ${field}`);
+    super(`policy tensor ${field}`, expected, show(actual));
   }
-}
-
-export function quote(v: unknown): string {
-  let text: string;
-  try {
-    text = v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v));
-  } catch {
-    text = String(v);
-  }
-  return text.length <= MAX_QUOTED_CHARS ? text : `${text.slice(0, MAX_QUOTED_CHARS)}... (${text.length} characters)`;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -101,7 +89,7 @@ export function checkPolicyHeader(raw: unknown): PolicyHeader {
   if (typeof m.env !== 'string') throw new PolicyHeaderError('metadata.env', 'a string', m.env);
   if (m.parentId !== null && typeof m.parentId !== 'string') throw new PolicyHeaderError('metadata.parentId', 'a string or null', m.parentId);
   const labels = object(m.labels, 'metadata.labels');
-  for (const [k, v] of Object.entries(labels)) if (typeof v !== 'string') throw new PolicyHeaderError(`metadata.labels.${quote(k)}`, 'a string', v);
+  for (const [k, v] of Object.entries(labels)) if (typeof v !== 'string') throw new PolicyHeaderError(`metadata.labels.${show(k)}`, 'a string', v);
   const metadata: PolicyHeader['metadata'] = {
     env: m.env,
     seed: finite(m.seed, 'metadata.seed'),

@@ -12,11 +12,10 @@
 // Tensors are copied bit-for-bit, so decode(encode(a)) reproduces every weight exactly.
 import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError, show } from '@rlprune/errors';
 import type { ActorCritic, Mlp, ObsNormalizer } from './types';
-import { checkMlp } from './validate';
 import { PolicyFormatError } from './policy-format-error';
-import { checkPolicyHeader, checkPolicyValues, quote, type PolicyHeader, type TensorEntry } from './artifact-header';
+import { checkPolicyHeader, checkPolicyValues, type PolicyHeader, type TensorEntry } from './artifact-header';
 
 export const POLICY_MAGIC = 'RLPPOLCY';
 /** The newest format this code writes and reads. */
@@ -79,8 +78,8 @@ function namedTensors(a: PolicyArtifact): Array<[string, ExtraTensor]> {
 }
 
 function checkArtifact(a: PolicyArtifact): void {
-  checkMlp(a.model.actor, 'model.actor');
-  checkMlp(a.model.critic, 'model.critic');
+  check.mlpShape('model.actor', a.model.actor);
+  check.mlpShape('model.critic', a.model.critic);
   const obsDim = a.model.actor.layers[0]!.inDim;
   const actDim = a.model.actor.layers[a.model.actor.layers.length - 1]!.outDim;
   if (a.model.logStd.length !== actDim) throw new InvalidArgumentError('model.logStd', `${actDim} values (actor outDim)`, `${a.model.logStd.length}`);
@@ -128,34 +127,34 @@ export function encodePolicy(artifact: PolicyArtifact): Buffer {
 export function decodePolicy(buf: Uint8Array): PolicyArtifact {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (b.length < 8 || b.subarray(0, 8).toString('latin1') !== POLICY_MAGIC) {
-    throw new PolicyFormatError(`a policy file starting with "${POLICY_MAGIC}"`, b.length < 8 ? `${b.length} bytes` : JSON.stringify(b.subarray(0, 8).toString('latin1')));
+    throw new PolicyFormatError('policy', `a policy file starting with "${POLICY_MAGIC}"`, b.length < 8 ? `${b.length} bytes` : JSON.stringify(b.subarray(0, 8).toString('latin1')));
   }
-  if (b.length < PREAMBLE + DIGEST) throw new PolicyFormatError(`at least ${PREAMBLE + DIGEST} bytes`, `${b.length} bytes (truncated)`);
+  if (b.length < PREAMBLE + DIGEST) throw new PolicyFormatError('policy', `at least ${PREAMBLE + DIGEST} bytes`, `${b.length} bytes (truncated)`);
   const version = b.readUInt32LE(8);
   if (version > POLICY_FORMAT_VERSION) {
-    throw new PolicyFormatError(`format version <= ${POLICY_FORMAT_VERSION} (this rlprune)`, `version ${version}: written by a newer rlprune, upgrade to read it`);
+    throw new PolicyFormatError('policy', `format version <= ${POLICY_FORMAT_VERSION} (this rlprune)`, `version ${version}: written by a newer rlprune, upgrade to read it`);
   }
-  if (version === 0) throw new PolicyFormatError('format version >= 1', 'version 0');
+  if (version === 0) throw new PolicyFormatError('policy', 'format version >= 1', 'version 0');
   const headerLength = b.readUInt32LE(12);
   if (PREAMBLE + headerLength + DIGEST > b.length) {
-    throw new PolicyFormatError(`at least ${PREAMBLE + headerLength + DIGEST} bytes (header says ${headerLength} header bytes)`, `${b.length} bytes (truncated)`);
+    throw new PolicyFormatError('policy', `at least ${PREAMBLE + headerLength + DIGEST} bytes (header says ${headerLength} header bytes)`, `${b.length} bytes (truncated)`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(b.subarray(PREAMBLE, PREAMBLE + headerLength).toString('utf8'));
   } catch (e) {
-    throw new PolicyFormatError('a JSON header', `unparseable header (${quote((e as Error).message)}); the file is corrupt`);
+    throw new PolicyFormatError('policy', 'a JSON header', `unparseable header (${show((e as Error).message)}); the file is corrupt`);
   }
   const header: Header = checkPolicyHeader(parsed);
   const dataStart = align8(PREAMBLE + headerLength);
   let dataLength = 0;
   for (const t of header.tensors) dataLength = Math.max(dataLength, align8(t.offset + t.length * (t.dtype === 'f64' ? 8 : 4)));
   const expected = dataStart + dataLength + DIGEST;
-  if (b.length < expected) throw new PolicyFormatError(`${expected} bytes`, `${b.length} bytes (truncated)`);
-  if (b.length > expected) throw new PolicyFormatError(`${expected} bytes`, `${b.length} bytes (trailing data)`);
+  if (b.length < expected) throw new PolicyFormatError('policy', `${expected} bytes`, `${b.length} bytes (truncated)`);
+  if (b.length > expected) throw new PolicyFormatError('policy', `${expected} bytes`, `${b.length} bytes (trailing data)`);
   const digest = createHash('sha256').update(b.subarray(0, b.length - DIGEST)).digest();
   if (!digest.equals(b.subarray(b.length - DIGEST))) {
-    throw new PolicyFormatError(`sha256 ${digest.toString('hex')}`, `${b.subarray(b.length - DIGEST).toString('hex')} (checksum mismatch: the file is corrupt)`);
+    throw new PolicyFormatError('policy', `sha256 ${digest.toString('hex')}`, `${b.subarray(b.length - DIGEST).toString('hex')} (checksum mismatch: the file is corrupt)`);
   }
 
   const tensors = new Map<string, ExtraTensor>();
@@ -167,7 +166,7 @@ export function decodePolicy(buf: Uint8Array): PolicyArtifact {
   }
   const take = <T extends ExtraTensor>(name: string, kind: 'f32' | 'f64'): T => {
     const t = tensors.get(name);
-    if (!t || (kind === 'f64') !== t instanceof Float64Array) throw new PolicyFormatError(`a ${kind} tensor "${name}"`, t ? 'another dtype' : 'none');
+    if (!t || (kind === 'f64') !== t instanceof Float64Array) throw new PolicyFormatError('policy', `a ${kind} tensor "${name}"`, t ? 'another dtype' : 'none');
     return t as T;
   };
   const mlpOf = (net: 'actor' | 'critic'): Mlp => {
@@ -181,7 +180,7 @@ export function decodePolicy(buf: Uint8Array): PolicyArtifact {
         mask: take<Float32Array>(`${net}.${i}.mask`, 'f32'),
       })),
     };
-    checkMlp(mlp, net);
+    check.mlpShape(net, mlp);
     return mlp;
   };
   const extraTensors: Record<string, ExtraTensor> = {};

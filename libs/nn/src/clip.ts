@@ -1,5 +1,5 @@
 // Global gradient-norm clipping (as torch.nn.utils.clip_grad_norm_): one norm over all tensors.
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import type { Kernels } from './kernels/kernels';
 import { defaultKernels } from './kernels/select-kernels';
 

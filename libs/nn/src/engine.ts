@@ -1,11 +1,11 @@
 // The engine interface every consumer codes against (PPO, attacks, SA regulariser, certification),
 // and its implementation over a kernel set (native addon or portable TypeScript).
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError } from '@rlprune/errors';
 import { ACT_RELU, ACT_TANH, type ActivationCode, type Kernels } from './kernels/kernels';
 import { defaultKernels, kernelsByName } from './kernels/select-kernels';
 import { mlpDims } from './mlp';
 import type { Mlp } from './types';
-import { checkBatch, checkMlp } from './validate';
+import { checkBatch } from './validate';
 
 export type EngineName = 'native' | 'js' | 'tfjs';
 
@@ -69,7 +69,7 @@ export class KernelEngine implements MlpEngine {
   }
 
   predict(mlp: Mlp, x: Float32Array, batch: number, out?: Float32Array): Float32Array {
-    checkMlp(mlp);
+    check.mlpShape('mlp', mlp);
     const dims = mlpDims(mlp);
     checkBatch('x', x, batch, dims[0]!);
     const outDim = dims[dims.length - 1]!;
@@ -89,7 +89,7 @@ export class KernelEngine implements MlpEngine {
   }
 
   forward(mlp: Mlp, x: Float32Array, batch: number, reuse?: ForwardPass): ForwardPass {
-    checkMlp(mlp);
+    check.mlpShape('mlp', mlp);
     const dims = mlpDims(mlp);
     checkBatch('x', x, batch, dims[0]!);
     const fits = reuse && reuse.batch === batch && reuse.outs.length === mlp.layers.length &&
@@ -102,7 +102,7 @@ export class KernelEngine implements MlpEngine {
   }
 
   backward(mlp: Mlp, pass: ForwardPass, gradOutput: Float32Array, grads: Float32Array[], options: BackwardOptions = {}): Float32Array | null {
-    checkMlp(mlp);
+    check.mlpShape('mlp', mlp);
     const dims = mlpDims(mlp);
     const batch = pass.batch;
     checkBatch('gradOutput', gradOutput, batch, dims[dims.length - 1]!);

@@ -1,5 +1,4 @@
 export type { Activation, DenseLayer, Mlp, ObsNormalizer, ActorCritic } from './types';
-export { InvalidArgumentError } from './errors';
 export { actorCriticParameterBound, DEFAULT_MAX_POLICY_PARAMETERS } from './validate';
 export {
   createMlp, createActorCritic, cloneMlp, cloneActorCritic, mlpDims, applyMasks, setMask, sparsity, mlpParams, createGrads,

@@ -1,7 +1,7 @@
 // The losses PPO, SA-PPO and the benchmark need, each with its gradient w.r.t. its inputs (which the
 // engine then backprops through the net). Batches are row-major [batch, dim] Float32Arrays; a
 // Gaussian policy here has a state-independent log-std (one per action coordinate).
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { checkBatch } from './validate';
 
 const LOG_2PI = Math.log(2 * Math.PI);

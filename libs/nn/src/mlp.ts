@@ -1,10 +1,9 @@
 // Building, copying and masking the plain-data nets. The Float32Arrays in Mlp are the source of truth:
 // engines and the native kernels read and update them in place.
 import { Rng, deriveSeed } from '@rlprune/random';
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError } from '@rlprune/errors';
 import { orthogonalInit } from './orthogonal';
 import type { Activation, ActorCritic, DenseLayer, Mlp } from './types';
-import { checkMlp, checkPositiveInt } from './validate';
 
 export interface MlpSpec {
   /** Input width. */
@@ -25,7 +24,7 @@ export interface MlpSpec {
 export function createMlp(spec: MlpSpec, seed: number | Rng): Mlp {
   const rng = typeof seed === 'number' ? new Rng(seed) : seed;
   const widths = [spec.inDim, ...spec.hidden, spec.outDim];
-  widths.forEach((w, i) => checkPositiveInt(i === 0 ? 'inDim' : i === widths.length - 1 ? 'outDim' : `hidden[${i - 1}]`, w));
+  widths.forEach((w, i) => check.positiveInt(i === 0 ? 'inDim' : i === widths.length - 1 ? 'outDim' : `hidden[${i - 1}]`, w));
   const hiddenGain = spec.hiddenGain ?? Math.SQRT2;
   const outputGain = spec.outputGain ?? 1;
   const layers: DenseLayer[] = [];
@@ -93,7 +92,7 @@ export function cloneActorCritic(ac: ActorCritic): ActorCritic {
 
 /** Zeroes every weight whose mask is 0; call after editing masks or weights directly. */
 export function applyMasks(mlp: Mlp): void {
-  checkMlp(mlp);
+  check.mlpShape('mlp', mlp);
   for (const layer of mlp.layers) {
     for (let i = 0; i < layer.w.length; i++) if (layer.mask[i] === 0) layer.w[i] = 0;
   }

@@ -1,9 +1,9 @@
 // Running observation normaliser (as Gymnasium's NormalizeObservation / SB3's RunningMeanStd): batch
 // statistics merged with the parallel-variance formula, then (x - mean) / sqrt(var + eps) clipped.
 // Statistics are float64 so millions of updates do not drift.
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError } from '@rlprune/errors';
 import type { ObsNormalizer } from './types';
-import { checkBatch, checkPositiveInt } from './validate';
+import { checkBatch } from './validate';
 
 export interface ObsNormalizerOptions {
   /** Normalised values are clipped to [-clip, clip]. Default 10 (CleanRL, SA-PPO). */
@@ -16,7 +16,7 @@ export interface ObsNormalizerOptions {
 
 /** Mean 0, variance 1, count = the prior. */
 export function createObsNormalizer(dim: number, options: ObsNormalizerOptions = {}): ObsNormalizer {
-  checkPositiveInt('dim', dim);
+  check.positiveInt('dim', dim);
   const clip = options.clip ?? 10;
   if (!(clip > 0)) throw new InvalidArgumentError('clip', 'a number > 0', String(clip));
   return {

@@ -16,10 +16,9 @@
 // the difference is within float32 rounding of the normalised observation.
 // Only the actor is exported: the critic and the training state are not needed to act.
 import { version as NN_VERSION } from '../package.json';
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError } from '@rlprune/errors';
 import type { PolicyArtifact } from './artifact';
 import { ONNX_ATTRIBUTE_INT, ONNX_FLOAT, ONNX_IR_VERSION, ONNX_OPSET, onnxModelType } from './onnx-schema';
-import { checkMlp } from './validate';
 
 /** Graph input: raw observations [batch, obsDim]. */
 export const ONNX_INPUT_OBS = 'obs';
@@ -51,7 +50,7 @@ export function policyToOnnx(artifact: PolicyArtifact): Uint8Array {
     throw new Error('ONNX export writes little-endian raw tensor data; big-endian hosts are not supported');
   }
   const { actor, logStd } = artifact.model;
-  checkMlp(actor, 'model.actor');
+  check.mlpShape('model.actor', actor);
   const norm = artifact.normalizer;
   const obsDim = actor.layers[0]!.inDim;
   const actDim = actor.layers[actor.layers.length - 1]!.outDim;

@@ -103,13 +103,13 @@ describe('policy JSON', () => {
     ['a declared inDim that does not chain', (j) => (j.actor.layers[1].inDim = 15), "actor.layers[1].inDim: expected 16 (the previous layer's outDim), got 15"],
     ['a critic with 2 outputs', (j) => j.critic.layers[2].w.push(j.critic.layers[2].w[0]), 'critic.layers[2].w: expected 1x8 numbers'],
     ['a critic on another observation width', (j) => j.critic.layers[0].w.forEach((r: number[]) => r.pop()), 'critic.layers[0].w: expected rows of 11 numbers ([outDim][inDim], as PyTorch nn.Linear.weight), got 16x10'],
-    ['no critic', (j) => delete j.critic, 'critic: expected an object, got none'],
+    ['no critic', (j) => delete j.critic, 'critic: expected an object, got nothing'],
     ['an unknown activation', (j) => (j.actor.activation = 'gelu'), 'actor.activation: expected "tanh" or "relu", got "gelu"'],
     ['a log-std per action missing', (j) => j.logStd.pop(), 'logStd: expected 3 numbers, got 2'],
     ['a misspelt field', (j) => (j.normaliser = {}), 'policy.normaliser: expected one of the fields formatVersion, metadata, normalizer'],
     ['a misspelt layer field', (j) => (j.actor.layers[0].weight = j.actor.layers[0].w), 'actor.layers[0].weight: expected one of the fields inDim, outDim, w, b, mask, got an unknown field'],
     ['a mask entry that is not 0 or 1', (j) => (j.actor.layers[0].mask = j.actor.layers[0].w.map((r: number[]) => r.map(() => 0.5))), 'actor.layers[0].mask[0][0]: expected 0 or 1, got 0.5'],
-    ['no env', (j) => delete j.metadata.env, 'metadata.env: expected an environment id such as "Hopper-v4", got none'],
+    ['no env', (j) => delete j.metadata.env, 'metadata.env: expected an environment id such as "Hopper-v4", got nothing'],
     ['a normaliser of the wrong width', (j) => (j.normalizer = { mean: [0], var: [1] }), 'normalizer.var: expected 11 numbers, got 1'],
     ['a negative variance', (j) => (j.normalizer = { mean: Array(11).fill(0), var: Array(11).fill(-1) }), 'normalizer.var[0]: expected a number >= 0, got -1'],
     ['a weight beyond float32', (j) => (j.actor.layers[0].w[0][1] = 1e39), 'actor.layers[0].w[0][1]: expected a number within float32 range (|x| < 3.4e38), got 1e+39'],
@@ -125,6 +125,6 @@ describe('policy JSON', () => {
   });
 
   it('refuses a JSON value that is not an object', () => {
-    expect(() => policyFromJson([1, 2])).toThrow('policy: expected an object, got a list of 2');
+    expect(() => policyFromJson([1, 2])).toThrow('policy: expected an object, got an array of length 2');
   });
 });

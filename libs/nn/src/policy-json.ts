@@ -24,7 +24,7 @@
 // setMask). Unknown fields are refused, so a misspelt optional field is not silently replaced by its
 // default. float32 values print as the shortest decimal of their double value and float64 values as
 // themselves, so policyFromJson(policyToJson(a)) gives back every tensor bit for bit.
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 import { POLICY_FORMAT_VERSION, type ExtraTensor, type PolicyArtifact, type PolicyMetadata } from './artifact';
 import { sparsity } from './mlp';
 import type { Activation, Mlp, ObsNormalizer } from './types';
@@ -83,18 +83,9 @@ export function policyToJson(artifact: PolicyArtifact): Record<string, unknown> 
 
 type Obj = Record<string, unknown>;
 
-/** A JSON value as the error message shows it. */
-function shown(v: unknown): string {
-  if (v === undefined) return 'none';
-  if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (v !== null && typeof v === 'object') return 'an object';
-  const s = JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
 /** An object; with known, one whose every key is in it. */
 function object(v: unknown, at: string, known: string[] | null): Obj {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InvalidArgumentError(at, 'an object', shown(v));
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InvalidArgumentError(at, 'an object', show(v));
   for (const key of Object.keys(v)) {
     if (known && !known.includes(key)) throw new InvalidArgumentError(`${at}.${key}`, `one of the fields ${known.join(', ')}`, 'an unknown field');
   }
@@ -102,22 +93,22 @@ function object(v: unknown, at: string, known: string[] | null): Obj {
 }
 
 function finite(v: unknown, at: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidArgumentError(at, 'a finite number', shown(v));
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new InvalidArgumentError(at, 'a finite number', show(v));
   return v;
 }
 
 function integer(v: unknown, at: string, min: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new InvalidArgumentError(at, `an integer >= ${min}`, shown(v));
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new InvalidArgumentError(at, `an integer >= ${min}`, show(v));
   return v;
 }
 
 /** A list of finite numbers; float32 ones must also be finite once rounded to float32. */
 function numbers(v: unknown, at: string, length: number | null, float32 = false): number[] {
-  if (!Array.isArray(v)) throw new InvalidArgumentError(at, length === null ? 'a list of numbers' : `${length} numbers`, shown(v));
+  if (!Array.isArray(v)) throw new InvalidArgumentError(at, length === null ? 'a list of numbers' : `${length} numbers`, show(v));
   if (length !== null && v.length !== length) throw new InvalidArgumentError(at, `${length} numbers`, `${v.length}`);
   v.forEach((x, i) => {
     finite(x, `${at}[${i}]`);
-    if (float32 && !Number.isFinite(Math.fround(x as number))) throw new InvalidArgumentError(`${at}[${i}]`, 'a number within float32 range (|x| < 3.4e38)', shown(x));
+    if (float32 && !Number.isFinite(Math.fround(x as number))) throw new InvalidArgumentError(`${at}[${i}]`, 'a number within float32 range (|x| < 3.4e38)', show(x));
   });
   return v as number[];
 }
@@ -126,10 +117,10 @@ function numbers(v: unknown, at: string, length: number | null, float32 = false)
 function matrix(v: unknown, at: string, rows: number | null, cols: number | null, what: string): { data: Float32Array; rows: number; cols: number } {
   const want = rows !== null && cols !== null ? `${rows}x${cols} numbers (${what})`
     : cols !== null ? `rows of ${cols} numbers (${what})` : `rows of numbers (${what})`;
-  if (!Array.isArray(v) || v.length === 0) throw new InvalidArgumentError(at, want, shown(v));
+  if (!Array.isArray(v) || v.length === 0) throw new InvalidArgumentError(at, want, show(v));
   const r = v.length;
   const c = Array.isArray(v[0]) ? (v[0] as unknown[]).length : -1;
-  if (c <= 0) throw new InvalidArgumentError(`${at}[0]`, `a list of ${cols ?? 'inDim'} numbers`, shown(v[0]));
+  if (c <= 0) throw new InvalidArgumentError(`${at}[0]`, `a list of ${cols ?? 'inDim'} numbers`, show(v[0]));
   if ((rows !== null && r !== rows) || (cols !== null && c !== cols)) throw new InvalidArgumentError(at, want, `${r}x${c}`);
   const data = new Float32Array(r * c);
   v.forEach((row, i) => data.set(numbers(row, `${at}[${i}]`, c, true), i * c));
@@ -138,8 +129,8 @@ function matrix(v: unknown, at: string, rows: number | null, cols: number | null
 
 function mlpFromJson(v: unknown, at: string, inDim: number | null, outDim: number | null): Mlp {
   const o = object(v, at, ['activation', 'layers']);
-  if (o.activation !== 'tanh' && o.activation !== 'relu') throw new InvalidArgumentError(`${at}.activation`, '"tanh" or "relu"', shown(o.activation));
-  if (!Array.isArray(o.layers) || o.layers.length === 0) throw new InvalidArgumentError(`${at}.layers`, 'a list of at least one layer', shown(o.layers));
+  if (o.activation !== 'tanh' && o.activation !== 'relu') throw new InvalidArgumentError(`${at}.activation`, '"tanh" or "relu"', show(o.activation));
+  if (!Array.isArray(o.layers) || o.layers.length === 0) throw new InvalidArgumentError(`${at}.layers`, 'a list of at least one layer', show(o.layers));
   let prevOut = inDim;
   const layers = o.layers.map((lv: unknown, i: number) => {
     const lat = `${at}.layers[${i}]`;
@@ -195,11 +186,11 @@ function normalizerFromJson(v: unknown, obsDim: number): ObsNormalizer {
 
 function metadataFromJson(v: unknown, actor: Mlp): PolicyMetadata {
   const o = object(v, 'metadata', ['env', 'seed', 'sparsity', 'trainingStep', 'parentId', 'labels']);
-  if (typeof o.env !== 'string' || o.env === '') throw new InvalidArgumentError('metadata.env', 'an environment id such as "Hopper-v4"', shown(o.env));
+  if (typeof o.env !== 'string' || o.env === '') throw new InvalidArgumentError('metadata.env', 'an environment id such as "Hopper-v4"', show(o.env));
   const labels = o.labels === undefined ? {} : object(o.labels, 'metadata.labels', null);
-  for (const [k, x] of Object.entries(labels)) if (typeof x !== 'string') throw new InvalidArgumentError(`metadata.labels.${k}`, 'a string', shown(x));
+  for (const [k, x] of Object.entries(labels)) if (typeof x !== 'string') throw new InvalidArgumentError(`metadata.labels.${k}`, 'a string', show(x));
   if (o.parentId !== undefined && o.parentId !== null && typeof o.parentId !== 'string') {
-    throw new InvalidArgumentError('metadata.parentId', 'a policy id (string) or null', shown(o.parentId));
+    throw new InvalidArgumentError('metadata.parentId', 'a policy id (string) or null', show(o.parentId));
   }
   const fraction = o.sparsity === undefined ? sparsity(actor) : finite(o.sparsity, 'metadata.sparsity');
   if (fraction < 0 || fraction > 1) throw new InvalidArgumentError('metadata.sparsity', 'a fraction in [0, 1]', String(fraction));
@@ -215,14 +206,14 @@ function metadataFromJson(v: unknown, actor: Mlp): PolicyMetadata {
 
 function extraTensorsFromJson(v: unknown, dtypes: unknown): Record<string, ExtraTensor> | undefined {
   if (v === undefined) {
-    if (dtypes !== undefined) throw new InvalidArgumentError('extraTensorDtypes', 'no dtypes without extraTensors', shown(dtypes));
+    if (dtypes !== undefined) throw new InvalidArgumentError('extraTensorDtypes', 'no dtypes without extraTensors', show(dtypes));
     return undefined;
   }
   const o = object(v, 'extraTensors', null);
   const d = dtypes === undefined ? {} : object(dtypes, 'extraTensorDtypes', Object.keys(o));
   return Object.fromEntries(Object.entries(o).map(([name, values]) => {
     const dtype = d[name] ?? 'f64';
-    if (dtype !== 'f32' && dtype !== 'f64') throw new InvalidArgumentError(`extraTensorDtypes.${name}`, '"f32" or "f64"', shown(dtype));
+    if (dtype !== 'f32' && dtype !== 'f64') throw new InvalidArgumentError(`extraTensorDtypes.${name}`, '"f32" or "f64"', show(dtype));
     const xs = numbers(values, `extraTensors.${name}`, null);
     if (dtype === 'f32') numbers(values, `extraTensors.${name}`, null, true);
     return [name, dtype === 'f32' ? Float32Array.from(xs) : Float64Array.from(xs)];

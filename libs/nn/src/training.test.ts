@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Adam } from './adam';
 import { clipGradNorm, globalGradNorm } from './clip';
 import { createKernelEngine } from './engine';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { jsKernels } from './kernels/js-kernels';
 import { kernelsByName } from './kernels/select-kernels';
 import { mseLoss } from './losses';
@@ -172,7 +172,7 @@ describe('bad input', () => {
     expect(() => setMask(mlp, 0, new Float32Array(9))).toThrow('layers[0].mask: expected shape [8, 4] (32 values), got 9 values');
     mlp.layers[1]!.mask = new Float32Array(3);
     expect(() => createKernelEngine('js').predict(mlp, new Float32Array(4), 1)).toThrow(
-      'mlp.layers[1].mask: expected Float32Array of shape [2, 8], got Float32Array of length 3',
+      'mlp.layers[1].mask: expected a Float32Array of shape [2, 8], got Float32Array of length 3',
     );
     mlp.layers[1]!.mask = new Float32Array(16).fill(1);
   });

@@ -1,6 +1,6 @@
 // Picks the kernel set once per process: RLPRUNE_KERNELS=native|js forces one, otherwise native when
 // the addon loads and js when it does not. The choice is written to stderr once.
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { jsKernels } from './js-kernels';
 import type { Kernels, KernelsName } from './kernels';
 import { loadNativeKernels } from './native-kernels';
