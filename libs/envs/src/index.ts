@@ -1,5 +1,5 @@
 export type { EnvSpec } from './env-spec';
-export { EnvStateError, InvalidArgumentError, NotFoundError } from './errors';
+export { EnvStateError } from './errors';
 export { loadMujoco, type MujocoModule } from './mujoco-module';
 export { getEnvSpec, listEnvSpecs } from './registry';
 export { createEnv, MujocoEnv, type EnvOptions, type EnvState, type StepResult } from './mujoco-env';

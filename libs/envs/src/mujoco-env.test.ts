@@ -1,6 +1,7 @@
 import { deriveSeed } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
-import { EnvStateError, InvalidArgumentError, NotFoundError } from './errors';
+import { InvalidArgumentError, NotFoundError } from '@rlprune/errors';
+import { EnvStateError } from './errors';
 import { createEnv, MujocoEnv } from './mujoco-env';
 import { loadMujoco } from './mujoco-module';
 import { getEnvSpec, getTask, listEnvSpecs } from './registry';
@@ -176,14 +177,14 @@ describe('MujocoEnv', () => {
       expect(err).toBeInstanceOf(InvalidArgumentError);
       expect((err as InvalidArgumentError).field).toMatch(/^action/);
     }
-    expect(() => env.step([1, 2])).toThrow('action must be of length 6 (actDim of Walker2d-v5), got length 2');
-    expect(() => env.step([0, 0, 0, Number.NaN, 0, 0])).toThrow('action[3] must be a finite number, got NaN');
+    expect(() => env.step([1, 2])).toThrow('action: expected an action of length 6 (actDim of Walker2d-v5), got length 2');
+    expect(() => env.step([0, 0, 0, Number.NaN, 0, 0])).toThrow('action[3]: expected a finite number, got NaN');
     expect(env.getState()).toEqual(before);
     env.close();
   });
 
   it('rejects bad options', async () => {
-    await expect(createEnv('Hopper-v4', { seed: 1.5 })).rejects.toThrow('seed must be an integer, got 1.5');
+    await expect(createEnv('Hopper-v4', { seed: 1.5 })).rejects.toThrow('seed: expected an integer, got 1.5');
     await expect(createEnv('Hopper-v4', { maxEpisodeSteps: 0 })).rejects.toThrow(InvalidArgumentError);
   });
 

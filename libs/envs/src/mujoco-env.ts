@@ -4,7 +4,8 @@
 // wrapper does, so the control cost is that of the clipped action.
 import { deriveSeed, Rng } from '@rlprune/random';
 import type { EnvSpec } from './env-spec';
-import { describeValue, EnvStateError, InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
+import { EnvStateError } from './errors';
 import { loadMujoco, type MjData, type MjModel, type MujocoModule } from './mujoco-module';
 import { sharedModel } from './model-store';
 import { getTask } from './registry';
@@ -112,15 +113,15 @@ export class MujocoEnv {
   checkAction(action: ArrayLike<number>, field: string): void {
     const { actDim } = this.spec;
     if (action === null || typeof action !== 'object' || typeof action.length !== 'number') {
-      throw new InvalidArgumentError(field, `an array of ${actDim} numbers`, describeValue(action));
+      throw new InvalidArgumentError(field, `an array of ${actDim} numbers`, show(action));
     }
     if (action.length !== actDim) {
-      throw new InvalidArgumentError(field, `of length ${actDim} (actDim of ${this.spec.id})`, `length ${action.length}`);
+      throw new InvalidArgumentError(field, `an action of length ${actDim} (actDim of ${this.spec.id})`, `length ${action.length}`);
     }
     for (let i = 0; i < actDim; i++) {
       const a = action[i];
       if (typeof a !== 'number' || !Number.isFinite(a)) {
-        throw new InvalidArgumentError(`${field}[${i}]`, 'a finite number', describeValue(a));
+        throw new InvalidArgumentError(`${field}[${i}]`, 'a finite number', show(a));
       }
     }
   }
@@ -192,13 +193,13 @@ export function resolveEnvOptions(
 ): { seed: number; resetNoise: boolean; maxEpisodeSteps: number } {
   const seed = options.seed ?? 0;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) {
-    throw new InvalidArgumentError('seed', 'an integer', describeValue(seed));
+    throw new InvalidArgumentError('seed', 'an integer', show(seed));
   }
   const resetNoise = options.resetNoise ?? true;
-  if (typeof resetNoise !== 'boolean') throw new InvalidArgumentError('resetNoise', 'a boolean', describeValue(resetNoise));
+  if (typeof resetNoise !== 'boolean') throw new InvalidArgumentError('resetNoise', 'a boolean', show(resetNoise));
   const maxEpisodeSteps = options.maxEpisodeSteps ?? task.spec.maxEpisodeSteps;
   if (!Number.isSafeInteger(maxEpisodeSteps) || maxEpisodeSteps < 1) {
-    throw new InvalidArgumentError('maxEpisodeSteps', 'an integer >= 1', describeValue(maxEpisodeSteps));
+    throw new InvalidArgumentError('maxEpisodeSteps', 'an integer >= 1', show(maxEpisodeSteps));
   }
   return { seed, resetNoise, maxEpisodeSteps };
 }

@@ -1,6 +1,6 @@
 // The env ids this library serves, and lookup by id.
 import type { EnvSpec } from './env-spec';
-import { NotFoundError } from './errors';
+import { NotFoundError, show } from '@rlprune/errors';
 import { halfCheetahTask } from './tasks/half-cheetah';
 import { hopperTask } from './tasks/hopper';
 import { invertedPendulumTask } from './tasks/inverted-pendulum';
@@ -27,7 +27,7 @@ export function listEnvSpecs(): EnvSpec[] {
 /** The task behind an env id; throws NotFoundError listing the known ids. */
 export function getTask(envId: string): Task {
   const task = tasks.get(envId);
-  if (task === undefined) throw new NotFoundError('envId', String(envId), [...tasks.keys()]);
+  if (task === undefined) throw new NotFoundError('envId', `unknown env id ${show(envId)}; known ids: ${[...tasks.keys()].join(', ')}`);
   return task;
 }
 

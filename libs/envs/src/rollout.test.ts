@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, NotFoundError } from './errors';
+import { InvalidArgumentError, NotFoundError } from '@rlprune/errors';
 import { createEnv } from './mujoco-env';
 import { parseActionsJson, rollout, type RolloutRecord } from './rollout';
 
@@ -46,19 +46,19 @@ describe('rollout', () => {
   it('rejects bad input before yielding anything', async () => {
     await expect(collect(rollout({ envId: 'Nope-v0', seed: 0 }))).rejects.toThrow(NotFoundError);
     await expect(collect(rollout({ envId: 'Hopper-v4', seed: 0, actions: [[0, 0, 0], [0, 0]] }))).rejects.toThrow(
-      'actions[1] must be of length 3 (actDim of Hopper-v4), got length 2',
+      'actions[1]: expected an action of length 3 (actDim of Hopper-v4), got length 2',
     );
     await expect(collect(rollout({ envId: 'Hopper-v4', seed: 0, actions: [[0, 0, 0]], steps: 2 }))).rejects.toThrow(
-      'steps must be at most the number of actions (1), got 2',
+      'steps: expected at most the number of actions (1), got 2',
     );
     await expect(collect(rollout({ envId: 'Hopper-v4', seed: 0, steps: -1 }))).rejects.toThrow(InvalidArgumentError);
   });
 
   it('parses an actions file and names the bad entry', () => {
     expect(parseActionsJson('[[0.1, 0.2], [1, -1]]')).toEqual([[0.1, 0.2], [1, -1]]);
-    expect(() => parseActionsJson('{"a": 1}')).toThrow('actions must be an array of action arrays, got object');
-    expect(() => parseActionsJson('[[0.1], 3]')).toThrow('actions[1] must be an array of numbers, got 3');
-    expect(() => parseActionsJson('[[0.1, "x"]]')).toThrow('actions[0][1] must be a number, got "x"');
+    expect(() => parseActionsJson('{"a": 1}')).toThrow('actions: expected an array of action arrays, got {"a":1}');
+    expect(() => parseActionsJson('[[0.1], 3]')).toThrow('actions[1]: expected an array of numbers, got 3');
+    expect(() => parseActionsJson('[[0.1, "x"]]')).toThrow('actions[0][1]: expected a number, got "x"');
     expect(() => parseActionsJson('[[0.1,')).toThrow(InvalidArgumentError);
   });
 });

@@ -1,7 +1,7 @@
 // Scripted rollouts for the CLI (`rlprune env rollout`) and for debugging: one record per env step,
 // plus a record with step 0 for the first observation of every episode. When an episode ends before
 // `steps` env steps are done, the env is reset and the rollout goes on with the next episode.
-import { describeValue, InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 import { createEnv } from './mujoco-env';
 import { getEnvSpec } from './registry';
 
@@ -33,10 +33,10 @@ export async function* rollout(options: RolloutOptions): AsyncGenerator<RolloutR
   const spec = getEnvSpec(options.envId);
   const actions = options.actions;
   if (actions !== undefined && !Array.isArray(actions)) {
-    throw new InvalidArgumentError('actions', 'an array of action arrays', describeValue(actions));
+    throw new InvalidArgumentError('actions', 'an array of action arrays', show(actions));
   }
   const steps = options.steps ?? actions?.length ?? spec.maxEpisodeSteps;
-  if (!Number.isSafeInteger(steps) || steps < 0) throw new InvalidArgumentError('steps', 'an integer >= 0', describeValue(steps));
+  if (!Number.isSafeInteger(steps) || steps < 0) throw new InvalidArgumentError('steps', 'an integer >= 0', show(steps));
   if (actions !== undefined && steps > actions.length) {
     throw new InvalidArgumentError('steps', `at most the number of actions (${actions.length})`, String(steps));
   }
@@ -72,11 +72,11 @@ export function parseActionsJson(text: string): number[][] {
   } catch (err) {
     throw new InvalidArgumentError('actions', 'valid JSON (an array of action arrays)', `a parse error: ${(err as Error).message}`);
   }
-  if (!Array.isArray(parsed)) throw new InvalidArgumentError('actions', 'an array of action arrays', describeValue(parsed));
+  if (!Array.isArray(parsed)) throw new InvalidArgumentError('actions', 'an array of action arrays', show(parsed));
   parsed.forEach((row: unknown, t) => {
-    if (!Array.isArray(row)) throw new InvalidArgumentError(`actions[${t}]`, 'an array of numbers', describeValue(row));
+    if (!Array.isArray(row)) throw new InvalidArgumentError(`actions[${t}]`, 'an array of numbers', show(row));
     row.forEach((a: unknown, i) => {
-      if (typeof a !== 'number') throw new InvalidArgumentError(`actions[${t}][${i}]`, 'a number', describeValue(a));
+      if (typeof a !== 'number') throw new InvalidArgumentError(`actions[${t}][${i}]`, 'a number', show(a));
     });
   });
   return parsed as number[][];

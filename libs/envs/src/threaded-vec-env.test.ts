@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EnvStateError, InvalidArgumentError, NotFoundError } from './errors';
+import { InvalidArgumentError, NotFoundError } from '@rlprune/errors';
+import { EnvStateError } from './errors';
 import { createThreadedVecEnv } from './threaded-vec-env';
 import { createVecEnv, type VecStepResult } from './vec-env';
 import { restoreVecEnvState, saveVecEnvState } from './vec-env-state';
@@ -76,7 +77,7 @@ describe('ThreadedVecEnv', () => {
 
   it('rejects bad input before any env moves', async () => {
     await expect(createThreadedVecEnv('hopper', { numEnvs: 2, threads: 1 })).rejects.toThrow(NotFoundError);
-    await expect(createThreadedVecEnv('Hopper-v4', { numEnvs: 2, threads: 3 })).rejects.toThrow(/threads must be an integer in \[1, numEnvs = 2\]/);
+    await expect(createThreadedVecEnv('Hopper-v4', { numEnvs: 2, threads: 3 })).rejects.toThrow(/threads: expected an integer in \[1, numEnvs = 2\]/);
     const reference = await createVecEnv('Hopper-v4', { numEnvs: 4, seed: 2 });
     const threaded = await createThreadedVecEnv('Hopper-v4', { numEnvs: 4, seed: 2, threads: 2 });
     try {

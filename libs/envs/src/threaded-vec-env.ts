@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EnvSpec } from './env-spec';
-import { describeValue, EnvStateError, InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
+import { EnvStateError } from './errors';
 import { resolveEnvOptions } from './mujoco-env';
 import { getTask } from './registry';
 import { checkActionRows, checkEnvIndices } from './vec-env-checks';
@@ -206,7 +207,7 @@ export async function createThreadedVecEnv(envId: string, options: ThreadedVecEn
   const { numEnvs, threads } = options;
   checkNumEnvs(numEnvs);
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > numEnvs) {
-    throw new InvalidArgumentError('threads', `an integer in [1, numEnvs = ${numEnvs}]`, describeValue(threads));
+    throw new InvalidArgumentError('threads', `an integer in [1, numEnvs = ${numEnvs}]`, show(threads));
   }
   const started: { thread: PhysicsThread; hello: Promise<WorkerHello> }[] = [];
   for (let k = 0, first = 0; k < threads; k++) {

@@ -3,7 +3,7 @@
 // and seed continues exactly where the saved ones were, which is what makes a training checkpoint
 // resume bit-identically (in-process or through a simulator Session).
 import type { Rng } from '@rlprune/random';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import type { VecEnv } from './vec-env';
 
 /** The parts of one MujocoEnv that determine its future. */

@@ -1,6 +1,7 @@
 import { deriveSeed } from '@rlprune/random';
 import { describe, expect, it } from 'vitest';
-import { EnvStateError, InvalidArgumentError, NotFoundError } from './errors';
+import { InvalidArgumentError, NotFoundError } from '@rlprune/errors';
+import { EnvStateError } from './errors';
 import { MujocoEnv } from './mujoco-env';
 import { loadMujoco } from './mujoco-module';
 import { getTask } from './registry';
@@ -98,11 +99,11 @@ describe('VecEnv', () => {
     const nan = actionsAt(1, 3, 3);
     nan[7] = Number.NaN; // env 2, coordinate 1: env 0 and 1 come first and must not move either
     const cases: [unknown, RegExp][] = [
-      [new Float32Array(8), /^actions must be of length numEnvs \* actDim = 3 \* 3 = 9, got length 8$/],
+      [new Float32Array(8), /^actions: expected an array of length numEnvs \* actDim = 3 \* 3 = 9, got length 8$/],
       [new Float32Array(10), /got length 10/],
-      [nan, /^actions\[7\] \(env 2, coordinate 1\) must be a finite number, got NaN$/],
+      [nan, /^actions\[7\] \(env 2, coordinate 1\): expected a finite number, got NaN$/],
       [Float32Array.from({ length: 9 }, (_, k) => (k === 0 ? Infinity : 0)), /got Infinity/],
-      [undefined, /^actions must be an array of 9 numbers, got undefined$/],
+      [undefined, /^actions: expected an array of 9 numbers, got nothing$/],
     ];
     for (const [actions, message] of cases) {
       let err: unknown;
@@ -124,7 +125,7 @@ describe('VecEnv', () => {
 
   it('validates its options and its state', async () => {
     await expect(createVecEnv('Hopper-v4', { numEnvs: 0, seed: 1 })).rejects.toThrow(
-      'numEnvs must be an integer in [1, 512], got 0',
+      'numEnvs: expected an integer in [1, 512], got 0',
     );
     await expect(createVecEnv('Hopper-v4', { numEnvs: 2.5, seed: 1 })).rejects.toThrow(InvalidArgumentError);
     await expect(createVecEnv('hopper', { numEnvs: 2, seed: 1 })).rejects.toThrow(NotFoundError);

@@ -5,7 +5,8 @@
 // input leaves every env as it was.
 import { deriveSeed } from '@rlprune/random';
 import type { EnvSpec } from './env-spec';
-import { describeValue, EnvStateError, InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
+import { EnvStateError } from './errors';
 import { checkActionRows, checkEnvIndices } from './vec-env-checks';
 import { MujocoEnv, resolveEnvOptions, type EnvOptions } from './mujoco-env';
 import { loadMujoco } from './mujoco-module';
@@ -171,6 +172,6 @@ export async function createVecEnvSlice(envId: string, options: VecEnvOptions, f
 /** numEnvs must be an integer in [1, maxNumEnvs]. */
 export function checkNumEnvs(numEnvs: unknown): void {
   if (typeof numEnvs !== 'number' || !Number.isSafeInteger(numEnvs) || numEnvs < 1 || numEnvs > maxNumEnvs) {
-    throw new InvalidArgumentError('numEnvs', `an integer in [1, ${maxNumEnvs}]`, describeValue(numEnvs));
+    throw new InvalidArgumentError('numEnvs', `an integer in [1, ${maxNumEnvs}]`, show(numEnvs));
   }
 }
