@@ -1,7 +1,7 @@
 // Bad input is refused with an error naming the field, the expected and the actual value.
 import { createMlp } from '@rlprune/nn';
 import { describe, expect, it } from 'vitest';
-import { FailedPreconditionError, InvalidArgumentError } from './errors';
+import { FailedPreconditionError, InvalidArgumentError } from '@rlprune/errors';
 import { encodePrepared } from './prepared-artifact';
 import { ATTACKS, attackByName } from './registry';
 import { localEnvFactory } from './env-source';
@@ -26,7 +26,7 @@ describe('bad input', () => {
       const err = caught(() => attack.createPerturber({ policy, epsilon, seed: 1, ...(prepared ? { prepared } : {}) }));
       expect(err).toBeInstanceOf(InvalidArgumentError);
       expect((err as InvalidArgumentError).field).toBe('epsilon');
-      expect(err.message).toBe(`epsilon must be a finite number >= 0, got ${epsilon}`);
+      expect(err.message).toBe(`epsilon: expected a finite number >= 0, got ${epsilon}`);
     }
   });
 
@@ -36,15 +36,15 @@ describe('bad input', () => {
     const err = caught(() => p.perturb(new Float32Array(2 * 5), 2));
     expect(err).toBeInstanceOf(InvalidArgumentError);
     expect((err as InvalidArgumentError).field).toBe('observations');
-    expect(err.message).toBe('observations must be shape [2, 4] (observation width 4 of the policy), got shape [2, 5]');
-    expect(caught(() => p.perturb(Float32Array.of(0, 0, NaN, 0), 1)).message).toBe('observations[0][2] must be a finite number, got NaN');
-    expect(caught(() => p.perturb(new Float32Array(4), 1, [true, false])).message).toBe('episodeStart must be 1 entries (one per row), got 2 entries');
+    expect(err.message).toBe('observations: expected shape [2, 4] (observation width 4 of the policy), got shape [2, 5]');
+    expect(caught(() => p.perturb(Float32Array.of(0, 0, NaN, 0), 1)).message).toBe('observations[0][2]: expected a finite number, got NaN');
+    expect(caught(() => p.perturb(new Float32Array(4), 1, [true, false])).message).toBe('episodeStart: expected 1 entries (one per row), got 2 entries');
   });
 
   it('names the known attacks for an unknown name', () => {
     const err = caught(() => attackByName('fgsm'));
     expect(err).toBeInstanceOf(InvalidArgumentError);
-    expect(err.message).toBe('attack must be one of random, critic, mad, rs, rs_mad, learned, correlated, got "fgsm"');
+    expect(err.message).toBe('attack: expected one of random, critic, mad, rs, rs_mad, learned, correlated, got "fgsm"');
   });
 
   it.each(['rs', 'rs_mad', 'learned'])('%s refuses Perturb before Prepare with a failed precondition', (name) => {
@@ -57,27 +57,27 @@ describe('bad input', () => {
   it('refuses a prepared artifact of another attack, another victim shape, or corrupt bytes', () => {
     const learned = randomPrepared('learned', 3, 4, 1)!;
     expect(caught(() => attackByName('rs').createPerturber({ policy, epsilon: 0.1, seed: 1, prepared: learned })).message)
-      .toBe('prepared must be an artifact prepared by rs, got one prepared by learned');
+      .toBe('prepared: expected an artifact prepared by rs, got one prepared by learned');
     const wide = randomPrepared('rs', 3, 6, 1)!;
     expect(caught(() => attackByName('rs_mad').createPerturber({ policy, epsilon: 0.1, seed: 1, prepared: wide })).message)
-      .toBe("prepared must be an artifact for obsDim 4, actDim 1 (the policy's), got obsDim 6, actDim 1");
+      .toBe("prepared: expected an artifact for obsDim 4, actDim 1 (the policy's), got obsDim 6, actDim 1");
     const corrupt = Buffer.from(randomPrepared('rs', 3, 4, 1)!);
     corrupt[40] ^= 0xff;
     expect(caught(() => attackByName('rs').createPerturber({ policy, epsilon: 0.1, seed: 1, prepared: corrupt }))).toBeInstanceOf(InvalidArgumentError);
     const q = createMlp({ inDim: 3, hidden: [4], outDim: 1 }, 1);
     const badQ = encodePrepared({ attack: 'rs', envId: 'x', epsilon: 0, obsDim: 4, actDim: 1, nets: { q }, tensors: {}, metrics: {} });
     expect(caught(() => attackByName('rs').createPerturber({ policy, epsilon: 0.1, seed: 1, prepared: badQ })).message)
-      .toBe('prepared must be a Q net on [s, a] of width 5 with 1 output, got another net');
+      .toBe('prepared: expected a Q net on [s, a] of width 5 with 1 output, got another net');
   });
 
   it('rejects unknown and out-of-range parameters, and bad seeds', () => {
     const mad = attackByName('mad');
     const unknown = caught(() => mad.createPerturber({ policy, epsilon: 0.1, seed: 1, params: { stpes: 3 } }));
     expect(unknown).toBeInstanceOf(InvalidArgumentError);
-    expect(unknown.message).toBe('params.stpes must be one of the parameters of mad: steps, step_ratio, sgld_beta, got an unknown parameter');
-    expect(caught(() => mad.createPerturber({ policy, epsilon: 0.1, seed: 1, params: { steps: 2.5 } })).message).toBe('params.steps must be an integer, got 2.5');
-    expect(caught(() => mad.createPerturber({ policy, epsilon: 0.1, seed: 1, params: { step_ratio: 2 } })).message).toBe('params.step_ratio must be <= 1, got 2');
-    expect(caught(() => mad.createPerturber({ policy, epsilon: 0.1, seed: -1 })).message).toBe('seed must be an integer >= 0, got -1');
+    expect(unknown.message).toBe('params.stpes: expected one of the parameters of mad: steps, step_ratio, sgld_beta, got an unknown parameter');
+    expect(caught(() => mad.createPerturber({ policy, epsilon: 0.1, seed: 1, params: { steps: 2.5 } })).message).toBe('params.steps: expected an integer, got 2.5');
+    expect(caught(() => mad.createPerturber({ policy, epsilon: 0.1, seed: 1, params: { step_ratio: 2 } })).message).toBe('params.step_ratio: expected <= 1, got 2');
+    expect(caught(() => mad.createPerturber({ policy, epsilon: 0.1, seed: -1 })).message).toBe('seed: expected an integer >= 0, got -1');
   });
 
   it('checks Prepare input before touching an environment', async () => {
@@ -87,13 +87,13 @@ describe('bad input', () => {
       return localEnvFactory(r);
     };
     for (const name of ['rs', 'learned']) {
-      await expect(attackByName(name).prepare!({ policy, envId: 'InvertedPendulum-v4', epsilon: NaN, seed: 1, env })).rejects.toThrow('epsilon must be a finite number >= 0, got NaN');
-      await expect(attackByName(name).prepare!({ policy, envId: 'InvertedPendulum-v4', epsilon: 0.1, seed: 1, env, params: { iterations: 0 } })).rejects.toThrow('params.iterations must be >= 1, got 0');
+      await expect(attackByName(name).prepare!({ policy, envId: 'InvertedPendulum-v4', epsilon: NaN, seed: 1, env })).rejects.toThrow('epsilon: expected a finite number >= 0, got NaN');
+      await expect(attackByName(name).prepare!({ policy, envId: 'InvertedPendulum-v4', epsilon: 0.1, seed: 1, env, params: { iterations: 0 } })).rejects.toThrow('params.iterations: expected >= 1, got 0');
     }
     expect(envsMade).toBe(0);
     for (const name of ['rs', 'learned']) {
       await expect(attackByName(name).prepare!({ policy, envId: 'Hopper-v4', epsilon: 0.1, seed: 1, env, params: { iterations: 1 } }))
-        .rejects.toThrow("envId must be an env with obsDim 4, actDim 1 (the policy's), got Hopper-v4 with obsDim 11, actDim 3");
+        .rejects.toThrow("envId: expected an env with obsDim 4, actDim 1 (the policy's), got Hopper-v4 with obsDim 11, actDim 3");
     }
     expect(ATTACKS.filter((a) => a.needsPrepare).map((a) => a.name)).toEqual(['rs', 'rs_mad', 'learned']);
     expect(ATTACKS.every((a) => a.needsPrepare === (a.prepare !== undefined))).toBe(true);

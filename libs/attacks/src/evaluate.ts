@@ -4,7 +4,7 @@
 import { normalizeObs, type MlpEngine, type PolicyArtifact } from '@rlprune/nn';
 import { deriveSeed, Rng } from '@rlprune/random';
 import type { VecEnvLike } from './env-source';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import type { Perturber } from './types';
 import { Victim } from './victim';
 

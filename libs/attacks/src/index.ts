@@ -1,5 +1,4 @@
 export type { Attack, AttackParameter, Perturber, PerturberOptions, PrepareOptions, PrepareProgress } from './types';
-export { InvalidArgumentError, FailedPreconditionError } from './errors';
 export { ATTACKS, ATTACK_NAMES, attackByName } from './registry';
 export { randomAttack } from './random';
 export { criticAttack } from './critic';

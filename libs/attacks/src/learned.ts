@@ -7,7 +7,7 @@ import { decodePolicy, normalizeObs, type PolicyArtifact } from '@rlprune/nn';
 import { deriveSeed, Rng } from '@rlprune/random';
 import { train, type VecEnvLike as PpoEnv, type VecStep } from '@rlprune/rl';
 import { projectToBall } from './box';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { checkEpsilon, checkObsBatch, checkSeed, resolveParams } from './params';
 import { encodePrepared } from './prepared-artifact';
 import { requirePrepared } from './prepared-check';

@@ -1,18 +1,18 @@
 // Checks shared by every attack: the budget, the seed, parameter overrides, observation batches.
-import { describeValue, InvalidArgumentError } from './errors';
+import { show, InvalidArgumentError } from '@rlprune/errors';
 import type { AttackParameter } from './types';
 
 /** epsilon must be a finite number >= 0. */
 export function checkEpsilon(epsilon: unknown): number {
   if (typeof epsilon !== 'number' || !Number.isFinite(epsilon) || epsilon < 0) {
-    throw new InvalidArgumentError('epsilon', 'a finite number >= 0', describeValue(epsilon));
+    throw new InvalidArgumentError('epsilon', 'a finite number >= 0', show(epsilon));
   }
   return epsilon;
 }
 
 export function checkSeed(seed: unknown): number {
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) {
-    throw new InvalidArgumentError('seed', 'an integer >= 0', describeValue(seed));
+    throw new InvalidArgumentError('seed', 'an integer >= 0', show(seed));
   }
   return seed;
 }
@@ -31,7 +31,7 @@ export function resolveParams<K extends string>(
       const names = parameters.map((q) => q.name).join(', ') || '(none)';
       throw new InvalidArgumentError(field, `one of the parameters of ${attack}: ${names}`, 'an unknown parameter');
     }
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidArgumentError(field, 'a finite number', describeValue(value));
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new InvalidArgumentError(field, 'a finite number', show(value));
     if (p.integer && !Number.isInteger(value)) throw new InvalidArgumentError(field, 'an integer', String(value));
     if (p.min !== undefined && value < p.min) throw new InvalidArgumentError(field, `>= ${p.min}`, String(value));
     if (p.max !== undefined && value > p.max) throw new InvalidArgumentError(field, `<= ${p.max}`, String(value));
@@ -42,8 +42,8 @@ export function resolveParams<K extends string>(
 
 /** obs is a Float32Array of n rows of width obsDim holding finite values; episodeStart has n entries. */
 export function checkObsBatch(obs: unknown, n: unknown, obsDim: number, episodeStart?: readonly boolean[]): void {
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('n', 'an integer >= 1', describeValue(n));
-  if (!(obs instanceof Float32Array)) throw new InvalidArgumentError('observations', 'a Float32Array', describeValue(obs));
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('n', 'an integer >= 1', show(n));
+  if (!(obs instanceof Float32Array)) throw new InvalidArgumentError('observations', 'a Float32Array', show(obs));
   if (obs.length !== n * obsDim) {
     const width = obs.length / n;
     const shown = Number.isInteger(width) ? `shape [${n}, ${width}]` : `${obs.length} values`;

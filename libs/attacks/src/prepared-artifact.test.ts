@@ -1,7 +1,7 @@
 // The prepared-artifact format keeps every learned number bit for bit and refuses damaged bytes.
 import { createMlp } from '@rlprune/nn';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { decodePrepared, encodePrepared, type PreparedArtifact } from './prepared-artifact';
 
 const artifact: PreparedArtifact = {
@@ -26,7 +26,7 @@ describe('prepared artifact', () => {
   it('refuses other files, corrupt and truncated bytes', () => {
     const bytes = encodePrepared(artifact);
     expect(() => decodePrepared(Buffer.from('RLPPOLCY and more bytes than the header needs to be', 'latin1'))).toThrow(
-      'prepared must be a prepared attack artifact starting with "RLPATTCK", got "RLPPOLCY"',
+      'prepared: expected a prepared attack artifact starting with "RLPATTCK", got "RLPPOLCY"',
     );
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 40] ^= 1;
@@ -34,6 +34,6 @@ describe('prepared artifact', () => {
     expect(() => decodePrepared(bytes.subarray(0, bytes.length - 8))).toThrow(/sha256|bytes/);
     const future = Buffer.from(bytes);
     future.writeUInt32LE(2, 8);
-    expect(() => decodePrepared(future)).toThrow('prepared must be format version 1, got version 2');
+    expect(() => decodePrepared(future)).toThrow('prepared: expected format version 1, got version 2');
   });
 });

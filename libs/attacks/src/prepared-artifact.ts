@@ -12,7 +12,7 @@
 //   end 32 bytes sha256 of everything before it
 import { createHash } from 'node:crypto';
 import type { Activation, Mlp } from '@rlprune/nn';
-import { describeValue, InvalidArgumentError } from './errors';
+import { show, InvalidArgumentError } from '@rlprune/errors';
 
 export const PREPARED_MAGIC = 'RLPATTCK';
 export const PREPARED_FORMAT_VERSION = 1;
@@ -97,7 +97,7 @@ function bad(expected: string, actual: string): InvalidArgumentError {
 }
 
 export function decodePrepared(bytes: Uint8Array): PreparedArtifact {
-  if (!(bytes instanceof Uint8Array)) throw bad('the bytes of a prepared attack artifact', describeValue(bytes));
+  if (!(bytes instanceof Uint8Array)) throw bad('the bytes of a prepared attack artifact', show(bytes));
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length < PREAMBLE + DIGEST || b.subarray(0, 8).toString('latin1') !== PREPARED_MAGIC) {
     throw bad(`a prepared attack artifact starting with "${PREPARED_MAGIC}"`, b.length < 8 ? `${b.length} bytes` : JSON.stringify(b.subarray(0, 8).toString('latin1')));

@@ -1,5 +1,5 @@
 // The precondition of attacks that learn: a prepared artifact of the right kind and victim shape.
-import { FailedPreconditionError, InvalidArgumentError } from './errors';
+import { FailedPreconditionError, InvalidArgumentError } from '@rlprune/errors';
 import { decodePrepared, type PreparedArtifact } from './prepared-artifact';
 import type { Victim } from './victim';
 

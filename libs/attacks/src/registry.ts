@@ -1,7 +1,7 @@
 // Every attack by name: the attacker service picks one with ATTACK=<name>.
 import { correlatedAttack } from './correlated';
 import { criticAttack } from './critic';
-import { InvalidArgumentError, describeValue } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 import { learnedAttack } from './learned';
 import { madAttack } from './mad';
 import { randomAttack } from './random';
@@ -16,6 +16,6 @@ export const ATTACK_NAMES: readonly string[] = ATTACKS.map((a) => a.name);
 
 export function attackByName(name: string): Attack {
   const attack = ATTACKS.find((a) => a.name === name);
-  if (!attack) throw new InvalidArgumentError('attack', `one of ${ATTACK_NAMES.join(', ')}`, describeValue(name));
+  if (!attack) throw new InvalidArgumentError('attack', `one of ${ATTACK_NAMES.join(', ')}`, show(name));
   return attack;
 }

@@ -20,7 +20,7 @@ import { Adam, createGrads, createMlp, mlpParams, normalizeObs, type Mlp, type P
 import { deriveSeed, Rng } from '@rlprune/random';
 import { projectToBall, signedStep, uniformStart } from './box';
 import type { EnvFactory } from './env-source';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { discountedReturnStd, storedRewardStd } from './reward-scale';
 import { sarsaEpsilon, sarsaLrFactor } from './sarsa-schedule';
 import type { AttackParameter, PrepareProgress } from './types';

@@ -8,7 +8,7 @@
 // alone sums them; so r weighs Q against the average per-dimension change.
 import { deriveSeed, Rng } from '@rlprune/random';
 import { projectToBall, signedStep, uniformStart } from './box';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { checkEpsilon, checkObsBatch, checkSeed, resolveParams, STEP_RATIO_PARAM, STEPS_PARAM } from './params';
 import { encodePrepared } from './prepared-artifact';
 import { requirePrepared } from './prepared-check';

@@ -2,7 +2,7 @@
 // and input gradients of functions of them (backprop through libs/nn's engine).
 import { createGrads, createKernelEngine, type MlpEngine, type Mlp, type PolicyArtifact } from '@rlprune/nn';
 import type { Rng } from '@rlprune/random';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 
 let defaultEngine: MlpEngine | null = null;
 
