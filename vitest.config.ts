@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 // RLPRUNE_VITEST_JSON=<file> adds a JSON report (read by .ci/run for its summary line).
 const json = process.env.RLPRUNE_VITEST_JSON;
 
-const projectDirs = ['libs', 'services']
+const projectDirs = ['libs', 'services', 'apps']
   .flatMap((group) => fs.readdirSync(group).map((d) => path.join(group, d)))
   .concat('test', 'deploy')
   .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));

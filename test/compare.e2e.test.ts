@@ -13,7 +13,7 @@ import { reportTestExperiment } from '../services/orchestrator/src/experiments/r
 import { REPO_ROOT, spawnServiceProcess } from './helpers/process';
 
 const run = promisify(execFile);
-const CLI = path.join(REPO_ROOT, 'services/orchestrator/bin/rlprune.js');
+const CLI = path.join(REPO_ROOT, 'apps/cli/bin/rlprune.js');
 
 describe('rlprune compare and report', () => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-compare-'));

@@ -11,8 +11,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeClients } from '@rlprune/service-kit';
 import { readSpanFile } from '@rlprune/telemetry';
-import { launchLocalServices, type LocalCluster } from '../services/orchestrator/src/local/launch';
-import { OrchestratorClient } from '../services/orchestrator/src/cli/orchestrator-client';
+import { launchLocalServices, type LocalCluster } from '../apps/cli/src/local/launch';
+import { OrchestratorClient } from '../apps/cli/src/orchestrator-client';
 
 const SPEC = `
 name: e2e
@@ -83,7 +83,7 @@ function ledgerStages(home: string, id: string) {
 
 let reference: { csv: string; jsonl: string } | undefined;
 let finished: { home: string; id: string } | undefined;
-const CLI = path.resolve(__dirname, '../services/orchestrator/bin/rlprune.js');
+const CLI = path.resolve(__dirname, '../apps/cli/bin/rlprune.js');
 const run = promisify(execFile);
 
 /**

@@ -8,8 +8,8 @@ import type * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { protos } from '@rlprune/proto';
 import { ArtifactClient, closeClients, getClient } from '@rlprune/service-kit';
-import { OrchestratorClient } from '../services/orchestrator/src/cli/orchestrator-client';
-import { launchLocalServices } from '../services/orchestrator/src/local/launch';
+import { OrchestratorClient } from '../apps/cli/src/orchestrator-client';
+import { launchLocalServices } from '../apps/cli/src/local/launch';
 import { spawnServiceProcess, startWithStore, type Spawned } from './helpers/process';
 
 type Event = { result?: { policy: { id: string } } };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, spawnServiceProcess, type Spawned } from './helpers/process';
 
-const CLI = path.join(REPO_ROOT, 'services/orchestrator/bin/rlprune.js');
+const CLI = path.join(REPO_ROOT, 'apps/cli/bin/rlprune.js');
 
 // random, critic and mad: the attackers a resume must start itself (only random is its default)
 const SPEC = `

@@ -16,7 +16,7 @@ import { Rng } from '@rlprune/random';
 import { REPO_ROOT } from './helpers/process';
 
 const run = promisify(execFile);
-const CLI = path.join(REPO_ROOT, 'services/orchestrator/bin/rlprune.js');
+const CLI = path.join(REPO_ROOT, 'apps/cli/bin/rlprune.js');
 const PYTHON = '/usr/bin/python3';
 const OBS = 11; // Hopper-v4
 const ACT = 3;
@@ -200,11 +200,11 @@ describe('rlprune policy export / import', () => {
 
     const f = await rlprune('policy', 'export', json, '--format', 'pdf', '--out', 'x');
     expect(f.code).toBe(2);
-    expect(f.stderr).toContain('--format: expected onnx or json, got "pdf"');
+    expect(f.stderr).toContain('--format: expected one of onnx, json, got "pdf"');
 
-    const help = await rlprune('policy', 'export', '--help');
+    const help = await rlprune('policy', '--help');
     expect(help.code).toBe(0);
-    for (const flag of ['--json', '--format onnx|json', '--out OUT', 'import FILE.json']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--json', '--format FORMAT', 'e.g. --format onnx', '--out FILE', 'rlprune policy import FILE.json']) expect(help.stdout).toContain(flag);
   });
 
   it.skipIf(!hasTorch)(

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth, closeClients } from '@rlprune/service-kit';
 import { readSpanFile } from '@rlprune/telemetry';
-import { launchLocalServices, type LocalCluster } from '../services/orchestrator/src/local/launch';
-import { fetchStatus } from '../services/orchestrator/src/cli/commands/status';
+import { launchLocalServices, type LocalCluster } from '../apps/cli/src/local/launch';
+import { fetchStatus } from '../apps/cli/src/commands/status';
 import { listServices } from './helpers/reflection';
 
 let cluster: LocalCluster;

@@ -6,8 +6,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeClients } from '@rlprune/service-kit';
-import { OrchestratorClient } from '../services/orchestrator/src/cli/orchestrator-client';
-import { launchLocalServices, type LocalCluster } from '../services/orchestrator/src/local/launch';
+import { OrchestratorClient } from '../apps/cli/src/orchestrator-client';
+import { launchLocalServices, type LocalCluster } from '../apps/cli/src/local/launch';
 
 const SPEC = `
 name: restart

@@ -30,7 +30,7 @@ const steps = Number(arg('--steps') ?? 200_000);
 const refSteps = Number(arg('--ref-steps') ?? 100_000);
 const concurrency = Number(arg('--concurrency') ?? os.availableParallelism());
 const keep = process.argv.includes('--keep');
-const CLI = path.resolve(__dirname, '../../services/orchestrator/bin/rlprune.js');
+const CLI = path.resolve(__dirname, '../../apps/cli/bin/rlprune.js');
 
 const SPEC = `name: bench-grid
 envs: [Hopper-v4]

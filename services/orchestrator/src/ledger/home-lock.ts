@@ -38,6 +38,12 @@ function readHolder(file: string): number | null {
   }
 }
 
+/** The pid of the live orchestrator holding `home`'s lock, or null (none, or a stale lock). */
+export function homeLockHolder(home: string): number | null {
+  const pid = readHolder(path.join(home, LOCK_FILE));
+  return pid !== null && holderAlive(pid) ? pid : null;
+}
+
 export function acquireHomeLock(home: string, pid = process.pid): HomeLock {
   fs.mkdirSync(home, { recursive: true });
   const file = path.join(home, LOCK_FILE);

@@ -1,0 +1,62 @@
+// `rlprune report ID` as text: where the report is, how far a partial one got, and the sweet spots
+// as a table (the summary JSON the analyse stage writes; --json prints it whole).
+import type { ReportSummary } from '@rlprune/analysis';
+import { formatTable } from './table';
+
+interface Paths {
+  htmlPath: string;
+  csvPath: string;
+  jsonlPath: string;
+  summaryJson: string;
+}
+
+type Summary = Partial<ReportSummary> & {
+  pending?: string;
+  partial?: { state: string; stagesDone: number; stagesTotal: number; pointsReady: number; pointsTotal: number } | null;
+};
+
+const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '-' : Number(x.toPrecision(digits)).toString());
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? '-' : `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`);
+
+function sweetSpotTable(spots: ReportSummary['sweetSpots']): string {
+  return formatTable(
+    ['env', 'kappa', 'criterion', 'attack', 'sparsity', 'score', 'clean kept', 'robust gain', 'certified gain'],
+    spots.map((s) => [
+      s.env,
+      String(s.kappa),
+      s.criterion,
+      s.target,
+      s.sparsity === null ? `none (${s.reason ?? 'no sparsity qualifies'})` : String(s.sparsity),
+      num(s.score),
+      s.cleanRetention === null ? '-' : `${(s.cleanRetention * 100).toFixed(1)}%`,
+      pct(s.robustnessGainPercent),
+      s.certifiedGains.map((g) => `${g.method} ${pct(g.gainPercent)}`).join(', ') || '-',
+    ]),
+  );
+}
+
+export function reportText(paths: Paths): string {
+  const lines = [`report: ${paths.htmlPath}`];
+  if (paths.csvPath) lines.push(`data:   ${paths.csvPath}  ${paths.jsonlPath}`);
+  let summary: Summary;
+  try {
+    summary = JSON.parse(paths.summaryJson) as Summary;
+  } catch {
+    return [...lines, paths.summaryJson].join('\n');
+  }
+  const p = summary.partial;
+  if (p) lines.push(`partial: ${p.state}, ${p.stagesDone}/${p.stagesTotal} stages done, ${p.pointsReady}/${p.pointsTotal} grid points in the report`);
+  if (summary.pending) lines.push(`pending: ${summary.pending}`);
+  if (summary.sweetSpots) {
+    lines.push('', `sweet spots (most sparsity keeping ${((summary.keepFraction ?? 0) * 100).toFixed(0)}% of clean return; scores ${summary.normalise ?? ''}):`);
+    lines.push(summary.sweetSpots.length > 0 ? sweetSpotTable(summary.sweetSpots) : '  none yet');
+  }
+  const rb = summary.regretBounds;
+  if (rb) {
+    const held = (k: keyof typeof rb) => `${rb[k].holds}/${rb[k].rows}`;
+    lines.push('', `regret bounds held: action shift ${held('actionShift')}, pruning loss ${held('pruningLoss')}, robustness gap ${held('robustnessGap')}`);
+  }
+  if (summary.monotonicity) lines.push(`mask updates raising the Lipschitz surrogate: ${summary.monotonicity.rises} of ${summary.monotonicity.updates}`);
+  for (const w of summary.warnings ?? []) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}
