@@ -2,13 +2,9 @@
 // simulator and a trainer, each its own process on loopback, and one Train call to the trainer,
 // which steps its envs over a Session stream to the simulator. Timed from the call to its result,
 // so the time includes everything a user waits for (the final policy is stored too).
-import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
-import { closeClients, getClient } from '@rlprune/service-kit';
+import { TrainerClient } from '@rlprune/clients';
+import { closeClients } from '@rlprune/service-kit';
 import { spawnServiceProcess, startWithStore, type Spawned } from '../../test/helpers/process';
-
-type TrainEvent = { progress?: { iteration: number; meanReturn: number }; result?: { finalMeanReturn: number; envSteps: number } };
-type TrainerClient = grpc.Client & { train(req: object): grpc.ClientReadableStream<TrainEvent> };
 
 export interface ServicesRun {
   steps: number;
@@ -32,16 +28,8 @@ export class PpoServices {
 
   /** One training of `steps` env steps with the trainer's defaults (CleanRL's), no checkpoints. */
   async train(envId: string, seed: number, steps: number, numEnvs: number, rolloutSteps: number): Promise<ServicesRun> {
-    const client = getClient(protos().rlprune.trainer.v1.Trainer, this.trainerAddress) as unknown as TrainerClient;
     const t0 = performance.now();
-    const result = await new Promise<NonNullable<TrainEvent['result']>>((resolve, reject) => {
-      const call = client.train({ envId, seed, totalSteps: steps, ppo: { numEnvs, rolloutSteps }, checkpointEvery: 0 });
-      call.on('data', (e: TrainEvent) => {
-        if (e.result) resolve(e.result);
-      });
-      call.on('error', reject);
-      call.on('end', () => reject(new Error('Train ended without a result')));
-    });
+    const result = await new TrainerClient(this.trainerAddress).train({ envId, seed, totalSteps: steps, ppo: { numEnvs, rolloutSteps }, checkpointEvery: 0 });
     return { steps: result.envSteps, seconds: (performance.now() - t0) / 1000, finalReturn: result.finalMeanReturn };
   }
 

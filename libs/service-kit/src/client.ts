@@ -73,7 +73,9 @@ export interface UnaryMethod<Req, Res> {
 }
 
 /** Promise form of a unary call with an optional deadline in ms. */
-export function unary<Req, Res>(fn: UnaryMethod<Req, Res>, req: Req, deadlineMs?: number): Promise<Res> {
+// (NoInfer: the request type comes from the method alone, so a request object with a field the
+// message lacks, e.g. after a rename in the .proto, is an error rather than a wider request type)
+export function unary<Req, Res>(fn: UnaryMethod<Req, Res>, req: NoInfer<Req>, deadlineMs?: number): Promise<Res> {
   return new Promise((resolve, reject) => {
     const options: grpc.CallOptions = deadlineMs === undefined ? {} : { deadline: Date.now() + deadlineMs };
     fn(req, options, (err, res) => (err ? reject(err) : resolve(res!)));

@@ -1,17 +1,17 @@
 // The orchestrator process: experiments, the artifact store and the system status. Unfinished
 // experiments in the ledger resume when the process starts.
 import path from 'node:path';
+import { StageClients } from '@rlprune/clients';
 import { protos, type ArtifactStoreHandlers, type OrchestratorHandlers } from '@rlprune/proto';
 import { bindService, createLogger, packageVersion, runService, type ServiceHandle } from '@rlprune/service-kit';
 import type { Telemetry } from '@rlprune/telemetry';
 import { DEFAULT_PORTS, loadConfig, serviceTargets } from './config';
-import { Experiments, toWireExperiment } from './experiments/experiment-service';
+import { Experiments } from './experiments/experiment-service';
 import { ReportWriter } from './experiments/report';
 import { acquireHomeLock } from './ledger/home-lock';
 import { Ledger } from './ledger/ledger';
 import { executors } from './pipeline/executors';
 import { DEFAULT_RUNNER_OPTIONS, ExperimentRunner } from './pipeline/runner';
-import { StageServices } from './pipeline/service-clients';
 import { RequestLimits } from './request-limits';
 import { ArtifactStore } from './store/artifact-store';
 import { artifactStoreHandlers } from './store/artifact-service';
@@ -26,7 +26,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const store = new ArtifactStore(cfg.home);
   const limits = new RequestLimits(cfg.limits);
   const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
-  const services = new StageServices(cfg);
+  const services = new StageClients(cfg);
   const runner = new ExperimentRunner(ledger, executors(services, store), {
     ...DEFAULT_RUNNER_OPTIONS,
     concurrency: { ...DEFAULT_RUNNER_OPTIONS.concurrency, train: cfg.trainConcurrency },
@@ -47,13 +47,13 @@ export async function main(telemetry: Telemetry): Promise<void> {
         SubmitExperiment: async (call) => {
           // counted without asking the simulator for env epsilons (see RequestLimits.submission)
           limits.submission(call.request.specYaml, call.request.name, () => NaN);
-          return toWireExperiment(await experiments.submit(call.request.specYaml, call.request.name));
+          return experiments.wire(await experiments.submit(call.request.specYaml, call.request.name));
         },
         WatchExperiment: (call) => experiments.watch(limits.id(call.request.id), call),
-        GetExperiment: async (call) => toWireExperiment(experiments.get(limits.id(call.request.id))),
-        ListExperiments: async () => ({ experiments: ledger.listExperiments().map(toWireExperiment) }),
-        CancelExperiment: async (call) => toWireExperiment(experiments.cancel(limits.id(call.request.id))),
-        ResumeExperiment: async (call) => toWireExperiment(experiments.resume(limits.id(call.request.id))),
+        GetExperiment: async (call) => experiments.wire(experiments.get(limits.id(call.request.id))),
+        ListExperiments: async () => ({ experiments: ledger.listExperiments().map((e) => experiments.wire(e)) }),
+        CancelExperiment: async (call) => experiments.wire(experiments.cancel(limits.id(call.request.id))),
+        ResumeExperiment: async (call) => experiments.wire(experiments.resume(limits.id(call.request.id))),
         GetReport: async (call) => experiments.report(limits.id(call.request.id)),
         CompareExperiments: async (call) => experiments.compare(limits.ids(call.request.ids)),
         GetSystemStatus: async () => ({

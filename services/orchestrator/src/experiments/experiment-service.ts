@@ -8,7 +8,7 @@ import { FailedPreconditionError, InvalidArgumentError, NotFoundError, type Logg
 import type { Ledger, ExperimentRow } from '../ledger/ledger';
 import { expandGrid } from '../pipeline/grid';
 import type { ExperimentRunner, StageEvent } from '../pipeline/runner';
-import type { StageServices } from '../pipeline/service-clients';
+import type { StageClients } from '@rlprune/clients';
 import { KNOWN_ENVS, parseSpec } from '../spec/experiment-spec';
 import type { ReportPaths, ReportWriter } from './report';
 import { ReportThrottle } from './report-throttle';
@@ -16,7 +16,8 @@ import { ReportThrottle } from './report-throttle';
 /** Stage events after which the report has something new to show. */
 const FINISHED_STAGE_STATES = new Set(['succeeded', 'cached', 'failed']);
 
-export function toWireExperiment(e: ExperimentRow): Experiment {
+/** The experiment as the wire carries it; traceIds are its runs' traces (Experiments.wire adds them). */
+export function toWireExperiment(e: ExperimentRow, traceIds: readonly string[] = []): Experiment {
   return {
     id: e.id,
     name: e.name,
@@ -26,6 +27,7 @@ export function toWireExperiment(e: ExperimentRow): Experiment {
     stagesDone: e.stagesDone,
     stagesFailed: e.stagesFailed,
     error: e.error,
+    traceIds: [...traceIds],
   };
 }
 
@@ -41,7 +43,7 @@ export class Experiments {
   constructor(
     private readonly ledger: Ledger,
     private readonly runner: ExperimentRunner,
-    private readonly services: StageServices,
+    private readonly services: StageClients,
     private readonly reports: ReportWriter,
     private readonly logger: Logger,
   ) {
@@ -50,6 +52,11 @@ export class Experiments {
       (id) => this.reports.write(id),
       (id, err) => this.logger.warn({ err, experiment: id }, 'partial report not written'),
     );
+  }
+
+  /** The experiment as the wire carries it, with the trace ids of its runs (the CLI prints them). */
+  wire(e: ExperimentRow): Experiment {
+    return toWireExperiment(e, this.reports.traceIds(e.id));
   }
 
   /** The experiment's report; an unfinished experiment's is written now from the ledger (partial). */
@@ -73,7 +80,7 @@ export class Experiments {
   async submit(specYaml: string, name?: string): Promise<ExperimentRow> {
     if (!specYaml) throw new InvalidArgumentError('is required (the spec as YAML text)', 'spec_yaml');
     const spec = parseSpec(specYaml);
-    const epsilons = await this.services.envEpsilons();
+    const epsilons = await this.services.simulator().envEpsilons();
     for (const env of spec.envs) {
       if (!epsilons.has(env)) throw new InvalidArgumentError(`${env} is not served by the simulator (known: ${[...epsilons.keys()].join(', ') || KNOWN_ENVS.join(', ')})`, 'envs');
     }
@@ -163,7 +170,7 @@ export class Experiments {
           gridPoint: ev.label,
           state: ev.state,
           progress: { fraction: ev.fraction, message: ev.message },
-          experiment: toWireExperiment(this.get(id)),
+          experiment: this.wire(this.get(id)),
         });
       };
       const finish = () => {
@@ -173,7 +180,7 @@ export class Experiments {
       };
       const onEnded = (ended: string) => {
         if (ended !== id) return;
-        call.write({ experimentId: id, state: this.get(id).state, experiment: toWireExperiment(this.get(id)) });
+        call.write({ experimentId: id, state: this.get(id).state, experiment: this.wire(this.get(id)) });
         finish();
       };
       this.runner.on('stage', onStage);

@@ -7,8 +7,10 @@ import { SA_PPO_RS_SWEEP } from '@rlprune/attacks';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../ledger/ledger';
 import { parseSpec } from '../spec/experiment-spec';
-import type { Executor } from './executors';
-import { expandGrid, type StageKind } from './grid';
+import type { StageContext, StageExecutors } from './executors';
+import { expandGrid } from './grid';
+import { certificate, evaluation, pruneResult, trainResult } from './stage-result-fixtures';
+import type { StageKind, StageResult } from './stage-types';
 import { attackResult, gridPointResults } from './results';
 import { ExperimentRunner } from './runner';
 
@@ -83,16 +85,17 @@ describe('robust sarsa sweep in the grid', () => {
 
 describe('robust sarsa sweep in the results', () => {
   it('reports the setting of lowest mean return, skipping settings without a result', () => {
-    const results: Record<string, Record<string, unknown> | null> = {
-      a: { meanReturn: 900, stdReturn: 1 },
-      b: { meanReturn: 612.5, stdReturn: 2 },
+    const results: Record<string, StageResult['evaluate'] | null> = {
+      a: evaluation(900, 1),
+      b: evaluation(612.5, 2),
       c: null,
-      d: { meanReturn: 700, stdReturn: 3 },
+      d: evaluation(700, 3),
     };
+    const stored = { evaluate: (id: string) => results[id] ?? null };
     const entry = { attack: 'rs', epsilon: 0.075, stage: 'a', sweep: ['a', 'b', 'c', 'd'].map((stage, i) => ({ stage, setting: `s${i}` })) };
-    const r = attackResult(entry, (id) => results[id] ?? null);
+    const r = attackResult(entry, stored);
     expect(r).toMatchObject({ attack: 'rs', epsilon: 0.075, setting: 's1', result: { meanReturn: 612.5, stdReturn: 2 } });
-    expect(attackResult({ attack: 'mad', epsilon: 0.075, stage: 'd' }, (id) => results[id] ?? null)).toEqual({
+    expect(attackResult({ attack: 'mad', epsilon: 0.075, stage: 'd' }, stored)).toEqual({
       attack: 'mad', epsilon: 0.075, result: expect.objectContaining({ meanReturn: 700 }),
     });
   });
@@ -104,17 +107,19 @@ describe('robust sarsa sweep in the results', () => {
     const id = ledger.createExperiment('s', '', spec, grid);
     // Stand-ins for the services: the prepared artifact carries its parameters and the attacked return
     // is a bowl in (eps_q, reg_coef) with its bottom, 500, at (0.1, 1).
-    const run = (out: (ctx: Parameters<Executor>[0]) => Record<string, unknown>): Executor => async (ctx) => ({ result: out(ctx), metrics: {} });
-    const executors: Record<StageKind, Executor> = {
-      train: run(() => ({ policy: 'p' })),
-      prune: run(() => ({ policy: 'p' })),
+    const run =
+      <K extends StageKind>(out: (ctx: StageContext<K>) => StageResult[K]) =>
+      async (ctx: StageContext<K>) => ({ result: out(ctx), metrics: {} });
+    const executors: StageExecutors = {
+      train: run(() => trainResult('p')),
+      prune: run(() => pruneResult('p')),
       prepare: run((c) => ({ prepared: JSON.stringify(c.params.params) })),
       evaluate: run((c) => {
-        if (!c.inputs.prepared) return { meanReturn: 3000, states: null };
-        const { eps_q, reg_coef } = JSON.parse(String(c.inputs.prepared.prepared)) as { eps_q: number; reg_coef: number };
-        return { meanReturn: 500 + 1000 * (eps_q - 0.1) ** 2 + (reg_coef - 1) ** 2, states: null };
+        if (!c.inputs.prepared) return evaluation(3000);
+        const { eps_q, reg_coef } = JSON.parse(c.inputs.prepared.prepared) as { eps_q: number; reg_coef: number };
+        return evaluation(500 + 1000 * (eps_q - 0.1) ** 2 + (reg_coef - 1) ** 2);
       }),
-      certify: run(() => ({})),
+      certify: run((c) => certificate(c.params.epsilon)),
     };
     const runner = new ExperimentRunner(ledger, executors, { concurrency: { train: 1, prune: 1, prepare: 1, evaluate: 1, certify: 1 }, retryBudgetMs: 0, maxAttempts: 1, backoffMs: 1, maxBackoffMs: 1, version: 't' });
     expect(await runner.run(id)).toBe('succeeded');

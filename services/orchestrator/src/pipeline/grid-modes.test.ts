@@ -25,7 +25,7 @@ describe('pruning modes', () => {
   });
 
   it('during keeps the cubic schedule (no kind named, so stage ids are unchanged) and post_hoc prunes the dense policy', () => {
-    const during = stagesOf('during').filter((s) => s.kind === 'train' && s.params.pruning !== null);
+    const during = stagesOf('during').flatMap((s) => (s.kind === 'train' && s.params.pruning !== null ? [s] : []));
     expect(during).toHaveLength(1);
     expect(during[0]!.params.pruning).not.toHaveProperty('kind');
     const postHoc = stagesOf('post_hoc');

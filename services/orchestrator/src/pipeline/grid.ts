@@ -10,19 +10,20 @@ import { rsSettingLabel, rsSettingParams, type RsSweepSetting } from '@rlprune/a
 import { InvalidArgumentError } from '@rlprune/service-kit';
 import type { ExperimentSpec } from '../spec/experiment-spec';
 import { shortHash } from './canonical';
+import type { SaParams, StageKind, StageParams, TrainPruningParams } from './stage-types';
 
-export type StageKind = 'train' | 'prune' | 'prepare' | 'evaluate' | 'certify';
-
-export interface StageNode {
+interface StageNodeOf<K extends StageKind> {
   id: string;
-  kind: StageKind;
+  kind: K;
   /** Human-readable label, e.g. "evaluate mad eps=0.075". */
   label: string;
   /** Everything the stage's RPC needs besides its inputs' artifacts. */
-  params: Record<string, unknown>;
-  /** Stages whose results this one consumes, by role. */
+  params: StageParams[K];
+  /** Stages whose results this one consumes, by role (stage-types.ts StageInputs). */
   deps: Record<string, string>;
 }
+
+export type StageNode = { [K in StageKind]: StageNodeOf<K> }[StageKind];
 
 export interface GridPoint {
   id: string;
@@ -98,13 +99,14 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
   // an oversized spec is refused from its axes alone, before a single stage is hashed
   if (gridStageLowerBound(spec) > maxStages) throw new GridTooLargeError(spec, maxStages);
   const stages = new Map<string, StageNode>();
-  const idOf = (kind: StageKind, params: Record<string, unknown>, deps: Record<string, string> = {}) => `${kind}-${shortHash({ kind, params, deps })}`;
-  const add = (kind: StageKind, label: string, params: Record<string, unknown>, deps: Record<string, string> = {}): string => {
+  const idOf = <K extends StageKind>(kind: K, params: StageParams[K], deps: Record<string, string> = {}) => `${kind}-${shortHash({ kind, params, deps })}`;
+  const add = <K extends StageKind>(kind: K, label: string, params: StageParams[K], deps: Record<string, string> = {}): string => {
     const id = idOf(kind, params, deps);
     if (!stages.has(id)) {
       // counted as the grid grows, so an oversized spec costs at most maxStages hashes, not its size
       if (stages.size >= maxStages) throw new GridTooLargeError(spec, maxStages);
-      stages.set(id, { id, kind, label, params, deps });
+      const node: StageNodeOf<K> = { id, kind, label, params, deps };
+      stages.set(id, node as StageNode);
     }
     return id;
   };
@@ -123,7 +125,7 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
           for (const sparsity of p.sparsities) {
             // during and one_shot prune inside the training run; post_hoc prunes the finished policy
             const pruneDuring = p.mode !== 'post_hoc' && sparsity > 0;
-            const schedule = pruneDuring
+            const schedule: TrainPruningParams | null = pruneDuring
               ? {
                   // (only one_shot names its kind, so micro-pruning stages keep their ids)
                   ...(p.mode === 'one_shot' ? { kind: 'one_shot' } : {}),
@@ -137,7 +139,7 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
                 }
               : null;
             // (SA options join the parameters only when set, so stages of specs without them keep their ids)
-            const sa = kappa > 0
+            const sa: SaParams | null = kappa > 0
               ? {
                   kappa, method: spec.sa.method, epsilon: spec.sa.epsilon ?? envEps,
                   ...(spec.sa.detach_stdev ? { detach_stdev: true } : {}),
@@ -145,7 +147,7 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
                 }
               : null;
             // one place for a train stage's params, so the dense reference below has the dense run's id
-            const trainParams = (pruning: typeof schedule) => ({ env, seed, train: spec.train, sa, pruning });
+            const trainParams = (pruning: typeof schedule): StageParams['train'] => ({ env, seed, train: spec.train, sa, pruning });
             const train = add('train', `train ${env} seed=${seed} kappa=${kappa}${schedule ? ` ${criterion} s=${sparsity}` : ''}`, trainParams(schedule));
             let policy = train;
             if (p.mode === 'post_hoc' && sparsity > 0) {

@@ -2,44 +2,54 @@
 import type { CertifyResult, EvalResult, GridPointResult, TrainingPoint } from '@rlprune/analysis';
 import type { Ledger, StageRow } from '../ledger/ledger';
 import type { GridPoint } from './grid';
+import { decodeStageResult, StageResultError } from './stage-results';
+import type { StageKind, StageResult } from './stage-types';
 
-function evalResult(r: Record<string, unknown>): EvalResult {
+/** Stored results of an experiment's stages, decoded (and checked) on first read. */
+export interface StoredResults {
+  evaluate(id: string): StageResult['evaluate'] | null;
+  certify(id: string): StageResult['certify'] | null;
+  train(id: string): StageResult['train'] | null;
+}
+
+/** An evaluation that has not finished yet (partial reports): every figure NaN, shown as missing. */
+const NOT_YET: EvalResult = { meanReturn: NaN, stdReturn: NaN, medianReturn: NaN, minReturn: NaN, maxReturn: NaN, meanLength: NaN, returns: [] };
+
+function evalResult(r: StageResult['evaluate'] | null): EvalResult {
+  if (!r) return { ...NOT_YET };
   return {
-    meanReturn: Number(r.meanReturn),
-    stdReturn: Number(r.stdReturn),
-    medianReturn: Number(r.medianReturn),
-    minReturn: Number(r.minReturn),
-    maxReturn: Number(r.maxReturn),
-    meanLength: Number(r.meanLength),
-    returns: (r.returns as number[]) ?? [],
+    meanReturn: r.meanReturn,
+    stdReturn: r.stdReturn,
+    medianReturn: r.medianReturn,
+    minReturn: r.minReturn,
+    maxReturn: r.maxReturn,
+    meanLength: r.meanLength,
+    returns: r.returns,
   };
 }
 
 // (named from GridPointResult: libs/analysis's index does not export these two)
 type ParameterPathResult = NonNullable<GridPointResult['parameterPath']>;
-type MaskUpdateRecord = GridPointResult['maskUpdates'][number];
+type MaskUpdateResult = GridPointResult['maskUpdates'][number];
 
-const numberOrNull = (v: unknown): number | null => (v === undefined || v === null ? null : Number(v));
-
-function certifyResult(r: Record<string, unknown>): CertifyResult {
-  const g = (r.global ?? {}) as Record<string, number>;
-  const perState = ((r.perState ?? []) as Array<Record<string, unknown>>).map((s) => ({
-    method: String(s.method),
-    meanTv: Number(s.meanTv),
-    medianTv: Number(s.medianTv),
-    maxTv: Number(s.maxTv),
-    certifiedFraction: Number(s.certifiedFraction),
-    meanWidth: Number(s.meanWidth),
-    meanCertifiedRadius: numberOrNull(s.meanCertifiedRadius),
-  }));
+function certifyResult(r: StageResult['certify']): CertifyResult {
+  const g = r.global;
   return {
-    epsilon: Number(r.epsilon),
-    lipschitzSurrogate: Number(g.lipschitzSurrogate ?? NaN),
-    spectralProduct: Number(g.spectralProduct ?? NaN),
-    globalTv: Number(g.tv ?? NaN),
+    epsilon: r.epsilon,
+    lipschitzSurrogate: g?.lipschitzSurrogate ?? NaN,
+    spectralProduct: g?.spectralProduct ?? NaN,
+    globalTv: g?.tv ?? NaN,
     // ledgers from before the flag: a surrogate of exactly 0 means a layer has no weight left
-    constant: r.constant === undefined ? Number(g.lipschitzSurrogate) === 0 : Boolean(r.constant),
-    perState,
+    constant: r.constant ?? g?.lipschitzSurrogate === 0,
+    perState: r.perState.map((s) => ({
+      method: s.method,
+      meanTv: s.meanTv,
+      medianTv: s.medianTv,
+      maxTv: s.maxTv,
+      certifiedFraction: s.certifiedFraction,
+      meanWidth: s.meanWidth,
+      meanCertifiedRadius: s.meanCertifiedRadius ?? null,
+    })),
   };
 }
 
@@ -53,10 +63,10 @@ function certifyStagesOf(p: GridPoint): string[] {
  * (same policy, states and threshold), so the grid computes it in one stage (at the env default
  * epsilon) and it is copied here to the certificates at the other epsilons.
  */
-function certifyResults(p: GridPoint, result: (id: string) => Record<string, unknown> | null): CertifyResult[] {
+function certifyResults(p: GridPoint, results: StoredResults): CertifyResult[] {
   const out = certifyStagesOf(p)
-    .map(result)
-    .filter((r): r is Record<string, unknown> => r !== null)
+    .map((id) => results.certify(id))
+    .filter((r): r is StageResult['certify'] => r !== null)
     .map(certifyResult)
     .sort((a, b) => a.epsilon - b.epsilon);
   const radius = new Map<string, number>();
@@ -66,16 +76,10 @@ function certifyResults(p: GridPoint, result: (id: string) => Record<string, unk
 }
 
 /** The parameter path measured by one of the point's certify stages (pruned points only). */
-function parameterPathOf(p: GridPoint, result: (id: string) => Record<string, unknown> | null): ParameterPathResult | null {
+function parameterPathOf(p: GridPoint, results: StoredResults): ParameterPathResult | null {
   for (const id of certifyStagesOf(p)) {
-    const path = result(id)?.parameterPath as Record<string, unknown> | null | undefined;
-    if (path)
-      return {
-        deltaNorm: Number(path.deltaNorm),
-        lPar: Number(path.lPar),
-        measuredActionShift: Number(path.measuredActionShift),
-        sigmaMin: Number(path.sigmaMin),
-      };
+    const path = results.certify(id)?.parameterPath;
+    if (path) return { ...path };
   }
   return null;
 }
@@ -88,19 +92,13 @@ function trainStageOf(policyStage: StageRow | undefined, byId: Map<string, Stage
 }
 
 /** The training curve behind a point's policy. */
-function trainingCurve(train: StageRow | undefined): TrainingPoint[] {
-  return ((train?.result?.curve ?? []) as TrainingPoint[]).map((p) => ({ ...p }));
+function trainingCurve(train: StageResult['train'] | null): TrainingPoint[] {
+  return (train?.curve ?? []).map((p) => ({ ...p }));
 }
 
 /** Every mask update of the training run behind a point's policy, with the surrogate before and after. */
-function maskUpdates(train: StageRow | undefined): MaskUpdateRecord[] {
-  return ((train?.result?.mask_updates ?? []) as Array<Record<string, unknown>>).map((m) => ({
-    envSteps: Number(m.envSteps),
-    gradientStep: Number(m.gradientStep),
-    sparsity: Number(m.sparsity),
-    before: Number(m.before),
-    after: Number(m.after),
-  }));
+function maskUpdates(train: StageResult['train'] | null): MaskUpdateResult[] {
+  return (train?.mask_updates ?? []).map((m) => ({ ...m }));
 }
 
 /**
@@ -108,27 +106,41 @@ function maskUpdates(train: StageRow | undefined): MaskUpdateRecord[] {
  * reported as its setting with the lowest mean return, as SA-PPO reports RS (the minimum of
  * scan_attacks.sh), and names that setting; settings without a result yet are left out.
  */
-export function attackResult(
-  a: GridPoint['attackStages'][number],
-  result: (id: string) => Record<string, unknown> | null,
-): GridPointResult['attacks'][number] {
+export function attackResult(a: GridPoint['attackStages'][number], results: Pick<StoredResults, 'evaluate'>): GridPointResult['attacks'][number] {
   const { attack, epsilon } = a;
-  if (!a.sweep || a.sweep.length === 0) return { attack, epsilon, result: evalResult(result(a.stage) ?? {}) };
+  if (!a.sweep || a.sweep.length === 0) return { attack, epsilon, result: evalResult(results.evaluate(a.stage)) };
   let best: { result: EvalResult; setting: string } | null = null;
   for (const s of a.sweep) {
-    const r = result(s.stage);
+    const r = results.evaluate(s.stage);
     if (!r) continue;
     const e = evalResult(r);
     if (Number.isFinite(e.meanReturn) && (!best || e.meanReturn < best.result.meanReturn)) best = { result: e, setting: s.setting };
   }
-  return best ? { attack, epsilon, result: best.result, setting: best.setting } : { attack, epsilon, result: evalResult({}) };
+  return best ? { attack, epsilon, result: best.result, setting: best.setting } : { attack, epsilon, result: evalResult(null) };
+}
+
+/** The stored results of an experiment's stages, each decoded once when first read. */
+export function storedResults(stages: readonly StageRow[]): StoredResults {
+  const byId = new Map(stages.map((s) => [s.id, s]));
+  const decoded = new Map<string, unknown>();
+  const read = <K extends StageKind>(kind: K) => (id: string): StageResult[K] | null => {
+    const row = byId.get(id);
+    if (!row?.result) return null;
+    if (row.kind !== kind) throw new StageResultError(`${id} (${row.label})`, row.kind, 'kind', `a ${kind} stage`, row.kind);
+    if (!decoded.has(id)) decoded.set(id, decodeStageResult(kind, row.result, `${id} (${row.label})`));
+    return decoded.get(id) as StageResult[K];
+  };
+  return { evaluate: read('evaluate'), certify: read('certify'), train: read('train') };
 }
 
 export function gridPointResults(ledger: Ledger, experimentId: string): GridPointResult[] {
-  const byId = new Map(ledger.stages(experimentId).map((s) => [s.id, s]));
-  const result = (id: string) => byId.get(id)?.result ?? null;
+  const stages = ledger.stages(experimentId);
+  const byId = new Map(stages.map((s) => [s.id, s]));
+  const results = storedResults(stages);
   return ledger.gridPoints(experimentId).map(({ point }) => {
     const p = point as GridPoint;
+    const train = trainStageOf(byId.get(p.policyStage), byId);
+    const trained = train ? results.train(train.id) : null;
     return {
       label: p.label,
       env: p.env,
@@ -136,12 +148,12 @@ export function gridPointResults(ledger: Ledger, experimentId: string): GridPoin
       kappa: p.kappa,
       criterion: p.criterion,
       sparsity: p.sparsity,
-      clean: evalResult(result(p.cleanStage) ?? {}),
-      attacks: p.attackStages.map((a) => attackResult(a, result)),
-      certify: certifyResults(p, result),
-      parameterPath: parameterPathOf(p, result),
-      training: trainingCurve(trainStageOf(byId.get(p.policyStage), byId)),
-      maskUpdates: maskUpdates(trainStageOf(byId.get(p.policyStage), byId)),
+      clean: evalResult(results.evaluate(p.cleanStage)),
+      attacks: p.attackStages.map((a) => attackResult(a, results)),
+      certify: certifyResults(p, results),
+      parameterPath: parameterPathOf(p, results),
+      training: trainingCurve(trained),
+      maskUpdates: maskUpdates(trained),
     };
   });
 }

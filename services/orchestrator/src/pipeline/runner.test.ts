@@ -4,8 +4,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../ledger/ledger';
 import { parseSpec } from '../spec/experiment-spec';
-import type { Executor } from './executors';
-import { expandGrid, type StageKind } from './grid';
+import type { StageContext, StageExecutors } from './executors';
+import { expandGrid } from './grid';
+import { certificate, evaluation, pruneResult, trainResult } from './stage-result-fixtures';
+import type { StageKind, StageResult } from './stage-types';
 import { gridPointResults } from './results';
 import { ExperimentRunner } from './runner';
 
@@ -19,20 +21,22 @@ attacks: [{ name: random }, { name: rs, sweep: [] }]
 `);
 
 // Stage work that records what ran and derives outputs from inputs, as real services would.
-function recordingExecutors(log: string[], failOnce = new Set<StageKind>()): Record<StageKind, Executor> {
+function recordingExecutors(log: string[], failOnce = new Set<StageKind>()): StageExecutors {
   const make =
-    (kind: StageKind, out: (ctx: Parameters<Executor>[0]) => Record<string, unknown>): Executor =>
-    async (ctx) => {
+    <K extends StageKind>(kind: K, out: (ctx: StageContext<K>) => StageResult[K]) =>
+    async (ctx: StageContext<K>) => {
       if (failOnce.delete(kind)) throw Object.assign(new Error('service restarting'), { code: 14, details: 'connection refused' });
       log.push(kind);
       return { result: out(ctx), metrics: { x: 1 } };
     };
   return {
-    train: make('train', () => ({ policy: 'p-dense' })),
-    prune: make('prune', (c) => ({ policy: `${c.inputs.policy!.policy}-pruned` })),
+    train: make('train', () => trainResult('p-dense')),
+    prune: make('prune', (c) => pruneResult(`${c.inputs.policy!.policy}-pruned`)),
     prepare: make('prepare', (c) => ({ prepared: `q-for-${c.inputs.policy!.policy}` })),
-    evaluate: make('evaluate', (c) => ({ meanReturn: 1, states: c.params.state_sample ? 's' : null, sawPrepared: c.inputs.prepared?.prepared ?? null })),
-    certify: make('certify', (c) => ({ states: c.inputs.states!.states })),
+    // an attacked evaluation records the prepared artifact it saw where a clean one names its states
+    evaluate: make('evaluate', (c) => evaluation(1, 0, c.params.state_sample ? 's' : (c.inputs.prepared?.prepared ?? null))),
+    // the layers record which states the certificate bounded
+    certify: make('certify', (c) => certificate(c.params.epsilon, { layers: [c.inputs.states!.states] })),
   };
 }
 
@@ -55,7 +59,8 @@ describe('ExperimentRunner', () => {
     const stages = ledger.stages(id);
     expect(stages.every((s) => s.state === 'succeeded' && s.runs === 1)).toBe(true);
     const rsEval = stages.find((s) => s.label.startsWith('evaluate rs') && s.deps.policy === stages.find((p) => p.kind === 'prune')!.id)!;
-    expect(rsEval.result).toMatchObject({ sawPrepared: 'q-for-p-dense-pruned' });
+    expect(rsEval.result).toMatchObject({ states: 'q-for-p-dense-pruned' });
+    expect(stages.filter((s) => s.kind === 'certify').every((s) => (s.result!.layers as unknown[])[0] === 's')).toBe(true);
   });
 
   it('retries a stage whose service was unavailable, recording both attempts', async () => {
@@ -120,7 +125,7 @@ describe('ExperimentRunner', () => {
     // simulate a crash after train finished and prune started
     const train = ledger.stages(id).find((s) => s.kind === 'train')!;
     ledger.startAttempt(id, train.id);
-    ledger.finishStage(id, train.id, { policy: 'p-dense' }, false);
+    ledger.finishStage(id, train.id, { ...trainResult('p-dense') }, false);
     ledger.startAttempt(id, ledger.stages(id).find((s) => s.kind === 'prune')!.id);
     expect(await runner.run(id)).toBe('succeeded');
     expect(log).not.toContain('train');
@@ -150,26 +155,21 @@ attacks: [{ name: random }, { name: mad, epsilons: [0.1] }]
     const execs = recordingExecutors([]);
     // outputs shaped as the train and certify executors store them, derived from each stage's inputs
     execs.train = async (ctx) => ({
-      result: {
-        policy: ctx.params.pruning ? 'p-pruned' : 'p-dense',
-        curve: [{ envSteps: 512, meanReturn: 3, sparsity: 0, lipschitzBound: 9 }],
+      result: trainResult(ctx.params.pruning ? 'p-pruned' : 'p-dense', {
         mask_updates: ctx.params.pruning ? [{ envSteps: 600, gradientStep: 45, sparsity: 0.1, before: 9, after: 8.5 }] : [],
-      },
+      }),
       metrics: {},
     });
     execs.certify = async (ctx) => {
-      const epsilon = Number(ctx.params.epsilon);
+      const epsilon = ctx.params.epsilon;
       const radius = ctx.params.certified_radius ? { meanCertifiedRadius: 0.02 } : {};
       return {
-        result: {
-          epsilon,
-          global: { lipschitzSurrogate: 9, spectralProduct: 4, tv: 10 * epsilon },
+        result: certificate(epsilon, {
           perState: [{ method: 'crown', meanTv: epsilon, medianTv: epsilon, maxTv: 2 * epsilon, certifiedFraction: 0.5, meanWidth: epsilon, ...radius }],
-          constant: false,
-          parameterPath: ctx.inputs.reference
-            ? { deltaNorm: 2, lPar: 0.5, measuredActionShift: 0.4, sigmaMin: 0.6, from: ctx.inputs.reference.policy }
-            : null,
-        },
+          parameterPath: ctx.inputs.reference ? { deltaNorm: 2, lPar: 0.5, measuredActionShift: 0.4, sigmaMin: 0.6 } : null,
+          // the reference policy the stage saw, for the check below
+          layers: ctx.inputs.reference ? [ctx.inputs.reference.policy] : [],
+        }),
         metrics: {},
       };
     };
@@ -192,6 +192,6 @@ attacks: [{ name: random }, { name: mad, epsilons: [0.1] }]
     expect(pruned.maskUpdates).toEqual([{ envSteps: 600, gradientStep: 45, sparsity: 0.1, before: 9, after: 8.5 }]);
     // the reference the pruned point's certify stage saw is the dense point's policy
     const certify = ledger.stages(id).find((s) => s.kind === 'certify' && s.deps.reference)!;
-    expect((certify.result!.parameterPath as { from: string }).from).toBe('p-dense');
+    expect(certify.result!.layers).toEqual(['p-dense']);
   });
 });

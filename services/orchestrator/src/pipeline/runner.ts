@@ -8,8 +8,9 @@ import { EventEmitter } from 'node:events';
 import { withSpan } from '@rlprune/telemetry';
 import type { Ledger, StageRow } from '../ledger/ledger';
 import { shortHash } from './canonical';
-import type { Executor, StageOutcome } from './executors';
-import type { StageKind } from './grid';
+import type { StageContext, StageExecutors, StageOutcome } from './executors';
+import { decodeStageResult } from './stage-results';
+import type { StageInputs, StageKind, StageParams } from './stage-types';
 
 export interface RunnerOptions {
   /** Stages of one kind running at once. */
@@ -80,12 +81,30 @@ function inputIds(stage: StageRow, byId: Map<string, StageRow>): Record<string, 
   return ids;
 }
 
+/** Runs the executor of the context's kind (the one place the kinds of context and executor are matched). */
+function execute<K extends StageKind>(execs: StageExecutors, ctx: StageContext<K>): Promise<StageOutcome<K>> {
+  return execs[ctx.kind](ctx);
+}
+
+/**
+ * The results of a stage's dependencies by role, each decoded as its stage kind's result: a stored
+ * result with a missing or renamed field fails the stage here, naming the input stage and the field.
+ */
+function stageInputs(stage: StageRow, byId: Map<string, StageRow>): StageInputs {
+  const inputs: Record<string, unknown> = {};
+  for (const [role, id] of Object.entries(stage.deps)) {
+    const dep = byId.get(id)!;
+    inputs[role] = decodeStageResult(dep.kind as StageKind, dep.result, `${dep.id} (${dep.label})`);
+  }
+  return inputs as StageInputs;
+}
+
 export class ExperimentRunner extends EventEmitter {
   private readonly controllers = new Map<string, AbortController>();
 
   constructor(
     private readonly ledger: Ledger,
-    private readonly execs: Record<StageKind, Executor>,
+    private readonly execs: StageExecutors,
     private readonly opts: RunnerOptions = DEFAULT_RUNNER_OPTIONS,
   ) {
     super();
@@ -144,8 +163,7 @@ export class ExperimentRunner extends EventEmitter {
   }
 
   private async runStage(experimentId: string, stage: StageRow, byId: Map<string, StageRow>, signal: AbortSignal): Promise<void> {
-    const inputs: Record<string, Record<string, unknown>> = {};
-    for (const [role, dep] of Object.entries(stage.deps)) inputs[role] = byId.get(dep)!.result ?? {};
+    const inputs = stageInputs(stage, byId);
     const cacheKey = shortHash({ kind: stage.kind, params: stage.params, inputs: inputIds(stage, byId), version: this.opts.version }, 32);
     const hit = this.ledger.cacheGet(cacheKey);
     if (hit) {
@@ -173,9 +191,10 @@ export class ExperimentRunner extends EventEmitter {
           'rlprune.grid_points': this.ledger.pointsOfStage(experimentId, stage.id).join(','),
         };
         outcome = await withSpan(`stage.${stage.kind}`, attributes, () =>
-          this.execs[stage.kind as StageKind]({
+          execute(this.execs, {
             kind: stage.kind as StageKind,
-            params: stage.params,
+            // written by grid.ts for this kind (stage-types.ts StageParams)
+            params: stage.params as StageParams[StageKind],
             inputs,
             signal,
             onProgress: (fraction, message) => this.emitStage(experimentId, stage, 'running', fraction, message),

@@ -1,0 +1,11 @@
+export { TrainerClient } from './trainer-client';
+export type { TrainCallbacks, TrainOutcome } from './trainer-client';
+export { PrunerClient, DEFAULT_PRUNE_DEADLINE_MS } from './pruner-client';
+export { CertifierClient, DEFAULT_CERTIFY_DEADLINE_MS } from './certifier-client';
+export { SimulatorClient, LIST_ENVS_DEADLINE_MS } from './simulator-client';
+export type { EvaluateCallbacks } from './simulator-client';
+export { AttackerClient, DESCRIBE_DEADLINE_MS } from './attacker-client';
+export type { PrepareCallbacks } from './attacker-client';
+export { StageClients } from './stage-clients';
+export type { StageAddresses } from './stage-clients';
+export { OrchestratorClient, DEFAULT_RECONNECT_MS } from './orchestrator-client';
