@@ -2,7 +2,7 @@
 // returned batch is checked against the epsilon ball, so a faulty or malicious attacker cannot make a
 // robustness number look worse (or better) than the budget allows.
 import type * as grpc from '@grpc/grpc-js';
-import { decodeTensor, encodeTensor, protos } from '@rlprune/proto';
+import { decodeTensor, encodeTensor, protos, type PerturbRequest, type PerturbResponse__Output } from '@rlprune/proto';
 import { FailedPreconditionError, getClient, unary, UnavailableError } from '@rlprune/service-kit';
 
 export interface AttackBindingInput {
@@ -16,7 +16,7 @@ export interface AttackBindingInput {
 /** Relative slack for float32 round-off when checking the ball. */
 const BALL_TOLERANCE = 1e-5;
 
-type PerturbCall = grpc.ClientDuplexStream<object, { observations: { data: Buffer; shape: number[] } }>;
+type PerturbCall = grpc.ClientDuplexStream<PerturbRequest, PerturbResponse__Output>;
 
 export class AttackStream {
   private pending: Array<{ resolve: (v: Float32Array) => void; reject: (e: Error) => void }> = [];
@@ -30,13 +30,10 @@ export class AttackStream {
   ) {}
 
   static async open(binding: AttackBindingInput, policyId: string, seed: number, n: number, obsDim: number): Promise<AttackStream> {
-    const client = getClient(protos().rlprune.attacker.v1.Attacker, binding.address) as unknown as grpc.Client & {
-      describe(req: object, opts: grpc.CallOptions, cb: (e: grpc.ServiceError | null, r?: { name: string }) => void): void;
-      perturb(): PerturbCall;
-    };
+    const client = getClient(protos().rlprune.attacker.v1.Attacker, binding.address);
     let served: string;
     try {
-      served = (await unary<object, { name: string }>(client.describe.bind(client) as never, {}, 10_000)).name;
+      served = (await unary(client.describe.bind(client), {}, 10_000)).name;
     } catch (err) {
       const e = err as grpc.ServiceError;
       if (e.code === 14 || e.code === 4) throw new UnavailableError(`attacker at ${binding.address} is unreachable: ${e.details}`, 'attack.address');
@@ -47,7 +44,7 @@ export class AttackStream {
     }
     const call = client.perturb();
     const stream = new AttackStream(call, binding, n, obsDim);
-    call.on('data', (m: { observations: { data: Buffer; shape: number[] } }) => {
+    call.on('data', (m: PerturbResponse__Output) => {
       const p = stream.pending.shift();
       if (!p) return;
       try {
