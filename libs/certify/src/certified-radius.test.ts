@@ -4,7 +4,7 @@ import { forwardMean, toFloat64Mlp } from './float64-mlp';
 import { sigmaFromLogStd, tvFromActionBounds } from './gaussian-tv';
 import { ibpBounds } from './ibp';
 import { crownBounds } from './crown';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { randomMlp, randomStates } from './test-support/random-mlp';
 
 describe('certifiedRadius', () => {
@@ -39,7 +39,7 @@ describe('certifiedRadius', () => {
 
   it('rejects bad input naming the field', () => {
     expect(() => certifiedRadius(actor, logStd, states[0]!, { threshold: 1.5 })).toThrow(InvalidArgumentError);
-    expect(() => certifiedRadius(actor, logStd, [1, 2], { threshold: 0.1 })).toThrow(/state.length must be 11/);
+    expect(() => certifiedRadius(actor, logStd, [1, 2], { threshold: 0.1 })).toThrow(/state.length: expected 11/);
     expect(() => certifiedRadius(actor, logStd, states[0]!, { threshold: 0.1, method: 'pgd' as never })).toThrow(/method/);
   });
 });

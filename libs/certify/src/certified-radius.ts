@@ -11,8 +11,8 @@ import { sigmaFromLogStd, tvFromActionBounds, tvFromLipschitz } from './gaussian
 import type { CertifyMethod } from './methods';
 import { CERTIFY_METHODS, boundActionMean, isPerStateMethod } from './methods';
 import { spectralProduct, surrogateLipschitz } from './norms';
-import { InvalidArgumentError } from './errors';
-import { checkLogStd, checkMlp, checkOneOf, checkProbability, checkState } from './validate';
+import { check, InvalidArgumentError, show } from '@rlprune/errors';
+import { checkLogStd, checkOneOf, checkProbability, checkState } from './validate';
 
 export interface CertifiedRadiusOptions {
   /** The TV bound must stay at or below this (a probability in [0, 1]). */
@@ -36,14 +36,14 @@ export function certifiedRadius(
   state: ArrayLike<number>,
   options: CertifiedRadiusOptions,
 ): number {
-  checkMlp(actor);
+  check.mlpShape('actor', actor, { float32: false });
   const opts = { ...DEFAULTS, ...options };
   checkOneOf('method', opts.method, CERTIFY_METHODS);
   checkOneOf('norm', opts.norm, BALL_NORMS);
   checkProbability(opts.threshold, 'threshold');
   if (!(opts.maxEpsilon > 0 && Number.isFinite(opts.maxEpsilon)))
-    throw new InvalidArgumentError('maxEpsilon', 'a finite number > 0', opts.maxEpsilon);
-  if (!(opts.tolerance > 0)) throw new InvalidArgumentError('tolerance', 'a number > 0', opts.tolerance);
+    throw new InvalidArgumentError('maxEpsilon', 'a finite number > 0', show(opts.maxEpsilon));
+  if (!(opts.tolerance > 0)) throw new InvalidArgumentError('tolerance', 'a number > 0', show(opts.tolerance));
   const net = toFloat64Mlp(actor);
   checkLogStd(logStd, net.layers[net.layers.length - 1]!.outDim);
   checkState(state, net.layers[0]!.inDim);

@@ -1,5 +1,6 @@
 // The paper's robustness measure: the worst-case TV distance of the policy over the ball, averaged
 // over states. Smaller is more robust.
+import { check } from '@rlprune/errors';
 import type { Mlp } from '@rlprune/nn';
 import type { BallNorm } from './ball';
 import { BALL_NORMS } from './ball';
@@ -10,7 +11,7 @@ import { globalBounds } from './global-bounds';
 import { sigmaFromLogStd, tvFromActionBounds } from './gaussian-tv';
 import type { CertifyMethod } from './methods';
 import { CERTIFY_METHODS, boundActionMean, isPerStateMethod } from './methods';
-import { checkEpsilon, checkLogStd, checkMlp, checkOneOf, checkStates } from './validate';
+import { checkEpsilon, checkLogStd, checkOneOf, checkStates } from './validate';
 
 export interface PerStateTv {
   /** Worst-case TV bound of each state. */
@@ -55,7 +56,7 @@ export function certifiedRobustness(
   method: CertifyMethod,
   norm: BallNorm = 'linf',
 ): number {
-  checkMlp(actor);
+  check.mlpShape('actor', actor, { float32: false });
   checkOneOf('method', method, CERTIFY_METHODS);
   checkOneOf('norm', norm, BALL_NORMS);
   checkEpsilon(epsilon);

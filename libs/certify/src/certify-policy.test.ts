@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { certifiedRobustness } from './certified-robustness';
 import { certifyPolicy } from './certify-policy';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { surrogateLipschitz } from './norms';
 import { randomMlp, randomStates } from './test-support/random-mlp';
 
@@ -14,7 +14,7 @@ function fieldOf(fn: () => unknown): string {
     fn();
   } catch (e) {
     expect(e).toBeInstanceOf(InvalidArgumentError);
-    return (e as InvalidArgumentError).field;
+    return (e as InvalidArgumentError).field!;
   }
   throw new Error('expected an InvalidArgumentError');
 }
@@ -60,12 +60,12 @@ describe('certifyPolicy', () => {
   it('rejects bad input with an error naming the field', () => {
     const base = { actor, logStd, states, epsilon: 0.05 };
     expect(fieldOf(() => certifyPolicy({ ...base, epsilon: -0.1 }))).toBe('epsilon');
-    expect(() => certifyPolicy({ ...base, epsilon: -0.1 })).toThrow('epsilon must be a finite number >= 0, got -0.1');
+    expect(() => certifyPolicy({ ...base, epsilon: -0.1 })).toThrow('epsilon: expected a finite number >= 0, got -0.1');
     expect(fieldOf(() => certifyPolicy({ ...base, states: [] }))).toBe('states');
     expect(fieldOf(() => certifyPolicy({ ...base, states: [states[0]!, [1, 2, 3]] }))).toBe('states[1].length');
-    expect(() => certifyPolicy({ ...base, states: [[1, 2, 3]] })).toThrow('states[0].length must be 11');
+    expect(() => certifyPolicy({ ...base, states: [[1, 2, 3]] })).toThrow('states[0].length: expected 11');
     expect(fieldOf(() => certifyPolicy({ ...base, methods: ['ibp', 'lp' as never] }))).toBe('methods[1]');
-    expect(() => certifyPolicy({ ...base, methods: ['lp' as never] })).toThrow('methods[0] must be one of lipschitz|spectral|ibp|crown, got "lp"');
+    expect(() => certifyPolicy({ ...base, methods: ['lp' as never] })).toThrow('methods[0]: expected one of lipschitz|spectral|ibp|crown, got "lp"');
     expect(fieldOf(() => certifyPolicy({ ...base, norm: 'l1' as never }))).toBe('norm');
     expect(fieldOf(() => certifyPolicy({ ...base, tvThreshold: 2 }))).toBe('tvThreshold');
     expect(fieldOf(() => certifyPolicy({ ...base, logStd: [0] }))).toBe('logStd.length');

@@ -9,7 +9,7 @@ import { BALL_NORMS } from './ball';
 import type { Bounds } from './bounds';
 import { radiusOnNet } from './certified-radius';
 import { isConstantPolicy } from './constant-policy';
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError, show } from '@rlprune/errors';
 import type { Mlp64 } from './float64-mlp';
 import { forwardMean, toFloat64Mlp } from './float64-mlp';
 import { sigmaFromLogStd, tvFromActionBounds } from './gaussian-tv';
@@ -19,7 +19,7 @@ import type { CertifyMethod } from './methods';
 import { CERTIFY_METHODS, boundActionMean, isPerStateMethod } from './methods';
 import type { LayerNorms } from './norms';
 import { layerNorms } from './norms';
-import { checkEpsilon, checkLogStd, checkMlp, checkOneOf, checkProbability, checkStates } from './validate';
+import { checkEpsilon, checkLogStd, checkOneOf, checkProbability, checkStates } from './validate';
 
 export interface CertifyPolicyRequest {
   /** Actor MLP: normalised observation -> action mean. */
@@ -88,16 +88,16 @@ export function certifyPolicy(request: CertifyPolicyRequest): CertifyPolicyResul
   const norm = checkOneOf('norm', request.norm ?? 'linf', BALL_NORMS);
   const methods = request.methods ?? [...CERTIFY_METHODS];
   if (!Array.isArray(methods) || methods.length === 0)
-    throw new InvalidArgumentError('methods', `a non-empty list of ${CERTIFY_METHODS.join('|')}`, methods);
+    throw new InvalidArgumentError('methods', `a non-empty list of ${CERTIFY_METHODS.join('|')}`, show(methods));
   methods.forEach((m, i) => checkOneOf(`methods[${i}]`, m, CERTIFY_METHODS));
   const tvThreshold = request.tvThreshold ?? 0.1;
   checkProbability(tvThreshold, 'tvThreshold');
   checkEpsilon(epsilon);
-  checkMlp(actor);
+  check.mlpShape('actor', actor, { float32: false });
   const radius = { maxEpsilon: request.radiusMax ?? 1, tolerance: request.radiusTolerance ?? 1e-4 };
   if (!(radius.maxEpsilon > 0 && Number.isFinite(radius.maxEpsilon)))
-    throw new InvalidArgumentError('radiusMax', 'a finite number > 0', radius.maxEpsilon);
-  if (!(radius.tolerance > 0)) throw new InvalidArgumentError('radiusTolerance', 'a number > 0', radius.tolerance);
+    throw new InvalidArgumentError('radiusMax', 'a finite number > 0', show(radius.maxEpsilon));
+  if (!(radius.tolerance > 0)) throw new InvalidArgumentError('radiusTolerance', 'a number > 0', show(radius.tolerance));
   const net = toFloat64Mlp(actor);
   checkLogStd(logStd, net.layers[net.layers.length - 1]!.outDim);
   if (states !== undefined) checkStates(states, net.layers[0]!.inDim);

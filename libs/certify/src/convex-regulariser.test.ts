@@ -82,8 +82,8 @@ describe('convex SA-PPO regulariser', () => {
   it('rejects bad input naming the field', () => {
     const actor = randomMlp('reg-bad', [5, 8, 3]);
     const states = randomStates('reg-bad-s', 2, 5);
-    expect(() => convexRegulariser(actor, [0, 0, 0], states, { epsilon: -1, beta: 0 })).toThrow(/epsilon must be/);
-    expect(() => convexRegulariser(actor, [0, 0, 0], states, { epsilon: 0.1, beta: 2 })).toThrow(/beta must be/);
+    expect(() => convexRegulariser(actor, [0, 0, 0], states, { epsilon: -1, beta: 0 })).toThrow(/epsilon: expected/);
+    expect(() => convexRegulariser(actor, [0, 0, 0], states, { epsilon: 0.1, beta: 2 })).toThrow(/beta: expected/);
     expect(() => convexRegulariser(actor, [0, 0], states, { epsilon: 0.1, beta: 0 })).toThrow(/logStd.length/);
   });
 });

@@ -8,11 +8,11 @@
 // flows through the bounds and sigma = exp(logStd) only. The bounds are rebuilt here on a reverse-mode tape (tape.ts)
 // with the same steps as ibp.ts and crown.ts, so their values agree with those files.
 import type { Activation, Mlp } from '@rlprune/nn';
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError, show } from '@rlprune/errors';
 import { forwardMean, toFloat64Mlp } from './float64-mlp';
 import type { Node } from './tape';
 import { Tape } from './tape';
-import { checkEpsilon, checkLogStd, checkMlp, checkProbability, checkStates } from './validate';
+import { checkEpsilon, checkLogStd, checkProbability, checkStates } from './validate';
 
 export interface ConvexRegulariserOptions {
   /** L-inf radius of the ball, in normalised observation units (SA-PPO ramps it up in training). */
@@ -58,7 +58,7 @@ export function convexRegulariser(
   states: ArrayLike<ArrayLike<number>>,
   options: ConvexRegulariserOptions,
 ): ConvexRegulariserResult {
-  checkMlp(actor);
+  check.mlpShape('actor', actor, { float32: false });
   checkEpsilon(options.epsilon, 'epsilon');
   checkProbability(options.beta, 'beta');
   const net = toFloat64Mlp(actor);
@@ -68,11 +68,11 @@ export function convexRegulariser(
   const { epsilon, beta } = options;
   const detachMean = options.detachMean ?? true;
   const bounds = options.bounds ?? 'crown';
-  if (bounds !== 'crown' && bounds !== 'crown-ibp') throw new InvalidArgumentError('bounds', '"crown" or "crown-ibp"', bounds);
+  if (bounds !== 'crown' && bounds !== 'crown-ibp') throw new InvalidArgumentError('bounds', '"crown" or "crown-ibp"', show(bounds));
   if (options.means !== undefined) {
     if (!detachMean) throw new InvalidArgumentError('means', 'absent when detachMean is false', 'an array');
     if (options.means.length !== states.length)
-      throw new InvalidArgumentError('means.length', `${states.length} (one per state)`, options.means.length);
+      throw new InvalidArgumentError('means.length', `${states.length} (one per state)`, show(options.means.length));
     for (let s = 0; s < states.length; s++) checkLogStd(options.means[s]!, actionDim, `means[${s}]`);
   }
 
@@ -120,7 +120,7 @@ export function convexRegulariser(
     for (let i = 0; i < g.b.length; i++) g.b[i]! *= scale;
   });
   for (let j = 0; j < actionDim; j++) grad.logStd[j]! *= scale;
-  if (!Number.isFinite(total)) throw new InvalidArgumentError('actor', 'weights giving finite bounds', total);
+  if (!Number.isFinite(total)) throw new InvalidArgumentError('actor', 'weights giving finite bounds', show(total));
   return { value: total * scale, grad };
 }
 

@@ -8,7 +8,6 @@ export {
   spectralProduct,
 } from './norms';
 export type { LayerNorms } from './norms';
-export { InvalidArgumentError } from './errors';
 export type { BallNorm } from './ball';
 export { BALL_NORMS, dualNormOfRow, l2Radius } from './ball';
 export type { Bounds, PerStateMethod } from './bounds';

@@ -154,7 +154,7 @@ describe('parameterPath', () => {
     const b = randomMlp('b', [11, 8, 3]);
     expect(() =>
       parameterPath(withLogStd(a, [0, 0, 0]), withLogStd(b, [0, 0, 0]), randomStates('x', 1, 11)),
-    ).toThrow(/pruned.actor must be the dense \(reference\) actor's shape 11-16-3 tanh.*got "11-8-3 tanh"/);
+    ).toThrow(/pruned.actor: expected the dense \(reference\) actor's shape 11-16-3 tanh.*got "11-8-3 tanh"/);
     expect(() =>
       parameterPath(withLogStd(a, [0, 0, 0]), withLogStd(a, [0, 0]), randomStates('x', 1, 11)),
     ).toThrow(/pruned.logStd.length/);

@@ -17,13 +17,13 @@
 // trained nets). sigmaMin (the smaller of the two policies' smallest action standard deviation) turns
 // an action shift into a TV bound downstream.
 import type { Mlp } from '@rlprune/nn';
-import { InvalidArgumentError } from './errors';
+import { check, InvalidArgumentError, show } from '@rlprune/errors';
 import type { Mlp64 } from './float64-mlp';
 import { activate, activationSlope, affine, forwardMean, toFloat64Mlp } from './float64-mlp';
 import { sigmaFromLogStd } from './gaussian-tv';
 import { interpolate } from './path-sensitivity';
 import { largestSymmetricEigenvalue } from './symmetric-eigen';
-import { checkLogStd, checkMlp, checkStates } from './validate';
+import { checkLogStd, checkStates } from './validate';
 
 export interface ParameterPathOptions {
   /** Trapezoid intervals on t in [0, 1] (steps + 1 evaluation points, both ends included). Default 10. */
@@ -59,9 +59,9 @@ export function parameterPath(
 ): ParameterPath {
   const steps = options.steps ?? 10;
   if (!Number.isInteger(steps) || steps < 1)
-    throw new InvalidArgumentError('steps', 'an integer >= 1', steps);
-  checkMlp(dense.actor, 'dense.actor');
-  checkMlp(pruned.actor, 'pruned.actor');
+    throw new InvalidArgumentError('steps', 'an integer >= 1', show(steps));
+  check.mlpShape('dense.actor', dense.actor, { float32: false });
+  check.mlpShape('pruned.actor', pruned.actor, { float32: false });
   checkSameShape(dense.actor, pruned.actor);
   const a = toFloat64Mlp(dense.actor);
   const b = toFloat64Mlp(pruned.actor);
@@ -183,7 +183,7 @@ function checkSameShape(dense: Mlp, pruned: Mlp): void {
     throw new InvalidArgumentError(
       'pruned.actor',
       `the dense (reference) actor's shape ${shape(dense)}: the parameter path runs between two actors of one architecture`,
-      shape(pruned),
+      show(shape(pruned)),
     );
 }
 

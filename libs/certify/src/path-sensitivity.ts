@@ -5,8 +5,8 @@
 import type { Mlp } from '@rlprune/nn';
 import type { Mlp64 } from './float64-mlp';
 import { activationSlope, affine, activate, toFloat64Mlp } from './float64-mlp';
-import { InvalidArgumentError } from './errors';
-import { checkMlp, checkStates } from './validate';
+import { check, InvalidArgumentError, show } from '@rlprune/errors';
+import { checkStates } from './validate';
 
 export interface PathSensitivityOptions {
   /** Number of intervals on the path (steps + 1 evaluation points, both ends included). Default 10. */
@@ -27,13 +27,13 @@ export function pathSensitivity(
   options: PathSensitivityOptions = {},
 ): PathSensitivity {
   const steps = options.steps ?? 10;
-  if (!Number.isInteger(steps) || steps < 1) throw new InvalidArgumentError('steps', 'an integer >= 1', steps);
-  checkMlp(dense, 'dense');
-  checkMlp(pruned, 'pruned');
+  if (!Number.isInteger(steps) || steps < 1) throw new InvalidArgumentError('steps', 'an integer >= 1', show(steps));
+  check.mlpShape('dense', dense, { float32: false });
+  check.mlpShape('pruned', pruned, { float32: false });
   if (pruned.activation !== dense.activation)
-    throw new InvalidArgumentError('pruned.activation', `${dense.activation} (as dense)`, pruned.activation);
+    throw new InvalidArgumentError('pruned.activation', `${dense.activation} (as dense)`, show(pruned.activation));
   if (pruned.layers.length !== dense.layers.length)
-    throw new InvalidArgumentError('pruned.layers.length', `${dense.layers.length} (as dense)`, pruned.layers.length);
+    throw new InvalidArgumentError('pruned.layers.length', `${dense.layers.length} (as dense)`, show(pruned.layers.length));
   pruned.layers.forEach((l, k) => {
     const d = dense.layers[k]!;
     if (l.inDim !== d.inDim || l.outDim !== d.outDim)

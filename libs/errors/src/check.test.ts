@@ -34,6 +34,12 @@ describe('check', () => {
     );
     const short = { ...layer(3, 4), mask: new Float32Array(11) };
     expect(() => check.mlpShape('net', { activation: 'relu', layers: [short] })).toThrow('net.layers[0].mask: expected a Float32Array of shape [4, 3], got Float32Array of length 11');
+    const f64 = { ...layer(3, 4), w: new Float64Array(12) };
+    expect(() => check.mlpShape('net', { activation: 'relu', layers: [f64] })).toThrow('net.layers[0].w: expected a Float32Array of shape [4, 3], got Float64Array of length 12');
+    expect(() => check.mlpShape('net', { activation: 'relu', layers: [f64] }, { float32: false })).not.toThrow();
+    expect(() => check.mlpShape('net', { activation: 'relu', layers: [{ ...f64, b: new Float64Array(3) }] }, { float32: false })).toThrow(
+      'net.layers[0].b: expected an array of length 4, got Float64Array of length 3',
+    );
     const bias = { ...layer(3, 4), b: [0, 0, 0, 0] };
     expect(() => check.mlpShape('net', { activation: 'relu', layers: [bias] })).toThrow('net.layers[0].b: expected a Float32Array of length 4, got an array of length 4');
   });

@@ -53,8 +53,15 @@ export interface MlpShape {
   layers: readonly { inDim: number; outDim: number; w: ArrayLike<number>; mask: ArrayLike<number>; b: ArrayLike<number> }[];
 }
 
-/** Every layer's arrays are Float32Arrays of the lengths its dims imply, and consecutive layers chain. */
-export function mlpShape(field: string, mlp: MlpShape): void {
+export interface MlpShapeOptions {
+  /** Whether every array must be a Float32Array (the engines' layout; default true) or any array of numbers (certify's float64 copies). */
+  float32?: boolean;
+}
+
+/** Every layer's arrays have the lengths its dims imply (Float32Arrays unless `opts` says otherwise), and consecutive layers chain. */
+export function mlpShape(field: string, mlp: MlpShape, opts: MlpShapeOptions = {}): void {
+  const float32 = opts.float32 ?? true;
+  const kind = float32 ? 'a Float32Array' : 'an array';
   if (!mlp || !Array.isArray(mlp.layers) || mlp.layers.length === 0) throw new InvalidArgumentError(`${field}.layers`, 'at least one layer', show(mlp?.layers));
   oneOf(`${field}.activation`, mlp.activation, ['tanh', 'relu']);
   mlp.layers.forEach((layer, l) => {
@@ -65,12 +72,13 @@ export function mlpShape(field: string, mlp: MlpShape): void {
       throw new InvalidArgumentError(`${at}.inDim`, `${mlp.layers[l - 1]!.outDim} (the previous layer's outDim)`, show(layer.inDim));
     }
     const shape = `[${layer.outDim}, ${layer.inDim}]`;
-    float32Length(`${at}.w`, layer.w, layer.outDim * layer.inDim, `a Float32Array of shape ${shape}`);
-    float32Length(`${at}.mask`, layer.mask, layer.outDim * layer.inDim, `a Float32Array of shape ${shape}`);
-    float32Length(`${at}.b`, layer.b, layer.outDim, `a Float32Array of length ${layer.outDim}`);
+    arrayLength(`${at}.w`, layer.w, layer.outDim * layer.inDim, float32, `${kind} of shape ${shape}`);
+    arrayLength(`${at}.mask`, layer.mask, layer.outDim * layer.inDim, float32, `${kind} of shape ${shape}`);
+    arrayLength(`${at}.b`, layer.b, layer.outDim, float32, `${kind} of length ${layer.outDim}`);
   });
 }
 
-function float32Length(field: string, a: unknown, length: number, expected: string): void {
-  if (!(a instanceof Float32Array) || a.length !== length) throw new InvalidArgumentError(field, expected, show(a));
+function arrayLength(field: string, a: unknown, length: number, float32: boolean, expected: string): void {
+  const ok = float32 ? a instanceof Float32Array : ArrayBuffer.isView(a) || Array.isArray(a);
+  if (!ok || (a as ArrayLike<number>).length !== length) throw new InvalidArgumentError(field, expected, show(a));
 }

@@ -14,4 +14,4 @@ export {
 export type { ErrorParts } from './errors';
 export { show, clip, MAX_QUOTED_CHARS } from './show';
 export * as check from './check';
-export type { MlpShape, RangeOptions } from './check';
+export type { MlpShape, MlpShapeOptions, RangeOptions } from './check';
