@@ -1,12 +1,14 @@
 // Commands talk to an orchestrator at --address / ORCHESTRATOR_ADDRESS, or start the embedded local
 // system (every service a process, SQLite and files under RLPRUNE_HOME) and stop it afterwards.
-import path from 'node:path';
+import { homeDir, remoteAddress } from './local-home';
 import { launchLocalServices, type LocalCluster } from './local/launch';
 import { OrchestratorClient } from './orchestrator-client';
 
 export interface Connection {
   client: OrchestratorClient;
   cluster: LocalCluster | null;
+  /** The home of local services (its ledger can be read alongside), or null for an orchestrator at an address. */
+  home: string | null;
   close(): Promise<void>;
 }
 
@@ -22,11 +24,11 @@ export interface ConnectOptions {
 }
 
 export async function connect(opts: ConnectOptions): Promise<Connection> {
-  const address = opts.address ?? process.env.ORCHESTRATOR_ADDRESS;
-  if (address) return { client: new OrchestratorClient(address), cluster: null, close: async () => {} };
-  const home = path.resolve(opts.home ?? process.env.RLPRUNE_HOME ?? '.rlprune');
+  const address = remoteAddress(opts.address);
+  if (address) return { client: new OrchestratorClient(address), cluster: null, home: null, close: async () => {} };
+  const home = homeDir(opts.home);
   process.stderr.write(`starting local services (home ${home}) ...\n`);
   const trainers = opts.concurrency ?? 1;
   const cluster = await launchLocalServices({ home, attacks: opts.attacks ?? ['random'], trainers, ...(trainers > 1 ? { trainerEnvs: 'local' as const } : {}) });
-  return { client: new OrchestratorClient(cluster.orchestrator), cluster, close: () => cluster.stop() };
+  return { client: new OrchestratorClient(cluster.orchestrator), cluster, home, close: () => cluster.stop() };
 }

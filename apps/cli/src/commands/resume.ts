@@ -24,7 +24,7 @@ export async function resumeCommand(argv: string[]): Promise<number> {
     let code = 0;
     for (const id of ids) {
       await conn.client.resume(id);
-      code = Math.max(code, await follow(conn.client, id));
+      code = Math.max(code, await follow(conn.client, id, conn.home));
     }
     return code;
   } finally {

@@ -5,17 +5,38 @@ import { parseCommand } from '../args/parse';
 import { concurrencyOrDefault } from '../concurrency';
 import { UsageError } from '../errors';
 import { connect } from '../local-or-remote';
+import { ledgerFile } from '../local-home';
 import type { OrchestratorClient } from '../orchestrator-client';
 import { ProgressView } from '../progress';
 import { RUN } from '../specs/experiments';
+import { ledgerDescriber, PLAIN_DESCRIBER } from '../stage-describer';
 
-/** Follows an experiment to its end with progress bars; returns the exit code. */
-export async function follow(client: OrchestratorClient, id: string): Promise<number> {
+/**
+ * Follows an experiment to its end with progress bars; returns the exit code. With the home of the
+ * local services, stage labels name their grid points and finished stages their headline numbers.
+ */
+export async function follow(client: OrchestratorClient, id: string, home: string | null = null): Promise<number> {
   const start = await client.get(id);
-  const view = new ProgressView(start.stagesTotal);
-  const end = await client.watch(id, (e) => {
-    if (e.stageId) view.update({ stageId: e.stageId, label: e.gridPoint, state: e.state, fraction: e.progress?.fraction ?? 0, message: e.progress?.message ?? '' });
-  });
+  const view = new ProgressView(start.stagesTotal, process.stderr, Date.now, start.stagesDone);
+  const describe = home ? ledgerDescriber(ledgerFile(home), id) : PLAIN_DESCRIBER;
+  let end;
+  try {
+    end = await client.watch(id, (e) => {
+      if (!e.stageId) return;
+      const finished = e.state === 'succeeded' || e.state === 'cached';
+      view.update({
+        stageId: e.stageId,
+        label: describe.label(e.stageId, e.gridPoint),
+        state: e.state,
+        fraction: e.progress?.fraction ?? 0,
+        message: e.progress?.message ?? '',
+        headline: finished ? describe.headline(e.stageId) : '',
+      });
+    });
+  } finally {
+    describe.close();
+  }
+  process.stderr.write(`${view.summary()}\n`);
   if (end.state !== 'succeeded') {
     process.stderr.write(`experiment ${id} ${end.state}${end.error ? `: ${end.error}` : ''}\n`);
     // what did finish is in its partial report
@@ -50,7 +71,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       console.log(exp.id);
       return 0;
     }
-    return await follow(conn.client, exp.id);
+    return await follow(conn.client, exp.id, conn.home);
   } finally {
     await conn.close();
   }

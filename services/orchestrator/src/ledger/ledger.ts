@@ -40,6 +40,23 @@ export interface StageRow {
 
 const now = () => new Date().toISOString();
 
+/** A row of the stages table as a StageRow. */
+function stageRow(r: Record<string, unknown>): StageRow {
+  return {
+    id: r.id as string,
+    kind: r.kind as string,
+    label: r.label as string,
+    params: JSON.parse(r.params_json as string) as Record<string, unknown>,
+    deps: JSON.parse(r.deps_json as string) as Record<string, string>,
+    state: r.state as StageState,
+    cached: r.cached === 1,
+    result: r.result_json ? (JSON.parse(r.result_json as string) as Record<string, unknown>) : null,
+    error: r.error as string,
+    attempts: r.attempts as number,
+    runs: r.runs as number,
+  };
+}
+
 export class Ledger {
   private readonly db: Database.Database;
 
@@ -124,19 +141,13 @@ export class Ledger {
 
   stages(experimentId: string): StageRow[] {
     const rows = this.db.prepare('SELECT * FROM stages WHERE experiment_id = ? ORDER BY rowid').all(experimentId) as Record<string, unknown>[];
-    return rows.map((r) => ({
-      id: r.id as string,
-      kind: r.kind as string,
-      label: r.label as string,
-      params: JSON.parse(r.params_json as string) as Record<string, unknown>,
-      deps: JSON.parse(r.deps_json as string) as Record<string, string>,
-      state: r.state as StageState,
-      cached: r.cached === 1,
-      result: r.result_json ? (JSON.parse(r.result_json as string) as Record<string, unknown>) : null,
-      error: r.error as string,
-      attempts: r.attempts as number,
-      runs: r.runs as number,
-    }));
+    return rows.map(stageRow);
+  }
+
+  /** One stage, e.g. to show a finished stage's result as it finishes. */
+  stage(experimentId: string, stageId: string): StageRow | undefined {
+    const row = this.db.prepare('SELECT * FROM stages WHERE experiment_id = ? AND id = ?').get(experimentId, stageId) as Record<string, unknown> | undefined;
+    return row && stageRow(row);
   }
 
   gridPoints(experimentId: string): Array<{ id: string; label: string; point: unknown }> {
