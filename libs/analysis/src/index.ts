@@ -19,7 +19,6 @@ export type {
   GroupAnalysis,
   Analysis,
 } from './analysis-types';
-export { InvalidArgumentError } from './errors';
 export type { ParameterPathResult, MaskUpdateRecord } from './types';
 export type {
   BoundLabel,

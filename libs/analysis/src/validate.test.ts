@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { syntheticPoints } from './test-support/synthetic';
 import type { CertifyResult, GridPointResult } from './types';
 
@@ -25,7 +25,7 @@ describe('input validation', () => {
 
   it('rejects a sparsity outside [0, 1) naming the point and both values', () => {
     const bad: GridPointResult[] = [{ ...good[0]!, sparsity: 1 }];
-    rejects(() => analyse(bad), 'points[0].sparsity', /must be in \[0, 1\), got 1/);
+    rejects(() => analyse(bad), 'points[0].sparsity', /expected a number in \[0, 1\), got 1/);
   });
 
   it('rejects non-finite returns', () => {
@@ -54,7 +54,7 @@ describe('input validation', () => {
     rejects(() => analyse([{ ...p, certify: [b!, a!] }]), 'points[0].certify[1].epsilon', /greater than the previous certificate's epsilon 0.15.*got 0.075/);
     rejects(() => analyse([{ ...p, certify: [a!, a!] }]), 'points[0].certify[1].epsilon', /ascending, one per epsilon/);
     const noFlag = { ...a!, constant: undefined } as unknown as CertifyResult;
-    rejects(() => analyse([{ ...p, certify: [noFlag] }]), 'points[0].certify[0].constant', /true or false, got undefined/);
+    rejects(() => analyse([{ ...p, certify: [noFlag] }]), 'points[0].certify[0].constant', /true or false, got nothing/);
     const q = good[1]!;
     rejects(() => analyse([p, { ...q, parameterPath: { ...q.parameterPath!, sigmaMin: 0 } }]), 'points[1].parameterPath.sigmaMin', /positive action standard deviation, got 0/);
     rejects(() => analyse([p, { ...q, parameterPath: { ...q.parameterPath!, deltaNorm: -1 } }]), 'points[1].parameterPath.deltaNorm', />= 0, got -1/);
