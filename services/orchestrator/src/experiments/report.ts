@@ -59,7 +59,8 @@ export class ReportWriter {
     writeFileAtomic(path.join(this.dir(experimentId), 'traces.json'), JSON.stringify([...ids, traceId]) + '\n');
   }
 
-  private traceIds(experimentId: string): string[] {
+  /** The trace ids recordTrace remembered, oldest first. */
+  traceIds(experimentId: string): string[] {
     const file = path.join(this.dir(experimentId), 'traces.json');
     return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as string[]) : [];
   }

@@ -10,6 +10,7 @@ export interface Experiment {
   'stagesDone'?: (number);
   'stagesFailed'?: (number);
   'error'?: (string);
+  'traceIds'?: (string)[];
 }
 
 export interface Experiment__Output {
@@ -21,4 +22,5 @@ export interface Experiment__Output {
   'stagesDone': (number);
   'stagesFailed': (number);
   'error': (string);
+  'traceIds': (string)[];
 }
