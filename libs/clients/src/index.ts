@@ -9,3 +9,4 @@ export type { PrepareCallbacks } from './attacker-client';
 export { StageClients } from './stage-clients';
 export type { StageAddresses } from './stage-clients';
 export { OrchestratorClient, DEFAULT_RECONNECT_MS } from './orchestrator-client';
+export type { OrchestratorClientOptions } from './orchestrator-client';

@@ -1,6 +1,12 @@
 // An orchestrator's experiments, reports and system status, as promises; watch rides out a restart.
 import type * as grpc from '@grpc/grpc-js';
-import { protos, type Experiment__Output, type ExperimentEvent__Output, type Report__Output, type ServiceStatus__Output } from '@rlprune/proto';
+import {
+  protos,
+  type Experiment__Output,
+  type ExperimentEvent__Output,
+  type Report__Output,
+  type ServiceStatus__Output,
+} from '@rlprune/proto';
 import { getClient, unary } from '@rlprune/service-kit';
 
 /** How long `watch` waits for a restarting orchestrator (a supervised local one is back in seconds). */
@@ -17,46 +23,72 @@ const UNFINISHED = new Set(['pending', 'running']);
 // "Connection dropped" / RST_STREAM), or a deadline while it starts
 const RECONNECTABLE = new Set<number>([1, 4, 13, 14]);
 
+export interface OrchestratorClientOptions {
+  /**
+   * Turns a failed call's error into the one its caller shows (the CLI: an unreachable orchestrator
+   * in plain words). Not applied inside watch, whose reconnects need the raw status.
+   */
+  explainError?(err: unknown, address: string): unknown;
+}
+
 export class OrchestratorClient {
-  constructor(readonly address: string) {}
+  constructor(
+    readonly address: string,
+    private readonly options: OrchestratorClientOptions = {},
+  ) {}
 
   private client() {
     return getClient(protos().rlprune.orchestrator.v1.Orchestrator, this.address);
   }
 
+  private explained<T>(call: Promise<T>): Promise<T> {
+    const explain = this.options.explainError;
+    return explain
+      ? call.catch((err: unknown) => {
+          throw explain(err, this.address);
+        })
+      : call;
+  }
+
   /** Submits a spec; `name` overrides the spec's name (empty: the spec's). */
   submit(specYaml: string, name = ''): Promise<Experiment__Output> {
     const c = this.client();
-    return unary(c.submitExperiment.bind(c), { specYaml, name }, SUBMIT_DEADLINE_MS);
+    return this.explained(unary(c.submitExperiment.bind(c), { specYaml, name }, SUBMIT_DEADLINE_MS));
   }
-  get(id: string, deadlineMs?: number): Promise<Experiment__Output> {
-    const c = this.client();
-    return unary(c.getExperiment.bind(c), { id }, deadlineMs);
+  get(id: string): Promise<Experiment__Output> {
+    return this.explained(this.fetch(id));
   }
+  /** Every experiment the orchestrator's ledger holds. */
   async list(): Promise<Experiment__Output[]> {
     const c = this.client();
-    return (await unary(c.listExperiments.bind(c), {})).experiments;
+    return (await this.explained(unary(c.listExperiments.bind(c), {}))).experiments;
   }
   cancel(id: string): Promise<Experiment__Output> {
     const c = this.client();
-    return unary(c.cancelExperiment.bind(c), { id });
+    return this.explained(unary(c.cancelExperiment.bind(c), { id }));
   }
   resume(id: string): Promise<Experiment__Output> {
     const c = this.client();
-    return unary(c.resumeExperiment.bind(c), { id });
+    return this.explained(unary(c.resumeExperiment.bind(c), { id }));
   }
   report(id: string): Promise<Report__Output> {
     const c = this.client();
-    return unary(c.getReport.bind(c), { id }, REPORT_DEADLINE_MS);
+    return this.explained(unary(c.getReport.bind(c), { id }, REPORT_DEADLINE_MS));
   }
   compare(ids: string[]): Promise<Report__Output> {
     const c = this.client();
-    return unary(c.compareExperiments.bind(c), { ids }, REPORT_DEADLINE_MS);
+    return this.explained(unary(c.compareExperiments.bind(c), { ids }, REPORT_DEADLINE_MS));
   }
   /** Health, address and version of every service the orchestrator knows, itself included. */
   async systemStatus(): Promise<ServiceStatus__Output[]> {
     const c = this.client();
-    return (await unary(c.getSystemStatus.bind(c), {}, STATUS_DEADLINE_MS)).services;
+    return (await this.explained(unary(c.getSystemStatus.bind(c), {}, STATUS_DEADLINE_MS))).services;
+  }
+
+  /** GetExperiment with its raw status on failure. */
+  private fetch(id: string, deadlineMs?: number): Promise<Experiment__Output> {
+    const c = this.client();
+    return unary(c.getExperiment.bind(c), { id }, deadlineMs);
   }
 
   /**
@@ -83,7 +115,7 @@ export class OrchestratorClient {
     const until = Date.now() + timeoutMs;
     for (;;) {
       try {
-        return await this.get(id, 2_000);
+        return await this.fetch(id, 2_000);
       } catch (err) {
         if (!RECONNECTABLE.has((err as grpc.ServiceError).code) || Date.now() > until) throw err;
       }
@@ -96,7 +128,7 @@ export class OrchestratorClient {
       const stream = this.client().watchExperiment({ id });
       stream.on('data', onEvent);
       stream.on('error', reject);
-      stream.on('end', () => this.get(id).then(resolve, reject));
+      stream.on('end', () => this.fetch(id).then(resolve, reject));
     });
   }
 }

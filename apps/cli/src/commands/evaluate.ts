@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
-import { ArtifactClient, getClient } from '@rlprune/service-kit';
+import { SimulatorClient } from '@rlprune/clients';
+import type { EpisodeResult__Output } from '@rlprune/proto';
+import { ArtifactClient } from '@rlprune/service-kit';
 import { launchLocalServices } from '../local/launch';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
@@ -23,13 +23,10 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
   });
   try {
     const policyId = await new ArtifactClient(cluster.orchestrator).put(fs.readFileSync(values.policy), { kind: 'policy' });
-    const sim = getClient(protos().rlprune.simulator.v1.Simulator, cluster.services.find((s) => s.name === 'simulator')!.address) as unknown as grpc.Client & {
-      evaluate(r: object): grpc.ClientReadableStream<{ episode?: object; summary?: Record<string, unknown> }>;
-    };
-    const episodes: object[] = [];
-    let summary: Record<string, unknown> | undefined;
-    await new Promise<void>((resolve, reject) => {
-      const s = sim.evaluate({
+    const sim = new SimulatorClient(cluster.services.find((s) => s.name === 'simulator')!.address);
+    const episodes: EpisodeResult__Output[] = [];
+    const summary = await sim.evaluate(
+      {
         policy: { id: policyId },
         envId: values.env,
         episodes: values.episodes,
@@ -38,18 +35,15 @@ export async function evaluateCommand(argv: string[]): Promise<number> {
         attack: values.attack
           ? { address: cluster.services.find((x) => x.name === `attacker-${values.attack}`)!.address, attack: values.attack, epsilon: values.eps }
           : null,
-      });
-      s.on('data', (m) => {
-        if (m.episode) {
-          episodes.push(m.episode);
-          if (!values.json) process.stderr.write(`episode ${episodes.length}: ${JSON.stringify(m.episode)}\n`);
-        }
-        if (m.summary) summary = m.summary;
-      });
-      s.on('error', reject);
-      s.on('end', () => resolve());
-    });
-    const { stateSample: _ignored, ...stats } = summary ?? {};
+      },
+      {
+        onEpisode: (episode) => {
+          episodes.push(episode);
+          if (!values.json) process.stderr.write(`episode ${episodes.length}: ${JSON.stringify(episode)}\n`);
+        },
+      },
+    );
+    const { stateSample: _ignored, ...stats } = summary;
     console.log(values.json ? JSON.stringify({ episodes, summary: stats }) : JSON.stringify(stats, null, 2));
     return 0;
   } finally {

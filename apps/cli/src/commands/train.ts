@@ -1,9 +1,9 @@
 // `rlprune train --env ID --steps N --seed S [...] --out FILE`: one training through the trainer and
 // simulator services (started locally unless --trainer and --store name running ones), with a progress bar.
 import fs from 'node:fs';
-import type * as grpc from '@grpc/grpc-js';
-import { protos } from '@rlprune/proto';
-import { ArtifactClient, getClient } from '@rlprune/service-kit';
+import { TrainerClient } from '@rlprune/clients';
+import type { TrainRequest } from '@rlprune/proto';
+import { ArtifactClient } from '@rlprune/service-kit';
 import { launchLocalServices } from '../local/launch';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
@@ -17,7 +17,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   if ((values.trainer === undefined) !== (values.store === undefined)) {
     throw new UsageError(`--trainer and --store go together (a running trainer and the store it writes to), got only ${values.trainer ? '--trainer' : '--store'}`);
   }
-  const req = {
+  const req: TrainRequest = {
     envId: values.env,
     seed: values.seed,
     totalSteps: values.steps,
@@ -39,22 +39,10 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const trainerAddress = values.trainer ?? cluster!.services.find((s) => s.name === 'trainer')!.address;
   const storeAddress = values.store ?? cluster!.orchestrator;
   try {
-    const client = getClient(protos().rlprune.trainer.v1.Trainer, trainerAddress) as unknown as grpc.Client & {
-      train(r: object): grpc.ClientReadableStream<{ progress?: Record<string, number>; result?: { policy: { id: string }; finalMeanReturn: number } }>;
-    };
     const view = new ProgressView(1);
-    const result = await new Promise<{ policy: { id: string }; finalMeanReturn: number }>((resolve, reject) => {
-      let res: { policy: { id: string }; finalMeanReturn: number } | undefined;
-      const stream = client.train(req);
-      stream.on('data', (m) => {
-        if (m.progress) {
-          const p = m.progress;
-          view.update({ stageId: 'train', label: `train ${values.env}`, state: 'running', fraction: p.iteration! / p.iterations!, message: `return ${p.meanReturn!.toFixed(1)}  sparsity ${p.sparsity!.toFixed(2)}  L ${p.lipschitzBound!.toPrecision(3)}  ${Math.round(p.stepsPerSecond!)} steps/s` });
-        }
-        if (m.result) res = m.result;
-      });
-      stream.on('error', reject);
-      stream.on('end', () => (res ? resolve(res) : reject(new Error('trainer ended without a result'))));
+    const result = await new TrainerClient(trainerAddress).train(req, {
+      onProgress: (p) =>
+        view.update({ stageId: 'train', label: `train ${values.env}`, state: 'running', fraction: p.iteration / p.iterations, message: `return ${p.meanReturn.toFixed(1)}  sparsity ${p.sparsity.toFixed(2)}  L ${p.lipschitzBound.toPrecision(3)}  ${Math.round(p.stepsPerSecond)} steps/s` }),
     });
     view.update({ stageId: 'train', label: `train ${values.env}`, state: 'succeeded', fraction: 1, message: '' });
     fs.writeFileSync(values.out, await new ArtifactClient(storeAddress).get(result.policy.id));
