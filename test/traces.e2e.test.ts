@@ -2,7 +2,8 @@
 // a normal training's Session to the simulator is not an ERROR span; health probes export nothing;
 // the Train span carries one event per PPO iteration (return, sparsity, surrogate bound); an attacker
 // deployment is its own service (rlprune-attacker-mad) with rlprune.attack on its spans; and the file
-// is OTLP JSON lines, the format Jaeger's "upload JSON" opens.
+// is OTLP JSON lines, the format Jaeger's "upload JSON" opens. A submitted experiment names its trace
+// (Experiment.trace_ids, which `rlprune run` prints), the trace its experiment span is in.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,11 +39,14 @@ describe('traces', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-traces-'));
     const spanFile = path.join(home, 'spans.jsonl');
     const traced = { PORT: '0', RLPRUNE_SPAN_FILE: spanFile };
-    const orchestrator = spawnServiceProcess('orchestrator', { ...traced, RLPRUNE_HOME: home });
     const simulator = spawnServiceProcess('simulator', traced);
     const attacker = spawnServiceProcess('attacker', { ...traced, ATTACK: 'mad' });
-    processes.push(orchestrator, simulator, attacker);
-    const [store, sim, att] = await Promise.all([orchestrator.listening, simulator.listening, attacker.listening]);
+    processes.push(simulator, attacker);
+    const sim = await simulator.listening;
+    // no trainer behind TRAINER_ADDRESS: the experiment submitted below is cancelled at once
+    const orchestrator = spawnServiceProcess('orchestrator', { ...traced, RLPRUNE_HOME: home, SIMULATOR_ADDRESS: sim, TRAINER_ADDRESS: '127.0.0.1:1' });
+    processes.push(orchestrator);
+    const [store, att] = await Promise.all([orchestrator.listening, attacker.listening]);
     const trainer = spawnServiceProcess('trainer', { ...traced, ORCHESTRATOR_ADDRESS: store, SIMULATOR_ADDRESS: sim });
     processes.push(trainer);
     const trn = await trainer.listening;
@@ -63,6 +67,15 @@ describe('traces', () => {
     };
     const described = await new Promise<{ name: string }>((resolve, reject) => client.describe({}, (err, res) => (err ? reject(err) : resolve(res))));
     expect(described.name).toBe('mad');
+    const orch = getClient(protos().rlprune.orchestrator.v1.Orchestrator, store) as unknown as grpc.Client &
+      Record<'submitExperiment' | 'cancelExperiment', (r: object, cb: (err: grpc.ServiceError | null, res: { id: string; traceIds: string[] }) => void) => void>;
+    const call = (method: 'submitExperiment' | 'cancelExperiment', req: object) =>
+      new Promise<{ id: string; traceIds: string[] }>((resolve, reject) => orch[method](req, (err, res) => (err ? reject(err) : resolve(res))));
+    const submitted = await call('submitExperiment', {
+      specYaml: 'name: traced\nenvs: [Hopper-v4]\nseeds: [1]\ntrain:\n  steps: 64\n  num_envs: 2\n  rollout_steps: 32\n',
+    });
+    expect(submitted.traceIds).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/)]);
+    await call('cancelExperiment', { id: submitted.id });
     // graceful stops flush every process's spans
     for (const p of processes) p.child.kill('SIGTERM');
     for (const p of processes) expect(await p.exited).toBe(0);
@@ -102,5 +115,9 @@ describe('traces', () => {
     const describeSpan = spans.find((s) => s.name.endsWith('Attacker/Describe') && s.kind === 1)!;
     expect(describeSpan.service).toBe('rlprune-attacker-mad');
     expect(describeSpan.attributes['rlprune.attack']).toBe('mad');
+
+    // the trace the orchestrator named at submit is the experiment's
+    const experiment = spans.find((s) => s.name === 'experiment' && s.attributes['rlprune.experiment'] === submitted.id)!;
+    expect(experiment.traceId).toBe(submitted.traceIds[0]);
   }, 60_000);
 });

@@ -67,6 +67,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   try {
     const exp = await conn.client.submit(text);
     process.stderr.write(`experiment ${exp.id}: ${exp.gridPoints} grid points, ${exp.stagesTotal} stages\n`);
+    // the trace the orchestrator runs it in (none when it does not trace): Jaeger finds it by this id
+    if (exp.traceIds.length > 0) process.stderr.write(`trace ${exp.traceIds.at(-1)}\n`);
     if (values.detach) {
       console.log(exp.id);
       return 0;
