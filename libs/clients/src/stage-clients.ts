@@ -24,7 +24,7 @@ export class StageClients {
   private readonly trainerLoad = new Map<string, number>();
 
   constructor(readonly addresses: StageAddresses) {
-    if (addresses.trainers.length === 0) throw new FailedPreconditionError('no trainer address is configured', 'trainers');
+    if (addresses.trainers.length === 0) throw new FailedPreconditionError('trainers: no trainer address is configured');
   }
 
   /**
@@ -61,8 +61,7 @@ export class StageClients {
     const address = this.addresses.attackers.get(attack);
     if (!address) {
       throw new FailedPreconditionError(
-        `no attacker deployment serves "${attack}" (configured: ${[...this.addresses.attackers.keys()].join(', ') || 'none'}); add it to ATTACKER_ADDRESSES`,
-        'attacks',
+        `attacks: no attacker deployment serves "${attack}" (configured: ${[...this.addresses.attackers.keys()].join(', ') || 'none'}); add it to ATTACKER_ADDRESSES`,
       );
     }
     return address;

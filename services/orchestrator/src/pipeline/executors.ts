@@ -4,7 +4,8 @@
 import type { StageClients } from '@rlprune/clients';
 import { decodeTensor, encodeTensor, type TrainRequest } from '@rlprune/proto';
 import type { ArtifactStore } from '../store/artifact-store';
-import type { CurvePoint, MaskUpdateRecord, PolicyResult, StageInputs, StageKind, StageParams, StageResult } from './stage-types';
+import type { MaskUpdateRecord, TrainingPoint } from '@rlprune/analysis';
+import type { PolicyResult, StageInputs, StageKind, StageParams, StageResult } from './stage-types';
 
 export interface StageContext<K extends StageKind = StageKind> {
   kind: K;
@@ -80,7 +81,7 @@ export function executors(services: StageClients, store: ArtifactStore): StageEx
   const simulatorAddress = services.addresses.simulator;
   return {
     async train(ctx) {
-      const curve: CurvePoint[] = [];
+      const curve: TrainingPoint[] = [];
       // every mask update with the surrogate on either side of it (issue 15 item 5), in run order
       const maskUpdates: MaskUpdateRecord[] = [];
       const result = await services.train(trainRequest(ctx.params, simulatorAddress), {

@@ -1,5 +1,5 @@
 // Gathers each grid point's stage results from the ledger into the records analysis reads.
-import type { CertifyResult, EvalResult, GridPointResult, TrainingPoint } from '@rlprune/analysis';
+import type { CertifyResult, EvalResult, GridPointResult, MaskUpdateRecord, ParameterPathResult, TrainingPoint } from '@rlprune/analysis';
 import type { Ledger, StageRow } from '../ledger/ledger';
 import type { GridPoint } from './grid';
 import { decodeStageResult, StageResultError } from './stage-results';
@@ -28,9 +28,6 @@ function evalResult(r: StageResult['evaluate'] | null): EvalResult {
   };
 }
 
-// (named from GridPointResult: libs/analysis's index does not export these two)
-type ParameterPathResult = NonNullable<GridPointResult['parameterPath']>;
-type MaskUpdateResult = GridPointResult['maskUpdates'][number];
 
 function certifyResult(r: StageResult['certify']): CertifyResult {
   const g = r.global;
@@ -97,7 +94,7 @@ function trainingCurve(train: StageResult['train'] | null): TrainingPoint[] {
 }
 
 /** Every mask update of the training run behind a point's policy, with the surrogate before and after. */
-function maskUpdates(train: StageResult['train'] | null): MaskUpdateResult[] {
+function maskUpdates(train: StageResult['train'] | null): MaskUpdateRecord[] {
   return (train?.mask_updates ?? []).map((m) => ({ ...m }));
 }
 

@@ -228,8 +228,9 @@ export class ExperimentRunner extends EventEmitter {
         this.emitStage(experimentId, stage, 'failed', 0, text);
         return;
       }
-      this.ledger.finishStage(experimentId, stage.id, outcome.result, false, outcome.metrics);
-      this.ledger.cachePut(cacheKey, outcome.result);
+      const stored: Record<string, unknown> = { ...outcome.result };
+      this.ledger.finishStage(experimentId, stage.id, stored, false, outcome.metrics);
+      this.ledger.cachePut(cacheKey, stored);
       this.emitStage(experimentId, stage, 'succeeded', 1);
       return;
     }

@@ -9,7 +9,8 @@ type Json = Record<string, unknown>;
 /** A stored result that does not have the shape of its stage kind's result. */
 export class StageResultError extends FailedPreconditionError {
   constructor(stage: string, kind: string, field: string, expected: string, actual: unknown) {
-    super(`expected ${expected}, got ${render(actual)} (the stored result of ${kind} stage ${stage})`, field);
+    // the whole message as one argument: "field: expected X, got Y (where)"
+    super(`${field}: expected ${expected}, got ${render(actual)} (the stored result of ${kind} stage ${stage})`);
   }
 }
 

@@ -2,6 +2,7 @@
 // (which reads params and inputs and writes results) and results.ts (which reads stored results).
 // Params and results are stored in the ledger as JSON with these field names; stage ids and cache
 // keys hash the params, so a field is only ever added (optional, absent in older ledgers).
+import type { EvalResult, MaskUpdateRecord, ParameterPathResult, PerStateCertificate, TrainingPoint } from '@rlprune/analysis';
 import type { ExperimentSpec } from '../spec/experiment-spec';
 
 export type StageKind = 'train' | 'prune' | 'prepare' | 'evaluate' | 'certify';
@@ -41,33 +42,8 @@ export interface StageParams {
   certify: { epsilon: number; methods: string[]; tv_threshold: number; certified_radius?: boolean };
 }
 
-/** One PPO iteration of a training run, as the report plots it. */
-export interface CurvePoint {
-  envSteps: number;
-  meanReturn: number;
-  sparsity: number;
-  lipschitzBound: number;
-}
-
-/** One mask update with the Lipschitz surrogate just before and after it. */
-export interface MaskUpdateRecord {
-  envSteps: number;
-  gradientStep: number;
-  sparsity: number;
-  before: number;
-  after: number;
-}
-
-export interface PerStateResult {
-  method: string;
-  meanTv: number;
-  medianTv: number;
-  maxTv: number;
-  certifiedFraction: number;
-  meanWidth: number;
-  /** Absent in ledgers from before the certified radius, and in stages that did not compute it. */
-  meanCertifiedRadius?: number | null;
-}
+/** A certificate's per-state statistics, as stored (the radius absent in ledgers from before it). */
+export type PerStateResult = Omit<PerStateCertificate, 'meanCertifiedRadius'> & { meanCertifiedRadius?: number | null };
 
 export interface GlobalBoundsResult {
   lipschitzSurrogate: number;
@@ -75,31 +51,13 @@ export interface GlobalBoundsResult {
   tv: number;
 }
 
-export interface ParameterPathStored {
-  deltaNorm: number;
-  lPar: number;
-  measuredActionShift: number;
-  sigmaMin: number;
-}
-
 export interface StageResult {
   /** mask_updates: absent in ledgers from before they were recorded. */
-  train: { policy: string; final_mean_return: number; curve: CurvePoint[]; mask_updates?: MaskUpdateRecord[] };
+  train: { policy: string; final_mean_return: number; curve: TrainingPoint[]; mask_updates?: MaskUpdateRecord[] };
   prune: { policy: string; lipschitz_before: number; lipschitz_after: number; sparsity: number };
   prepare: { prepared: string };
   /** The simulator's summary (without its state sample) and the sampled states' artifact, if any. */
-  evaluate: {
-    episodes: number;
-    meanReturn: number;
-    stdReturn: number;
-    medianReturn: number;
-    minReturn: number;
-    maxReturn: number;
-    meanLength: number;
-    returns: number[];
-    lengths: number[];
-    states: string | null;
-  };
+  evaluate: EvalResult & { episodes: number; lengths: number[]; states: string | null };
   /** constant and parameterPath: absent in ledgers from before they existed. */
   certify: {
     epsilon: number;
@@ -107,7 +65,7 @@ export interface StageResult {
     perState: PerStateResult[];
     layers: unknown[];
     constant?: boolean;
-    parameterPath?: ParameterPathStored | null;
+    parameterPath?: ParameterPathResult | null;
   };
 }
 
