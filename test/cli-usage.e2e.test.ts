@@ -1,6 +1,6 @@
 // The rlprune CLI's help, errors and service-free ledger commands, as a user meets them: each case
 // is one spawn of the real CLI process and none starts a service (issue 18 acceptance).
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,6 +146,23 @@ describe('ledger commands on a local home start no service', () => {
     ledger.close();
     expect(serviceTraces(home)).toEqual([]);
   });
+  it('cancel of a home an orchestrator holds says so and leaves the ledger to it', async () => {
+    const { home, ids } = homeWithThreeExperiments();
+    // the lock names a live process whose command line says orchestrator, as the real lock's holder check reads it
+    const holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', 'orchestrator'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(path.join(home, LOCK_FILE), `${holder.pid}\n`);
+      const out = await rlprune(['cancel', ids[2]!, '--home', home]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toContain(`an orchestrator (pid ${holder.pid}) runs ${home}`);
+      expect(out.stderr).toContain(`rlprune cancel ${ids[2]} --address HOST:PORT`);
+      const ledger = new Ledger(path.join(home, 'ledger.sqlite'));
+      expect(ledger.getExperiment(ids[2]!)!.state).toBe('running');
+      ledger.close();
+    } finally {
+      holder.kill();
+    }
+  });
 });
 
 describe('rlprune completion', () => {
@@ -159,5 +176,17 @@ describe('rlprune completion', () => {
     const res = spawnSync('bash', ['-c', body], { encoding: 'utf8' });
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout.split('\n').slice(0, cases.length)).toEqual(['run', 'export', '--detach', 'mad', 'zsh']);
+  });
+
+  it('zsh defines every command and subcommand with its flags (no zsh here to run it)', async () => {
+    const out = await rlprune(['completion', 'zsh']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^#compdef rlprune\n/);
+    expect(out.stdout.trimEnd().endsWith('compdef _rlprune rlprune')).toBe(true);
+    for (const c of leaves) {
+      expect(out.stdout).toContain(`    ${c.name.split(' ').at(-1)})`);
+      for (const f of Object.keys(c.flags)) expect(out.stdout, `${c.name} --${f}`).toContain(`'--${f}[`);
+    }
+    expect(out.stdout).toContain("'--attack[observation attack (with --eps); none evaluates clean]:NAME:(random critic mad rs rs_mad learned correlated)'");
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeClients } from '@rlprune/service-kit';
 import { readSpanFile } from '@rlprune/telemetry';
 import { launchLocalServices, type LocalCluster } from '../apps/cli/src/local/launch';
-import { OrchestratorClient } from '../apps/cli/src/orchestrator-client';
+import { OrchestratorClient } from '@rlprune/clients';
 
 const SPEC = `
 name: e2e
@@ -246,6 +246,6 @@ describe('experiment failures', () => {
       expect((err as { code: number }).code).toBe(3);
       expect((err as { details: string }).details).toMatch(field);
     }
-    expect((await client.list()).experiments).toHaveLength(0);
+    expect(await client.list()).toHaveLength(0);
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { protos } from '@rlprune/proto';
 import { ArtifactClient, closeClients, getClient } from '@rlprune/service-kit';
-import { OrchestratorClient } from '../apps/cli/src/orchestrator-client';
+import { OrchestratorClient } from '@rlprune/clients';
 import { launchLocalServices } from '../apps/cli/src/local/launch';
 import { spawnServiceProcess, startWithStore, type Spawned } from './helpers/process';
 

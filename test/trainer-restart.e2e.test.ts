@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeClients } from '@rlprune/service-kit';
-import { OrchestratorClient } from '../apps/cli/src/orchestrator-client';
+import { OrchestratorClient } from '@rlprune/clients';
 import { launchLocalServices, type LocalCluster } from '../apps/cli/src/local/launch';
 
 const SPEC = `

@@ -36,19 +36,11 @@ export function withLedger<T>(home: string, f: (ledger: Ledger) => T): T {
   }
 }
 
-/** The fields of an experiment that ls, cancel and their --json show (wire message Experiment's). */
-export type ExperimentSummary = Pick<Experiment__Output, 'id' | 'name' | 'state' | 'gridPoints' | 'stagesTotal' | 'stagesDone' | 'stagesFailed' | 'error'>;
+/** The fields of an experiment that ls, cancel and their --json show (the wire message Experiment's). */
+const SUMMARY_FIELDS = ['id', 'name', 'state', 'gridPoints', 'stagesTotal', 'stagesDone', 'stagesFailed', 'error'] as const;
+export type ExperimentSummary = Pick<Experiment__Output, (typeof SUMMARY_FIELDS)[number]>;
 
-/** A ledger row as an orchestrator's ListExperiments would show it (without its trace ids). */
+/** A ledger row as an orchestrator's ListExperiments shows it (without its trace ids). */
 export function experimentSummary(e: ExperimentRow): ExperimentSummary {
-  return {
-    id: e.id,
-    name: e.name,
-    state: e.state,
-    gridPoints: e.gridPoints,
-    stagesTotal: e.stagesTotal,
-    stagesDone: e.stagesDone,
-    stagesFailed: e.stagesFailed,
-    error: e.error,
-  };
+  return Object.fromEntries(SUMMARY_FIELDS.map((k) => [k, e[k]])) as ExperimentSummary;
 }

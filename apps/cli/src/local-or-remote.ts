@@ -2,10 +2,10 @@
 // system (every service a process, SQLite and files under RLPRUNE_HOME) and stop it afterwards.
 import { homeDir, remoteAddress } from './local-home';
 import { launchLocalServices, type LocalCluster } from './local/launch';
-import { OrchestratorClient } from './orchestrator-client';
+import { orchestratorAt, type Orchestrator } from './orchestrator';
 
 export interface Connection {
-  client: OrchestratorClient;
+  client: Orchestrator;
   cluster: LocalCluster | null;
   /** The home of local services (its ledger can be read alongside), or null for an orchestrator at an address. */
   home: string | null;
@@ -25,10 +25,10 @@ export interface ConnectOptions {
 
 export async function connect(opts: ConnectOptions): Promise<Connection> {
   const address = remoteAddress(opts.address);
-  if (address) return { client: new OrchestratorClient(address), cluster: null, home: null, close: async () => {} };
+  if (address) return { client: orchestratorAt(address), cluster: null, home: null, close: async () => {} };
   const home = homeDir(opts.home);
   process.stderr.write(`starting local services (home ${home}) ...\n`);
   const trainers = opts.concurrency ?? 1;
   const cluster = await launchLocalServices({ home, attacks: opts.attacks ?? ['random'], trainers, ...(trainers > 1 ? { trainerEnvs: 'local' as const } : {}) });
-  return { client: new OrchestratorClient(cluster.orchestrator), cluster, home, close: () => cluster.stop() };
+  return { client: orchestratorAt(cluster.orchestrator), cluster, home, close: () => cluster.stop() };
 }

@@ -23,7 +23,7 @@ describe('ProgressView', () => {
     // 1 done before + 2 here of 5; one stage ran in 60 s and 2 are left: ETA 2 min
     expect(view.timing()).toBe('1m00s elapsed, ETA 2m00s');
     expect(lines[0]).toBe('[2/5 0s elapsed, ETA unknown] cached    Hopper-v4/seed=1/kappa=0/magnitude/s=0.5: train  return 812');
-    expect(lines[1]).toMatch(/^\[2\/5 1m00s elapsed, ETA unknown\] running +p: evaluate clean  \[#+-+\] +50% episode 5\/10$/);
+    expect(lines[1]).toMatch(/^\[2\/5 1m00s elapsed, ETA unknown\] running +p: evaluate clean {2}\[#+-+\] +50% episode 5\/10$/);
     expect(lines[2]).toBe('[3/5 1m00s elapsed, ETA 2m00s] succeeded p: evaluate clean  return 799 ± 4.2');
     expect(view.summary()).toBe('1 stage ran, 1 came from the cache (1 done before); 1m00s');
   });

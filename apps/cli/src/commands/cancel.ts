@@ -3,14 +3,14 @@
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { experimentSummary, homeDir, ledgerFile, remoteAddress, withLedger, type ExperimentSummary } from '../local-home';
-import { OrchestratorClient } from '../orchestrator-client';
+import { orchestratorAt } from '../orchestrator';
 import { runningOrchestrator } from '../running-orchestrator';
 import { CANCEL } from '../specs/experiments';
 
 function cancelLocally(home: string, id: string): Promise<ExperimentSummary> | ExperimentSummary {
   const running = runningOrchestrator(home);
   if (running) {
-    if (running.address) return new OrchestratorClient(running.address).cancel(id);
+    if (running.address) return orchestratorAt(running.address).cancel(id);
     throw new UsageError(
       `an orchestrator (pid ${running.pid}) runs ${home} and owns its experiments; cancel through it: rlprune cancel ${id} --address HOST:PORT (the address \`rlprune up\` printed)`,
     );
@@ -30,7 +30,7 @@ export async function cancelCommand(argv: string[]): Promise<number> {
   const { values, args } = parseCommand(CANCEL, argv);
   const id = args[0]!;
   const address = remoteAddress(values.address);
-  const e = address ? await new OrchestratorClient(address).cancel(id) : await cancelLocally(homeDir(values.home), id);
+  const e = address ? await orchestratorAt(address).cancel(id) : await cancelLocally(homeDir(values.home), id);
   console.log(`${e.id} ${e.state}`);
   return 0;
 }

@@ -75,7 +75,7 @@ describe('rlprune certify --json', () => {
     await expect(certifyCommand(['--policy', densePath, '--eps', '0.05', '--reference', densePath])).rejects.toThrow(/--states/);
     const other = policyFile(dir, 'other.rlp', createActorCritic({ obsDim: 11, actDim: 3, hidden: [8, 8], activation: 'tanh' }, 3));
     await expect(certifyCommand(['--policy', other, '--eps', '0.05', '--states', states, '--reference', densePath])).rejects.toThrow(
-      /pruned.actor must be the dense \(reference\) actor's shape 11-16-16-3 tanh/,
+      /pruned.actor: expected the dense \(reference\) actor's shape 11-16-16-3 tanh/,
     );
   });
 });

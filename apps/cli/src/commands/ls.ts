@@ -2,7 +2,7 @@
 // SQLite ledger directly, no service started.
 import { parseCommand } from '../args/parse';
 import { experimentSummary, homeDir, openLedger, remoteAddress, type ExperimentSummary } from '../local-home';
-import { OrchestratorClient } from '../orchestrator-client';
+import { orchestratorAt } from '../orchestrator';
 import { LS } from '../specs/experiments';
 import { formatTable } from '../table';
 
@@ -25,7 +25,7 @@ function localExperiments(home: string): ExperimentSummary[] {
 export async function lsCommand(argv: string[]): Promise<number> {
   const { values } = parseCommand(LS, argv);
   const address = remoteAddress(values.address);
-  const experiments = address ? (await new OrchestratorClient(address).list()).experiments : localExperiments(homeDir(values.home));
+  const experiments = address ? await orchestratorAt(address).list() : localExperiments(homeDir(values.home));
   if (values.json) console.log(JSON.stringify(experiments, null, 2));
   else console.log(experiments.length > 0 ? experimentsTable(experiments) : 'no experiments yet');
   return 0;

@@ -8,7 +8,7 @@ import { ReportWriter } from '@rlprune/orchestrator/src/experiments/report';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { homeDir, remoteAddress, withLedger } from '../local-home';
-import { OrchestratorClient } from '../orchestrator-client';
+import { orchestratorAt } from '../orchestrator';
 import { reportText } from '../report-summary';
 import { REPORT } from '../specs/experiments';
 
@@ -27,7 +27,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const address = remoteAddress(values.address);
   const home = homeDir(values.home);
   // locally, as GetReport does: a finished experiment's report as written, an unfinished one's written now (partial)
-  const r = address ? await new OrchestratorClient(address).report(id) : withLedger(home, (ledger) => new ReportWriter(ledger, home).read(id));
+  const r = address ? await orchestratorAt(address).report(id) : withLedger(home, (ledger) => new ReportWriter(ledger, home).read(id));
   console.log(values.json ? JSON.stringify(r, null, 2) : reportText(r));
   return 0;
 }

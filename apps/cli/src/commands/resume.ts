@@ -16,7 +16,7 @@ export async function resumeCommand(argv: string[]): Promise<number> {
   const attacks = address ? undefined : attacksToResume(homeDir(values.home), args);
   const conn = await connect({ address: values.address, home: values.home, concurrency, ...(attacks ? { attacks } : {}) });
   try {
-    const ids = args.length > 0 ? args : (await conn.client.list()).experiments.filter((e) => RESUMABLE_STATES.has(e.state)).map((e) => e.id);
+    const ids = args.length > 0 ? args : (await conn.client.list()).filter((e) => RESUMABLE_STATES.has(e.state)).map((e) => e.id);
     if (ids.length === 0) {
       console.log('nothing to resume');
       return 0;

@@ -6,7 +6,7 @@ import { concurrencyOrDefault } from '../concurrency';
 import { UsageError } from '../errors';
 import { connect } from '../local-or-remote';
 import { ledgerFile } from '../local-home';
-import type { OrchestratorClient } from '../orchestrator-client';
+import type { Orchestrator } from '../orchestrator';
 import { ProgressView } from '../progress';
 import { RUN } from '../specs/experiments';
 import { ledgerDescriber, PLAIN_DESCRIBER } from '../stage-describer';
@@ -15,7 +15,7 @@ import { ledgerDescriber, PLAIN_DESCRIBER } from '../stage-describer';
  * Follows an experiment to its end with progress bars; returns the exit code. With the home of the
  * local services, stage labels name their grid points and finished stages their headline numbers.
  */
-export async function follow(client: OrchestratorClient, id: string, home: string | null = null): Promise<number> {
+export async function follow(client: Orchestrator, id: string, home: string | null = null): Promise<number> {
   const start = await client.get(id);
   const view = new ProgressView(start.stagesTotal, process.stderr, Date.now, start.stagesDone);
   const describe = home ? ledgerDescriber(ledgerFile(home), id) : PLAIN_DESCRIBER;
