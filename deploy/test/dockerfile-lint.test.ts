@@ -42,6 +42,9 @@ describe('the project Dockerfile', () => {
     const ignore = fs.readFileSync(path.join(root, 'deploy', 'docker', 'Dockerfile.dockerignore'), 'utf8');
     expect(ignore).toContain('!deploy/package.json');
     expect(ignore).toContain('!deploy/docker/compile-js.mjs');
+    // no image needs the CLI's sources, only the manifest npm ci reads
+    expect(ignore).toMatch(/^apps$/m);
+    expect(ignore).toContain('!apps/cli/package.json');
   });
 
   it('compiles the sources and starts the service from JavaScript, not through tsx', () => {
