@@ -1,14 +1,8 @@
 // Tensors cross the wire as little-endian float32 bytes plus a shape (DESIGN.md, data conventions).
+import { InvalidArgumentError } from '@rlprune/errors';
 
-export class TensorShapeError extends Error {
-  override name = 'InvalidArgumentError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-  }
-}
+/** A tensor whose bytes do not match its shape: bad input (INVALID_ARGUMENT) named by its field. */
+export class TensorShapeError extends InvalidArgumentError {}
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 

@@ -6,7 +6,7 @@
 // with PERMISSION_DENIED naming the field and the setting that would allow it.
 import { ConfigError } from './config';
 import { PermissionDeniedError } from './errors';
-import { quoteValue } from './quote';
+import { show } from '@rlprune/errors';
 
 /** "dns:///host:port" and "host:port" are one address; host names compare case-insensitively. */
 function canonical(address: string): string {
@@ -41,9 +41,8 @@ export class DialAllowList {
   check(address: string, field: string): string {
     if (this.any || this.allowed.has(canonical(address))) return address;
     throw new PermissionDeniedError(
-      `this service does not dial ${quoteValue(address)}: only its configured addresses (${[...this.allowed].join(', ') || 'none'}); ` +
+      field, `this service does not dial ${show(address)}: only its configured addresses (${[...this.allowed].join(', ') || 'none'}); ` +
         'add it to RLPRUNE_DIAL_ALLOW on the service, or set RLPRUNE_DIAL_ANY=1 in development',
-      field,
     );
   }
 }

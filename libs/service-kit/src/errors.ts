@@ -1,52 +1,28 @@
-// Typed errors that handlers (and libraries) throw; the server maps them to gRPC status codes by
-// their `name`, so a library can define its own InvalidArgumentError without depending on this kit.
+// Maps the errors handlers (and libraries) throw to gRPC status codes by their @rlprune/errors code,
+// so a library says what kind of failure it is without depending on gRPC or on this kit.
 import { status } from '@grpc/grpc-js';
-import { clipQuoted, MAX_STATUS_DETAILS_CHARS } from './quote';
+import { clip, errorCodeOf, type ErrorCode } from '@rlprune/errors';
+import { MAX_STATUS_DETAILS_CHARS } from './quote';
 
-class ServiceError extends Error {
-  /** The request field the error is about, when there is one. */
-  readonly field: string | undefined;
-  constructor(message: string, field?: string) {
-    super(field ? `${field}: ${message}` : message);
-    this.field = field;
-  }
-}
+export {
+  InvalidArgumentError,
+  NotFoundError,
+  FailedPreconditionError,
+  ResourceExhaustedError,
+  UnavailableError,
+  UnimplementedError,
+  PermissionDeniedError,
+} from '@rlprune/errors';
 
-export class InvalidArgumentError extends ServiceError {
-  override name = 'InvalidArgumentError';
-}
-export class NotFoundError extends ServiceError {
-  override name = 'NotFoundError';
-}
-export class FailedPreconditionError extends ServiceError {
-  override name = 'FailedPreconditionError';
-}
-export class ResourceExhaustedError extends ServiceError {
-  override name = 'ResourceExhaustedError';
-}
-export class UnavailableError extends ServiceError {
-  override name = 'UnavailableError';
-}
-export class UnimplementedError extends ServiceError {
-  override name = 'UnimplementedError';
-}
-export class PermissionDeniedError extends ServiceError {
-  override name = 'PermissionDeniedError';
-}
-
-const CODE_BY_NAME: Record<string, status> = {
-  InvalidArgumentError: status.INVALID_ARGUMENT,
-  TensorShapeError: status.INVALID_ARGUMENT,
-  // libraries' own error classes, matched by name so they need not depend on this kit
-  PolicyFormatError: status.INVALID_ARGUMENT,
-  EnvStateError: status.FAILED_PRECONDITION,
-  NotFoundError: status.NOT_FOUND,
-  FailedPreconditionError: status.FAILED_PRECONDITION,
-  ResourceExhaustedError: status.RESOURCE_EXHAUSTED,
-  UnavailableError: status.UNAVAILABLE,
-  UnimplementedError: status.UNIMPLEMENTED,
-  PermissionDeniedError: status.PERMISSION_DENIED,
-  AbortError: status.CANCELLED,
+const STATUS_BY_CODE: Record<ErrorCode, status> = {
+  invalid_argument: status.INVALID_ARGUMENT,
+  not_found: status.NOT_FOUND,
+  failed_precondition: status.FAILED_PRECONDITION,
+  resource_exhausted: status.RESOURCE_EXHAUSTED,
+  unavailable: status.UNAVAILABLE,
+  unimplemented: status.UNIMPLEMENTED,
+  permission_denied: status.PERMISSION_DENIED,
+  cancelled: status.CANCELLED,
 };
 
 export interface StatusLike {
@@ -60,7 +36,7 @@ export interface StatusLike {
  */
 export function toStatus(err: unknown): StatusLike {
   const s = unclippedStatus(err);
-  return s.details.length <= MAX_STATUS_DETAILS_CHARS ? s : { code: s.code, details: clipQuoted(s.details, MAX_STATUS_DETAILS_CHARS) };
+  return s.details.length <= MAX_STATUS_DETAILS_CHARS ? s : { code: s.code, details: clip(s.details, MAX_STATUS_DETAILS_CHARS) };
 }
 
 function unclippedStatus(err: unknown): StatusLike {
@@ -70,8 +46,8 @@ function unclippedStatus(err: unknown): StatusLike {
     if (typeof e.code === 'number' && e.code >= 0 && e.code <= 16 && typeof e.details === 'string') {
       return { code: e.code as status, details: e.details };
     }
-    const code = e.name ? CODE_BY_NAME[e.name] : undefined;
-    if (code !== undefined) return { code, details: e.message ?? e.name ?? 'error' };
+    const code = errorCodeOf(err);
+    if (code !== undefined) return { code: STATUS_BY_CODE[code], details: e.message ?? e.name ?? 'error' };
     return { code: status.INTERNAL, details: `internal error: ${e.message ?? String(err)}` };
   }
   return { code: status.INTERNAL, details: `internal error: ${String(err)}` };

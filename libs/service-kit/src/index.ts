@@ -15,6 +15,7 @@ export {
   toStatus,
   statusError,
 } from './errors';
+export { show, clip, check } from '@rlprune/errors';
 export * from './validate';
 export * from './limits';
 export * from './quote';

@@ -2,7 +2,8 @@ import { status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, toStatus } from './errors';
 import { enforceCap, readCap, requireIdLength } from './limits';
-import { clipQuoted, MAX_STATUS_DETAILS_CHARS, quoteValue } from './quote';
+import { clip, show } from '@rlprune/errors';
+import { MAX_STATUS_DETAILS_CHARS } from './quote';
 import { requireArtifactId } from './validate';
 
 describe('caps', () => {
@@ -38,13 +39,13 @@ describe('caps', () => {
 
 describe('quoting', () => {
   it('clips a quoted value to ~100 characters and says how long it was', () => {
-    expect(clipQuoted('short')).toBe('short');
-    expect(quoteValue('x'.repeat(1000))).toBe(`"${'x'.repeat(99)}... (1002 characters)`);
+    expect(clip('short')).toBe('short');
+    expect(show('x'.repeat(1000))).toBe(`"${'x'.repeat(99)}... (1002 characters)`);
     expect(() => requireArtifactId({ id: 'z'.repeat(1_000_000) }, 'policy')).toThrow(/\(1000002 characters\)$/);
   });
 
   it('clips any status message, even from an error that quoted a huge value itself', () => {
-    const s = toStatus(new InvalidArgumentError(`bad ${'y'.repeat(1_000_000)}`, 'id'));
+    const s = toStatus(new InvalidArgumentError('id', `bad ${'y'.repeat(1_000_000)}`));
     expect(s.code).toBe(status.INVALID_ARGUMENT);
     expect(s.details.length).toBeLessThan(MAX_STATUS_DETAILS_CHARS + 50);
     expect(toStatus(new Error('x'.repeat(10_000))).details.length).toBeLessThan(MAX_STATUS_DETAILS_CHARS + 50);

@@ -4,7 +4,7 @@
 // so a 60 MB id cannot become a 60 MB error message (or a gRPC trailer that fails to send).
 import { envInt } from './config';
 import { InvalidArgumentError } from './errors';
-import { quoteValue } from './quote';
+import { show } from '@rlprune/errors';
 
 /** Longest id (experiment id, artifact id, name) a request may carry (RLPRUNE_MAX_ID_CHARS). */
 export const DEFAULT_MAX_ID_CHARS = 256;
@@ -25,8 +25,7 @@ export function readCap(setting: string, fallback: number, what: string, env: No
 export function enforceCap(cap: Cap, actual: number, field: string, detail = ''): void {
   if (actual > cap.limit) {
     throw new InvalidArgumentError(
-      `${actual} ${cap.what}${detail ? ` (${detail})` : ''} is over the limit of ${cap.limit} (set ${cap.setting} to change it)`,
-      field,
+      field, `${actual} ${cap.what}${detail ? ` (${detail})` : ''} is over the limit of ${cap.limit} (set ${cap.setting} to change it)`,
     );
   }
 }
@@ -34,7 +33,7 @@ export function enforceCap(cap: Cap, actual: number, field: string, detail = '')
 /** An id of at most the id cap's length; a longer one is refused without echoing it. */
 export function requireIdLength(id: string, field: string, cap: Cap): string {
   if (id.length > cap.limit) {
-    throw new InvalidArgumentError(`is ${id.length} characters long, over the limit of ${cap.limit} (${cap.setting}); starts ${quoteValue(id.slice(0, 20))}`, field);
+    throw new InvalidArgumentError(field, `is ${id.length} characters long, over the limit of ${cap.limit} (${cap.setting}); starts ${show(id.slice(0, 20))}`);
   }
   return id;
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { protos } from '@rlprune/proto';
 import { checkHealth } from './health-client';
 import { closeClients, getClient, unary } from './client';
+import { show } from '@rlprune/errors';
 import { InvalidArgumentError } from './errors';
 import { startService, type ServiceHandle } from './server';
 
@@ -51,13 +52,13 @@ describe('startService', () => {
   it('maps a typed error to its status code and keeps serving', async () => {
     const h = await start({
       Certify: async (call: { request: { epsilon: number } }) => {
-        if (call.request.epsilon < 0) throw new InvalidArgumentError(`must be >= 0, got ${call.request.epsilon}`, 'epsilon');
+        if (call.request.epsilon < 0) throw new InvalidArgumentError('epsilon', 'a number >= 0', show(call.request.epsilon));
         return { states: 7 };
       },
     });
     await expect(certify(h.address, { epsilon: -0.1 })).rejects.toMatchObject({
       code: grpc.status.INVALID_ARGUMENT,
-      details: 'epsilon: must be >= 0, got -0.1',
+      details: 'epsilon: expected a number >= 0, got -0.1',
     });
     await expect(certify(h.address, { epsilon: 0.1 })).resolves.toMatchObject({ states: 7 });
   });

@@ -2,30 +2,32 @@ import { describe, expect, it } from 'vitest';
 import * as grpc from '@grpc/grpc-js';
 import { listenConfig } from './config';
 import { normalizeTarget } from './client';
-import { toStatus } from './errors';
+import { NotFoundError, toStatus } from './errors';
 import { requireArtifactId, requireOneOf, requireRange, requirePositiveInt, requireString } from './validate';
 
 describe('validation helpers', () => {
   it('name the field and say what was expected and what arrived', () => {
-    expect(() => requireString('', 'env_id')).toThrow('env_id: is required (a non-empty string), got ""');
+    expect(() => requireString('', 'env_id')).toThrow('env_id: expected a non-empty string, got ""');
     expect(() => requireOneOf('foo', 'criterion', ['magnitude', 'random'])).toThrow(
-      'criterion: must be one of magnitude, random, got "foo"',
+      'criterion: expected one of magnitude, random, got "foo"',
     );
-    expect(() => requireRange(1.2, 'sparsity', 0, 1, { maxExclusive: true })).toThrow('sparsity: must be in [0, 1), got 1.2');
-    expect(() => requireRange(NaN, 'epsilon', 0, 1)).toThrow('epsilon: must be a finite number, got NaN');
-    expect(() => requirePositiveInt(2.5, 'episodes')).toThrow('episodes: must be an integer in [1,');
-    expect(() => requireArtifactId({ id: 'abc' }, 'policy')).toThrow('policy: must be an artifact id');
+    expect(() => requireRange(1.2, 'sparsity', 0, 1, { maxExclusive: true })).toThrow('sparsity: expected a number in [0, 1), got 1.2');
+    expect(() => requireRange(NaN, 'epsilon', 0, 1)).toThrow('epsilon: expected a finite number, got NaN');
+    expect(() => requirePositiveInt(2.5, 'episodes')).toThrow('episodes: expected an integer in [1,');
+    expect(() => requireArtifactId({ id: 'abc' }, 'policy')).toThrow('policy: expected an artifact id');
     expect(requireRange(0.5, 'sparsity', 0, 1)).toBe(0.5);
   });
 
-  it('map to INVALID_ARGUMENT, and foreign errors by name', () => {
+  it('map to INVALID_ARGUMENT, and other errors by their code, never by class name', () => {
     try {
       requireString(undefined, 'env_id');
     } catch (e) {
       expect(toStatus(e).code).toBe(grpc.status.INVALID_ARGUMENT);
     }
-    const libError = Object.assign(new Error('unknown env id'), { name: 'NotFoundError' });
-    expect(toStatus(libError)).toEqual({ code: grpc.status.NOT_FOUND, details: 'unknown env id' });
+    expect(toStatus(new NotFoundError('envId', 'unknown env id "Foo-v0"'))).toEqual({ code: grpc.status.NOT_FOUND, details: 'envId: unknown env id "Foo-v0"' });
+    // a copy of @rlprune/errors elsewhere in node_modules is matched by its code too
+    expect(toStatus(Object.assign(new Error('stopped'), { code: 'cancelled' })).code).toBe(grpc.status.CANCELLED);
+    expect(toStatus(Object.assign(new Error('unknown env id'), { name: 'NotFoundError' })).code).toBe(grpc.status.INTERNAL);
     expect(toStatus(new TypeError('x')).code).toBe(grpc.status.INTERNAL);
     expect(toStatus({ code: grpc.status.UNAVAILABLE, details: 'down' })).toEqual({ code: grpc.status.UNAVAILABLE, details: 'down' });
   });

@@ -58,8 +58,7 @@ export function checkWireTypes(buf: Buffer, expected: Map<number, { name: string
     if (want && !want.wire.includes(wire)) {
       const wanted = want.wire.map((w) => WIRE_NAMES[w]).join(' or ');
       throw new InvalidArgumentError(
-        `has the wrong type in ${typeName}: expected ${wanted} encoding, got ${WIRE_NAMES[wire] ?? `wire type ${wire}`}`,
-        want.name,
+        want.name, `has the wrong type in ${typeName}: expected ${wanted} encoding, got ${WIRE_NAMES[wire] ?? `wire type ${wire}`}`,
       );
     }
     switch (wire) {

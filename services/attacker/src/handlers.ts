@@ -82,7 +82,7 @@ export async function perturb(call: grpc.ServerDuplexStream<PerturbRequest__Outp
   let perturber: Perturber | undefined;
   for await (const msg of messages(call)) {
     if (msg.header) {
-      if (perturber) throw new FailedPreconditionError('the stream already has a header', 'header');
+      if (perturber) throw new FailedPreconditionError('header', 'the stream already has a header');
       const h = msg.header;
       const policy = decodePolicy(await deps.artifacts.get(requireArtifactId(h.policy, 'header.policy')));
       const prepared = h.prepared?.id ? await deps.artifacts.get(requireArtifactId(h.prepared, 'header.prepared')) : undefined;
@@ -94,7 +94,7 @@ export async function perturb(call: grpc.ServerDuplexStream<PerturbRequest__Outp
         ...(prepared ? { prepared } : {}),
       });
     } else if (msg.batch) {
-      if (!perturber) throw new FailedPreconditionError('send the header (policy, epsilon, seed) before observation batches', 'header');
+      if (!perturber) throw new FailedPreconditionError('header', 'send the header (policy, epsilon, seed) before observation batches');
       // the declared row count is checked before the tensor is decoded or anything is allocated
       enforceCap(deps.maxPerturbRows, msg.batch.observations?.shape?.[0] ?? 0, 'batch.observations', 'shape[0]');
       const { values, shape } = decodeTensor(msg.batch.observations, 'batch.observations', [null, perturber.obsDim]);
@@ -102,7 +102,7 @@ export async function perturb(call: grpc.ServerDuplexStream<PerturbRequest__Outp
       const out = perturber.perturb(values, shape[0]!, starts);
       call.write({ observations: encodeTensor(out, shape) });
     } else {
-      throw new InvalidArgumentError('each message must set header or batch', 'kind');
+      throw new InvalidArgumentError('kind', 'each message must set header or batch');
     }
   }
 }

@@ -7,7 +7,7 @@ export function remoteEnvFactory(simulatorAddress: string, busyPollUs: number, s
   return async (r) => {
     if (r.maxEpisodeSteps !== undefined) {
       // sessions always use the env's own time limit; a shorter one is a local-only test convenience
-      throw new FailedPreconditionError(`remote sessions use the env's own time limit; maxEpisodeSteps ${r.maxEpisodeSteps} is not supported`, 'params');
+      throw new FailedPreconditionError('params', `remote sessions use the env's own time limit; maxEpisodeSteps ${r.maxEpisodeSteps} is not supported`);
     }
     return RemoteVecEnv.open({ address: simulatorAddress, envId: r.envId, numEnvs: r.numEnvs, seed: r.seed, busyPollUs, ...(signal ? { signal } : {}) });
   };

@@ -30,12 +30,12 @@ export async function certify(call: grpc.ServerUnaryCall<CertifyRequest__Output,
   let states: Float32Array[] | undefined;
   if (req.states?.shape?.length) {
     const { values, shape } = decodeTensor(req.states, 'states', [null, obsDim]);
-    if (shape[0] === 0) throw new InvalidArgumentError(`is empty; give at least one normalised state of width ${obsDim}`, 'states');
+    if (shape[0] === 0) throw new InvalidArgumentError('states', `is empty; give at least one normalised state of width ${obsDim}`);
     states = Array.from({ length: shape[0]! }, (_, i) => values.subarray(i * obsDim, (i + 1) * obsDim));
   } else if (methods.some((m) => PER_STATE.has(m))) {
-    throw new InvalidArgumentError(`per-state methods (${methods.filter((m) => PER_STATE.has(m)).join(', ')}) need states [n, ${obsDim}]`, 'states');
+    throw new InvalidArgumentError('states', `per-state methods (${methods.filter((m) => PER_STATE.has(m)).join(', ')}) need states [n, ${obsDim}]`);
   } else if (referenceId) {
-    throw new InvalidArgumentError(`the parameter path is measured on states: give states [n, ${obsDim}] with reference_policy`, 'states');
+    throw new InvalidArgumentError('states', `the parameter path is measured on states: give states [n, ${obsDim}] with reference_policy`);
   }
   const result = certifyPolicy({
     actor: policy.model.actor,
@@ -52,7 +52,7 @@ export async function certify(call: grpc.ServerUnaryCall<CertifyRequest__Output,
   if (referenceId && states) {
     const dense = decodePolicy(await artifacts.get(referenceId));
     const mismatch = shapeMismatch(dense.model.actor, policy.model.actor);
-    if (mismatch) throw new InvalidArgumentError(`its actor ${mismatch}: the parameter path runs between two actors of one architecture`, 'reference_policy');
+    if (mismatch) throw new InvalidArgumentError('reference_policy', `its actor ${mismatch}: the parameter path runs between two actors of one architecture`);
     const r = parameterPath(
       { actor: dense.model.actor, logStd: dense.model.logStd },
       { actor: policy.model.actor, logStd: policy.model.logStd },

@@ -31,7 +31,7 @@ export class RequestLimits {
   submission(specYaml: string | undefined, name: string | undefined, defaultEpsilon: (env: string) => number): void {
     const text = specYaml ?? '';
     if (text.length > this.limits.maxSpecChars) {
-      throw new InvalidArgumentError(`the spec has ${text.length} characters, over the limit of ${this.limits.maxSpecChars} (RLPRUNE_MAX_SPEC_CHARS)`, 'spec_yaml');
+      throw new InvalidArgumentError('spec_yaml', `the spec has ${text.length} characters, over the limit of ${this.limits.maxSpecChars} (RLPRUNE_MAX_SPEC_CHARS)`);
     }
     if (name) this.id(name, 'name');
     if (!text) return; // submit names the missing spec

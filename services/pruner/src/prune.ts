@@ -19,7 +19,7 @@ export async function prune(call: grpc.ServerUnaryCall<PruneRequest__Output, Pru
   let gradients: Float32Array[] | undefined;
   if (criterion === 'saliency') {
     if (!req.states?.data?.length) {
-      throw new InvalidArgumentError(`saliency needs a batch of normalised states [n, ${obsDim}] to compute gradients from`, 'states');
+      throw new InvalidArgumentError('states', `saliency needs a batch of normalised states [n, ${obsDim}] to compute gradients from`);
     }
     const { values, shape } = decodeTensor(req.states, 'states', [null, obsDim]);
     gradients = logLikelihoodGradients(model, values, shape[0]!, req.seed);

@@ -13,7 +13,7 @@ export const DEFAULT_MAX_PREVIEW_POINTS = 10_000;
 function preview(req: PreviewScheduleRequest__Output, maxPoints: Cap): PreviewScheduleResponse {
   enforceCap(maxPoints, req.points, 'points');
   const s = req.schedule;
-  if (!s) throw new InvalidArgumentError('is required', 'schedule');
+  if (!s) throw new InvalidArgumentError('schedule', 'is required');
   const totalSteps = requirePositiveInt(req.totalSteps, 'total_steps');
   const points = previewSchedule(
     {

@@ -36,11 +36,11 @@ export class AttackStream {
       served = (await unary(client.describe.bind(client), {}, 10_000)).name;
     } catch (err) {
       const e = err as grpc.ServiceError;
-      if (e.code === 14 || e.code === 4) throw new UnavailableError(`attacker at ${binding.address} is unreachable: ${e.details}`, 'attack.address');
+      if (e.code === 14 || e.code === 4) throw new UnavailableError('attack.address', `attacker at ${binding.address} is unreachable: ${e.details}`);
       throw err;
     }
     if (served !== binding.attack) {
-      throw new FailedPreconditionError(`attacker at ${binding.address} serves "${served}", not "${binding.attack}"`, 'attack.attack');
+      throw new FailedPreconditionError('attack.attack', `attacker at ${binding.address} serves "${served}", not "${binding.attack}"`);
     }
     const call = client.perturb();
     const stream = new AttackStream(call, binding, n, obsDim);
@@ -84,8 +84,7 @@ export class AttackStream {
       if (!(d <= eps * (1 + BALL_TOLERANCE) + 1e-6)) {
         const row = Math.floor(i / this.obsDim);
         const err = new FailedPreconditionError(
-          `attacker "${this.binding.attack}" at ${this.binding.address} left the epsilon ball: row ${row}, coordinate ${i % this.obsDim} moved by ${d} > epsilon ${eps}`,
-          'attack',
+          'attack', `attacker "${this.binding.attack}" at ${this.binding.address} left the epsilon ball: row ${row}, coordinate ${i % this.obsDim} moved by ${d} > epsilon ${eps}`,
         );
         this.fail(err);
         throw err;

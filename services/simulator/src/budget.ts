@@ -20,18 +20,16 @@ export class EnvBudget {
   /** Takes n envs and `threads` physics threads, or throws RESOURCE_EXHAUSTED taking nothing. */
   acquire(n: number, threads = 0): void {
     if (n > this.limits.maxEnvsPerSession) {
-      throw new ResourceExhaustedError(`asks for ${n} envs; this simulator allows at most ${this.limits.maxEnvsPerSession} per session (SIM_MAX_ENVS_PER_SESSION)`, 'num_envs');
+      throw new ResourceExhaustedError('num_envs', `asks for ${n} envs; this simulator allows at most ${this.limits.maxEnvsPerSession} per session (SIM_MAX_ENVS_PER_SESSION)`);
     }
     if (this.used + n > this.limits.maxEnvsTotal) {
       throw new ResourceExhaustedError(
-        `asks for ${n} envs but only ${this.limits.maxEnvsTotal - this.used} of ${this.limits.maxEnvsTotal} are free (SIM_MAX_ENVS); retry later or use another replica`,
-        'num_envs',
+        'num_envs', `asks for ${n} envs but only ${this.limits.maxEnvsTotal - this.used} of ${this.limits.maxEnvsTotal} are free (SIM_MAX_ENVS); retry later or use another replica`,
       );
     }
     if (this.threadsUsed + threads > this.limits.maxThreadsTotal) {
       throw new ResourceExhaustedError(
-        `asks for ${threads} physics threads but only ${this.limits.maxThreadsTotal - this.threadsUsed} of ${this.limits.maxThreadsTotal} are free (SIM_MAX_THREADS); ask for fewer, 0 to step on the main thread`,
-        'physics_threads',
+        'physics_threads', `asks for ${threads} physics threads but only ${this.limits.maxThreadsTotal - this.threadsUsed} of ${this.limits.maxThreadsTotal} are free (SIM_MAX_THREADS); ask for fewer, 0 to step on the main thread`,
       );
     }
     this.used += n;

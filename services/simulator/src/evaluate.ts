@@ -66,7 +66,7 @@ export async function runEvaluate(call: grpc.ServerWritableStream<EvaluateReques
   if (policy.model.actor.layers[0]!.inDim !== obsDim) {
     env.close();
     deps.budget.release(numEnvs);
-    throw new InvalidArgumentError(`the policy expects observations of width ${policy.model.actor.layers[0]!.inDim}, ${envId} gives ${obsDim}`, 'env_id');
+    throw new InvalidArgumentError('env_id', `the policy expects observations of width ${policy.model.actor.layers[0]!.inDim}, ${envId} gives ${obsDim}`);
   }
   let attack: AttackStream | null = null;
   const cancelled = () => call.cancelled;

@@ -11,6 +11,7 @@ import {
   messages,
   requirePositiveInt,
   requireString,
+  show,
   busyPoll,
   type Logger,
 } from '@rlprune/service-kit';
@@ -44,19 +45,19 @@ export async function runSession(
   const answerLater = (reply: Promise<SessionResponse>) => {
     answered = answered.then(() => reply).then(
       (r) => void call.write(r),
-      (err: Error) => failed.abort(err.name === 'EnvStateError' ? new FailedPreconditionError(err.message, 'step') : err),
+      (err: Error) => failed.abort(err.name === 'EnvStateError' ? new FailedPreconditionError('step', err.message) : err),
     );
   };
   try {
     for await (const msg of messages(call, failed.signal)) {
       endPoll();
       if (msg.create) {
-        if (env) throw new FailedPreconditionError('the session already has envs; open a new stream for another session', 'create');
+        if (env) throw new FailedPreconditionError('create', 'the session already has envs; open a new stream for another session');
         const envId = requireString(msg.create.envId, 'create.env_id');
         getEnvSpec(envId); // NOT_FOUND listing the known ids, before any budget is taken
         const numEnvs = requirePositiveInt(msg.create.numEnvs, 'create.num_envs');
         const threads = msg.create.physicsThreads ?? 0;
-        if (threads > numEnvs) throw new InvalidArgumentError(`must be at most num_envs (${numEnvs}), got ${threads}`, 'create.physics_threads');
+        if (threads > numEnvs) throw new InvalidArgumentError('create.physics_threads', `at most num_envs (${numEnvs})`, show(threads));
         budget.acquire(numEnvs, threads);
         held = { envs: numEnvs, threads };
         const envOptions = { numEnvs, seed: msg.create.seed, resetNoise: !msg.create.disableResetNoise };
@@ -92,7 +93,7 @@ export async function runSession(
           call.write({ restored: {} });
         }
       } else {
-        throw new InvalidArgumentError('each message must set one of create, reset, step, save_state or restore_state', 'kind');
+        throw new InvalidArgumentError('kind', 'each message must set one of create, reset, step, save_state or restore_state');
       }
     }
     await answered; // the client has sent its last request: answer it before the stream ends
@@ -115,7 +116,7 @@ function stepBatch(e: VecEnv | ThreadedVecEnv, indices: number[], actions: Float
   try {
     return indices.length > 0 ? e.stepEnvs(indices, actions) : e.step(actions);
   } catch (err) {
-    if ((err as Error).name === 'EnvStateError') throw new FailedPreconditionError((err as Error).message, 'step');
+    if ((err as Error).name === 'EnvStateError') throw new FailedPreconditionError('step', (err as Error).message);
     throw err;
   }
 }
@@ -127,6 +128,6 @@ function encodeStep(r: VecStepResult): SessionResponse {
 }
 
 function requireEnv<E extends VecEnv | ThreadedVecEnv>(env: E | undefined): E {
-  if (!env) throw new FailedPreconditionError('send create before reset or step', 'create');
+  if (!env) throw new FailedPreconditionError('create', 'send create before reset or step');
   return env;
 }

@@ -19,7 +19,7 @@ export function toPpoConfig(req: TrainRequest__Output, maxParameters = DEFAULT_M
   if (hidden.length > 0 && hidden.every((w) => Number.isSafeInteger(w) && w > 0)) {
     const bound = actorCriticParameterBound(hidden);
     if (bound > maxParameters) {
-      throw new InvalidArgumentError(`widths make up to ${bound} parameters, over the limit of ${maxParameters} (RLPRUNE_MAX_POLICY_PARAMETERS)`, 'ppo.hidden');
+      throw new InvalidArgumentError('ppo.hidden', `widths make up to ${bound} parameters, over the limit of ${maxParameters} (RLPRUNE_MAX_POLICY_PARAMETERS)`);
     }
   }
   const totalTimesteps = requirePositiveInt(req.totalSteps, 'total_steps');

@@ -71,18 +71,18 @@ export class Experiments {
   }
 
   get(id: string): ExperimentRow {
-    if (!id) throw new InvalidArgumentError('is required', 'id');
+    if (!id) throw new InvalidArgumentError('id', 'is required');
     const e = this.ledger.getExperiment(id);
-    if (!e) throw new NotFoundError(`no experiment ${JSON.stringify(id)} in the ledger (see ListExperiments)`, 'id');
+    if (!e) throw new NotFoundError('id', `no experiment ${JSON.stringify(id)} in the ledger (see ListExperiments)`);
     return e;
   }
 
   async submit(specYaml: string, name?: string): Promise<ExperimentRow> {
-    if (!specYaml) throw new InvalidArgumentError('is required (the spec as YAML text)', 'spec_yaml');
+    if (!specYaml) throw new InvalidArgumentError('spec_yaml', 'is required (the spec as YAML text)');
     const spec = parseSpec(specYaml);
     const epsilons = await this.services.simulator().envEpsilons();
     for (const env of spec.envs) {
-      if (!epsilons.has(env)) throw new InvalidArgumentError(`${env} is not served by the simulator (known: ${[...epsilons.keys()].join(', ') || KNOWN_ENVS.join(', ')})`, 'envs');
+      if (!epsilons.has(env)) throw new InvalidArgumentError('envs', `${env} is not served by the simulator (known: ${[...epsilons.keys()].join(', ') || KNOWN_ENVS.join(', ')})`);
     }
     for (const a of spec.attacks) this.services.attackerAddress(a.name);
     const grid = expandGrid(spec, (env) => epsilons.get(env)!);
@@ -144,7 +144,7 @@ export class Experiments {
 
   cancel(id: string): ExperimentRow {
     const e = this.get(id);
-    if (e.state !== 'running' && e.state !== 'pending') throw new FailedPreconditionError(`experiment ${id} is ${e.state}, not running`, 'id');
+    if (e.state !== 'running' && e.state !== 'pending') throw new FailedPreconditionError('id', `experiment ${id} is ${e.state}, not running`);
     if (this.active.has(id)) this.runner.cancel(id);
     else this.ledger.setExperimentState(id, 'cancelled');
     return this.get(id);

@@ -42,7 +42,7 @@ export interface PublishedRun {
  */
 export function publishRun(ledger: Ledger, ledgerFile: string, experimentId: string, resultsDir: string): PublishedRun {
   const exp = ledger.getExperiment(experimentId);
-  if (!exp) throw new InvalidArgumentError(`no experiment ${experimentId} in the ledger ${ledgerFile}`, 'id');
+  if (!exp) throw new InvalidArgumentError('id', `no experiment ${experimentId} in the ledger ${ledgerFile}`);
   const points = gridPointResults(ledger, experimentId).sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const dir = path.join(resultsDir, RUNS_DIR, experimentId);
   fs.mkdirSync(dir, { recursive: true });
@@ -80,9 +80,9 @@ export interface PublishedPoints {
  */
 export function loadPublishedPoints(resultsDir: string): PublishedPoints {
   const runsDir = path.join(resultsDir, RUNS_DIR);
-  if (!fs.existsSync(runsDir)) throw new InvalidArgumentError(`${resultsDir} holds no published runs (no ${RUNS_DIR}/ folder)`, 'from');
+  if (!fs.existsSync(runsDir)) throw new InvalidArgumentError('from', `${resultsDir} holds no published runs (no ${RUNS_DIR}/ folder)`);
   const runs = fs.readdirSync(runsDir).filter((r) => fs.existsSync(path.join(runsDir, r, POINTS_FILE))).sort();
-  if (runs.length === 0) throw new InvalidArgumentError(`${runsDir} holds no ${POINTS_FILE}`, 'from');
+  if (runs.length === 0) throw new InvalidArgumentError('from', `${runsDir} holds no ${POINTS_FILE}`);
   const byLabel = new Map<string, { run: string; text: string; point: GridPointResult }>();
   const published: PublishedPoints['runs'] = [];
   for (const run of runs) {
@@ -98,11 +98,11 @@ export function loadPublishedPoints(resultsDir: string): PublishedPoints {
       try {
         point = JSON.parse(line, reviver) as GridPointResult;
       } catch (err) {
-        throw new InvalidArgumentError(`${path.join(runsDir, run, POINTS_FILE)} line ${i + 1}: ${(err as Error).message}`, 'from');
+        throw new InvalidArgumentError('from', `${path.join(runsDir, run, POINTS_FILE)} line ${i + 1}: ${(err as Error).message}`);
       }
       const seen = byLabel.get(point.label);
       if (seen && seen.text !== line) {
-        throw new InvalidArgumentError(`grid point ${point.label} is published by runs ${seen.run} and ${run} with different results`, 'from');
+        throw new InvalidArgumentError('from', `grid point ${point.label} is published by runs ${seen.run} and ${run} with different results`);
       }
       if (!seen) byLabel.set(point.label, { run, text: line, point });
     });

@@ -16,7 +16,7 @@ export function writePublishedReport(resultsDir: string): WrittenReport & { runs
   // Runs of one results folder are pieces of one grid: they must agree on what the analysis reads.
   for (const { run, spec } of specs) {
     if (JSON.stringify(spec.analysis) !== JSON.stringify(first.analysis)) {
-      throw new InvalidArgumentError(`run ${run}'s analysis settings differ from run ${specs[0]!.run}'s: publish runs of one spec together`, 'from');
+      throw new InvalidArgumentError('from', `run ${run}'s analysis settings differ from run ${specs[0]!.run}'s: publish runs of one spec together`);
     }
   }
   const union = <T>(pick: (s: ExperimentSpec) => T[]) => [...new Set(specs.flatMap((s) => pick(s.spec)))];

@@ -47,7 +47,7 @@ export class ReportWriter {
 
   private experiment(id: string): ExperimentRow {
     const e = this.ledger.getExperiment(id);
-    if (!e) throw new NotFoundError(`no experiment ${JSON.stringify(id)} in the ledger (see ListExperiments)`, 'id');
+    if (!e) throw new NotFoundError('id', `no experiment ${JSON.stringify(id)} in the ledger (see ListExperiments)`);
     return e;
   }
 
@@ -141,12 +141,12 @@ export class ReportWriter {
 
   /** One page with the figures of several experiments side by side, written under <home>/reports. */
   compare(ids: readonly string[]): ReportPaths {
-    if (ids.length < 2) throw new InvalidArgumentError(`needs two or more experiment ids, got ${ids.length}`, 'ids');
-    if (ids.length > MAX_COMPARED) throw new InvalidArgumentError(`at most ${MAX_COMPARED} experiments fit one page, got ${ids.length}`, 'ids');
+    if (ids.length < 2) throw new InvalidArgumentError('ids', `needs two or more experiment ids, got ${ids.length}`);
+    if (ids.length > MAX_COMPARED) throw new InvalidArgumentError('ids', `at most ${MAX_COMPARED} experiments fit one page, got ${ids.length}`);
     const entries: CompareEntry[] = ids.map((id) => {
       const e = this.experiment(id);
       const { points, meta } = this.gather(e);
-      if (points.length === 0) throw new InvalidArgumentError(`experiment ${id} has no finished grid point to compare yet`, 'ids');
+      if (points.length === 0) throw new InvalidArgumentError('ids', `experiment ${id} has no finished grid point to compare yet`);
       return {
         id,
         name: e.name,

@@ -8,6 +8,7 @@
 // and MIGRATIONS gets the step from the previous one (ALTER TABLE ..., back-filled values), tested on
 // fixtures/ledger-2026-12-07.sqlite, a ledger written by the version-0 code.
 import type Database from 'better-sqlite3';
+import { FailedPreconditionError } from '@rlprune/service-kit';
 import { LEDGER_SCHEMA } from './schema.sql';
 
 export const LEDGER_VERSION = 1;
@@ -19,9 +20,7 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
   1: (db) => db.exec(LEDGER_SCHEMA),
 };
 
-export class LedgerVersionError extends Error {
-  override name = 'FailedPreconditionError';
-}
+export class LedgerVersionError extends FailedPreconditionError {}
 
 /** Brings `db` to LEDGER_VERSION (a new file gets the current tables); returns the version it had. */
 export function migrateLedger(db: Database.Database, file: string): number {

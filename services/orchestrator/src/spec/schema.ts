@@ -1,5 +1,6 @@
 // A small declarative schema for YAML specs: each node says its type, bounds and default, and the
 // validator walks the parsed document so every error names the field path and its line.
+import { clip, InvalidArgumentError, show } from '@rlprune/service-kit';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 export type Schema =
@@ -10,14 +11,15 @@ export type Schema =
   | { kind: 'object'; fields: Record<string, Schema>; doc: string }
   | { kind: 'nullable'; inner: Schema; doc: string };
 
-export class SpecError extends Error {
-  override name = 'InvalidArgumentError';
+/** Bad input in a spec: an InvalidArgumentError whose message also gives the line of the field. */
+export class SpecError extends InvalidArgumentError {
   constructor(
-    readonly field: string,
+    field: string,
     readonly line: number | null,
     reason: string,
   ) {
-    super(`${field || 'spec'}${line ? ` (line ${line})` : ''}: ${reason}`);
+    super(field || 'spec', reason);
+    this.message = `${field || 'spec'}${line ? ` (line ${line})` : ''}: ${reason}`;
   }
 }
 
@@ -30,16 +32,6 @@ function lineOf(node: Node | null | undefined, ctx: Ctx): number | null {
   return offset === undefined ? null : ctx.lines.linePos(offset).line;
 }
 
-/** Longest excerpt of a user's value quoted back in an error (a huge value must not make a huge message). */
-export const MAX_QUOTED_CHARS = 100;
-
-function clip(text: string): string {
-  return text.length <= MAX_QUOTED_CHARS ? text : `${text.slice(0, MAX_QUOTED_CHARS)}... (${text.length} characters)`;
-}
-
-function describe(v: unknown): string {
-  return v === null || v === undefined ? 'nothing' : clip(JSON.stringify(v));
-}
 
 /** Validates `node` against `schema`, returning the plain value with defaults filled in. */
 function check(schema: Schema, node: Node | null | undefined, path: string, ctx: Ctx, parentLine: number | null): unknown {
@@ -59,7 +51,7 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
     case 'number': {
       const v = isScalar(node) ? node.value : undefined;
       // the text as written: 1e309 parses to Infinity and 99999999999999999999 to 1e20, neither what the user wrote
-      const written = isScalar(node) && typeof node.source === 'string' ? node.source : describe(v ?? 'a collection');
+      const written = isScalar(node) && typeof node.source === 'string' ? node.source : show(v ?? 'a collection');
       if (typeof v !== 'number') return fail(`must be a number, got ${clip(written)}`);
       if (!Number.isFinite(v)) return fail(`must be a finite number, got ${clip(written)} (beyond the largest double, ~1.8e308)`);
       if (schema.integer && !Number.isInteger(v)) fail(`must be an integer, got ${v}`);
@@ -74,13 +66,13 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
     }
     case 'string': {
       const v = isScalar(node) ? node.value : undefined;
-      if (typeof v !== 'string') return fail(`must be a string, got ${describe(isScalar(node) ? node.value : 'a collection')}`);
-      if (schema.enum && !schema.enum.includes(v)) fail(`must be one of ${schema.enum.join(', ')}, got ${describe(v)}`);
+      if (typeof v !== 'string') return fail(`must be a string, got ${show(isScalar(node) ? node.value : 'a collection')}`);
+      if (schema.enum && !schema.enum.includes(v)) fail(`must be one of ${schema.enum.join(', ')}, got ${show(v)}`);
       return v;
     }
     case 'boolean': {
       const v = isScalar(node) ? node.value : undefined;
-      if (typeof v !== 'boolean') return fail(`must be true or false, got ${describe(v)}`);
+      if (typeof v !== 'boolean') return fail(`must be true or false, got ${show(v)}`);
       return v;
     }
     case 'list': {

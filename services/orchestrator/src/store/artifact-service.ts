@@ -2,7 +2,7 @@
 // streams to disk and is refused past a maximum size (issue 21: 512 MiB held 1.2 GB before).
 import type * as grpc from '@grpc/grpc-js';
 import type { ArtifactInfo, ArtifactStoreHandlers, PutArtifactChunk__Output } from '@rlprune/proto';
-import { InvalidArgumentError, messages, quoteValue, type AsyncHandlers } from '@rlprune/service-kit';
+import { InvalidArgumentError, messages, show, type AsyncHandlers } from '@rlprune/service-kit';
 import type { ArtifactStore } from './artifact-store';
 
 const CHUNK = 1024 * 1024;
@@ -20,14 +20,14 @@ const MAX_META_CHARS = 64 * 1024;
 
 function requireId(id: string | undefined): string {
   if (!id || !/^[0-9a-f]{64}$/.test(id)) {
-    throw new InvalidArgumentError(`must be a sha256 artifact id (64 lower-case hex characters), got ${quoteValue(id ?? '')}`, 'id');
+    throw new InvalidArgumentError('id', 'a sha256 artifact id (64 lower-case hex characters)', show(id ?? ''));
   }
   return id;
 }
 
 function checkMeta(kind: string, labels: Record<string, string>): { kind: string; labels: Record<string, string> } {
   const chars = kind.length + Object.entries(labels).reduce((n, [k, v]) => n + k.length + v.length, 0);
-  if (chars > MAX_META_CHARS) throw new InvalidArgumentError(`kind and labels hold ${chars} characters, over the limit of ${MAX_META_CHARS}`, 'meta');
+  if (chars > MAX_META_CHARS) throw new InvalidArgumentError('meta', `kind and labels hold ${chars} characters, over the limit of ${MAX_META_CHARS}`);
   return { kind, labels };
 }
 
@@ -43,7 +43,7 @@ export function artifactStoreHandlers(store: ArtifactStore, limits: ArtifactLimi
           first = false;
           if (chunk.data?.length) upload.write(chunk.data);
         }
-        if (first) throw new InvalidArgumentError('Put received no chunks; send at least one chunk', 'data');
+        if (first) throw new InvalidArgumentError('data', 'Put received no chunks; send at least one chunk');
         const stored = upload.commit(meta);
         return { id: stored.id, size: stored.size, meta: stored.meta };
       } finally {

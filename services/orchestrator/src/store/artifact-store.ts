@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { FailedPreconditionError, InvalidArgumentError, NotFoundError } from '@rlprune/service-kit';
 
 export interface ArtifactMeta {
   kind: string;
@@ -16,13 +17,9 @@ export interface StoredArtifact {
   meta: ArtifactMeta;
 }
 
-export class ArtifactNotFoundError extends Error {
-  override name = 'NotFoundError';
-}
-export class ArtifactCorruptError extends Error {
-  // DATA_LOSS would be the precise code; FAILED_PRECONDITION tells the caller not to retry.
-  override name = 'FailedPreconditionError';
-}
+export class ArtifactNotFoundError extends NotFoundError {}
+// DATA_LOSS would be the precise code; FAILED_PRECONDITION tells the caller not to retry.
+export class ArtifactCorruptError extends FailedPreconditionError {}
 
 export class ArtifactStore {
   readonly dir: string;
@@ -101,9 +98,7 @@ export class ArtifactStore {
 }
 
 /** An artifact larger than the store accepts (RLPRUNE_MAX_ARTIFACT_BYTES). */
-export class ArtifactTooLargeError extends Error {
-  override name = 'InvalidArgumentError';
-}
+export class ArtifactTooLargeError extends InvalidArgumentError {}
 
 /** One streamed Put: write chunks, then commit with the metadata, or abort to delete what arrived. */
 export class ArtifactUpload {
@@ -129,7 +124,8 @@ export class ArtifactUpload {
     if (this.size + chunk.length > this.maxBytes) {
       this.abort();
       throw new ArtifactTooLargeError(
-        `data: the artifact is over the limit of ${this.maxBytes} bytes (RLPRUNE_MAX_ARTIFACT_BYTES): ${this.size + chunk.length} bytes had arrived when the upload was stopped`,
+        'data',
+        `the artifact is over the limit of ${this.maxBytes} bytes (RLPRUNE_MAX_ARTIFACT_BYTES): ${this.size + chunk.length} bytes had arrived when the upload was stopped`,
       );
     }
     fs.writeSync(this.fd, chunk);
