@@ -1,7 +1,7 @@
 // Reads a stage's stored result (ledger JSON) back as its typed StageResult, checking every field
 // that is read: a missing or renamed field fails here, naming the stage and the field, instead of
 // becoming NaN in a report. Fields that older ledgers lack (stage-types.ts says which) may be absent.
-import { FailedPreconditionError } from '@rlprune/service-kit';
+import { FailedPreconditionError, show } from '@rlprune/service-kit';
 import type { StageKind, StageResult } from './stage-types';
 
 type Json = Record<string, unknown>;
@@ -9,15 +9,9 @@ type Json = Record<string, unknown>;
 /** A stored result that does not have the shape of its stage kind's result. */
 export class StageResultError extends FailedPreconditionError {
   constructor(stage: string, kind: string, field: string, expected: string, actual: unknown) {
-    // the whole message as one argument: "field: expected X, got Y (where)"
-    super(`${field}: expected ${expected}, got ${render(actual)} (the stored result of ${kind} stage ${stage})`);
+    const shown = actual === undefined ? 'nothing (the field is missing)' : show(actual);
+    super(field, expected, `${shown} (the stored result of ${kind} stage ${stage})`);
   }
-}
-
-function render(v: unknown): string {
-  if (v === undefined) return 'nothing (the field is missing)';
-  const text = JSON.stringify(v);
-  return text === undefined ? String(v) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** Field readers of one stored object; `path` prefixes the field names in errors. */
