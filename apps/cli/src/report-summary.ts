@@ -18,21 +18,27 @@ type Summary = Partial<ReportSummary> & {
 const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '-' : Number(x.toPrecision(digits)).toString());
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '-' : `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`);
 
+/** The sweet spots as a table; a condition without one is marked and its reason listed below. */
 function sweetSpotTable(spots: ReportSummary['sweetSpots']): string {
-  return formatTable(
+  const notes: string[] = [];
+  const table = formatTable(
     ['env', 'kappa', 'criterion', 'attack', 'sparsity', 'score', 'clean kept', 'robust gain', 'certified gain'],
-    spots.map((s) => [
-      s.env,
-      String(s.kappa),
-      s.criterion,
-      s.target,
-      s.sparsity === null ? `none (${s.reason ?? 'no sparsity qualifies'})` : String(s.sparsity),
-      num(s.score),
-      s.cleanRetention === null ? '-' : `${(s.cleanRetention * 100).toFixed(1)}%`,
-      pct(s.robustnessGainPercent),
-      s.certifiedGains.map((g) => `${g.method} ${pct(g.gainPercent)}`).join(', ') || '-',
-    ]),
+    spots.map((s) => {
+      if (s.sparsity === null) notes.push(`  [${notes.length + 1}] ${s.target}: ${s.reason ?? 'no sparsity qualifies'}`);
+      return [
+        s.env,
+        String(s.kappa),
+        s.criterion,
+        s.target,
+        s.sparsity === null ? `none [${notes.length}]` : String(s.sparsity),
+        num(s.score),
+        s.cleanRetention === null ? '-' : `${(s.cleanRetention * 100).toFixed(1)}%`,
+        pct(s.robustnessGainPercent),
+        s.certifiedGains.map((g) => `${g.method} ${pct(g.gainPercent)}`).join(', ') || '-',
+      ];
+    }),
   );
+  return [table, ...notes].join('\n');
 }
 
 export function reportText(paths: Paths): string {

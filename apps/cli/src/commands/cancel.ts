@@ -31,6 +31,7 @@ export async function cancelCommand(argv: string[]): Promise<number> {
   const id = args[0]!;
   const address = remoteAddress(values.address);
   const e = address ? await orchestratorAt(address).cancel(id) : await cancelLocally(homeDir(values.home), id);
-  console.log(`${e.id} ${e.state}`);
+  // an orchestrator answers before its running stages have stopped
+  console.log(e.state === 'running' || e.state === 'pending' ? `${e.id} cancelling (its running stages are being stopped)` : `${e.id} ${e.state}`);
   return 0;
 }
