@@ -1,5 +1,5 @@
 // For tests of reports: an experiment in a real ledger whose stages are finished with results
-// shaped as the executors record them (closed-form numbers, no services), point by point, so a
+// shaped as the executors record them (every field stage-results.ts decodes) (closed-form numbers, no services), point by point, so a
 // test can stop anywhere between "nothing finished" and "everything finished".
 import type { Ledger } from '../ledger/ledger';
 import { expandGrid, type GridPoint } from '../pipeline/grid';
@@ -15,7 +15,7 @@ attacks: [{ name: random }]
 `;
 
 function evalResult(meanReturn: number): Record<string, unknown> {
-  return { meanReturn, stdReturn: 5, medianReturn: meanReturn, minReturn: meanReturn - 5, maxReturn: meanReturn + 5, meanLength: 1000, returns: [meanReturn - 5, meanReturn + 5] };
+  return { episodes: 2, meanReturn, stdReturn: 5, medianReturn: meanReturn, minReturn: meanReturn - 5, maxReturn: meanReturn + 5, meanLength: 1000, returns: [meanReturn - 5, meanReturn + 5], lengths: [1000, 1000], states: null };
 }
 
 function certifyResult(epsilon: number, sparsity: number): Record<string, unknown> {
@@ -24,6 +24,7 @@ function certifyResult(epsilon: number, sparsity: number): Record<string, unknow
     constant: false,
     global: { lipschitzSurrogate: 40 * (1 - sparsity), spectralProduct: 15 * (1 - sparsity), tv: 0.8 * (1 - sparsity) },
     perState: [{ method: 'crown', meanTv: 0.3 * (1 - sparsity), medianTv: 0.3, maxTv: 0.5, certifiedFraction: sparsity, meanWidth: 0.1, meanCertifiedRadius: 0.02 }],
+    layers: [],
   };
 }
 
@@ -46,7 +47,12 @@ export function reportTestExperiment(ledger: Ledger, scale = 1, specYaml = REPOR
             { envSteps: 500, meanReturn: clean / 2, sparsity: 0, lipschitzBound: 40 },
             { envSteps: 1000, meanReturn: clean, sparsity: p.sparsity, lipschitzBound: 30 },
           ];
-          finish(s.id, { policy: `${s.id}-policy`, curve }, s.kind === 'train' && p.seed === 2);
+          // the fields stage-results.ts requires of each kind's stored result
+          const result =
+            s.kind === 'train'
+              ? { policy: `${s.id}-policy`, final_mean_return: clean, curve }
+              : { policy: `${s.id}-policy`, lipschitz_before: 40, lipschitz_after: 40 * (1 - p.sparsity), sparsity: p.sparsity };
+          finish(s.id, result, s.kind === 'train' && p.seed === 2);
         }
       }
       finish(p.cleanStage, evalResult(clean));
