@@ -10,7 +10,7 @@
 //       trainer process training over a Session with a simulator process; services.ts)
 //
 // Options: --num-envs N (default 1, as the reference) --num-steps N (2048) --progress (a JSON line per
-// iteration) --ref-dir DIR (a built copy of ../shared, see ../shared/bench/README.md; default: copy
+// iteration, and one of gradient diagnostics) --ref-dir DIR (a built copy of ../shared, see ../shared/bench/README.md; default: copy
 // and build it in a temp dir) --engine native|js.
 // Evaluation: --eval-episodes N (default 50; 0 skips) after training, N episodes each with mean actions
 // (SA-PPO's protocol) and with sampled actions, on fresh envs; final_return_mean_last10 is of the
@@ -77,6 +77,7 @@ async function runRlprune(envId: string, seed: number): Promise<RunRow> {
       onIteration: (p) => {
         if (progress) console.log(JSON.stringify({ progress: true, env: envId, seed, ...p }));
       },
+      ...(progress ? { onDiagnostics: (d: object) => console.log(JSON.stringify({ diagnostics: true, env: envId, seed, ...d })) } : {}),
     });
     const seconds = (performance.now() - t0) / 1000;
     const tag = `${envId}-${kappa !== null ? `sa${kappa}` : 'ppo'}-seed${seed}-${result.envSteps}`;

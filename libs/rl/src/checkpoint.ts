@@ -3,14 +3,25 @@
 // value optimiser when it has its own), the random streams, the reward scaler, the
 // normalised next observation, the episode-return window, pruning bias masks and the envs' state.
 // Taken only at iteration boundaries, so no half-collected rollout needs saving.
-import { decodePolicy, encodePolicy, sparsity, type ActorCritic, type AdamState, type ExtraTensor, type ObsNormalizer } from '@rlprune/nn';
-import type { ResolvedPpoConfig } from './config';
+//
+// TrainingState is that state while the run is live: train() reads and advances it, snapshot()
+// writes it and start() restores it, so a new piece of state is added here, in one place.
 import { InvalidArgumentError } from '@rlprune/errors';
-import type { RewardScalerState } from './reward-scaler';
+import {
+  createActorCritic, createGrads, createObsNormalizer, decodePolicy, encodePolicy, normalizeObs, sparsity, updateObsNormalizer,
+  type ActorCritic, type AdamState, type ExtraTensor, type KernelEngine, type ObsNormalizer,
+} from '@rlprune/nn';
+import { PruningScheduler } from '@rlprune/pruning';
+import { deriveSeed, Rng } from '@rlprune/random';
+import { ppoSizes, type ResolvedPpoConfig } from './config';
+import { PpoOptimisers } from './optimisers';
+import { RewardScaler, type RewardScalerState } from './reward-scaler';
+import type { VecEnvLike } from './vec-env-like';
 
 export type RngState = [number, number, number, number, number | null];
 
-export interface TrainingState {
+/** What a checkpoint holds: the live TrainingState (below) as plain data. */
+export interface CheckpointData {
   config: ResolvedPpoConfig;
   /** Iterations completed. */
   iteration: number;
@@ -34,6 +45,126 @@ export interface TrainingState {
   envState: Uint8Array | null;
 }
 
+/** Everything a run carries from one iteration to the next. */
+export class TrainingState {
+  /** Iterations completed. */
+  iteration = 0;
+  /** Env steps so far, over all envs. */
+  envSteps = 0;
+  /** Gradient steps so far (the pruning schedule's clock). */
+  gradientSteps = 0;
+  /** Episodes finished so far. */
+  episodes = 0;
+  /** Raw returns of the last (up to) 10 episodes, oldest first. */
+  recentReturns: number[] = [];
+  /** The normalised observation the next rollout starts from, [numEnvs * obsDim]. */
+  readonly nextObs: Float32Array;
+  readonly model: ActorCritic;
+  readonly normalizer: ObsNormalizer;
+  readonly rewardScaler: RewardScaler;
+  /** One stream per consumer, each from the run seed, so adding one does not shift the others. */
+  readonly rngs: { actions: Rng; minibatches: Rng; sa: Rng };
+  /** Gradient buffers the losses write and the optimisers read. */
+  readonly grads: { actor: Float32Array[]; critic: Float32Array[]; logStd: Float32Array };
+  readonly optimisers: PpoOptimisers;
+  /** Micro-pruning during training; null without pruning. */
+  readonly pruner: PruningScheduler | null;
+  /** The last checkpoint written or resumed from, kept for a caller to resume from after a failure. */
+  lastCheckpoint: { bytes: Buffer; iteration: number } | null = null;
+
+  private constructor(
+    readonly config: ResolvedPpoConfig,
+    env: VecEnvLike,
+    engine: KernelEngine,
+    saved: CheckpointData | null,
+  ) {
+    const { obsDim, actDim } = env;
+    const spec = { obsDim, actDim, hidden: config.hidden, activation: config.activation, logStdInit: config.logStdInit };
+    this.model = saved?.model ?? createActorCritic(spec, deriveSeed(config.seed, 'model'));
+    this.normalizer = saved?.normalizer ?? createObsNormalizer(obsDim, { clip: config.obsClip });
+    this.rewardScaler = new RewardScaler(config.numEnvs, config.gamma, config.rewardClip);
+    this.rngs = {
+      actions: new Rng(deriveSeed(config.seed, 'actions')),
+      minibatches: new Rng(deriveSeed(config.seed, 'minibatches')),
+      sa: new Rng(deriveSeed(config.seed, 'sa')),
+    };
+    this.pruner = config.pruning ? new PruningScheduler(config.pruning, ppoSizes(config).gradientSteps) : null;
+    this.nextObs = new Float32Array(config.numEnvs * obsDim);
+    this.grads = { actor: createGrads(this.model.actor), critic: createGrads(this.model.critic), logStd: new Float32Array(actDim) };
+    this.optimisers = new PpoOptimisers(
+      this.model, this.grads, { separateValue: config.valueLearningRate !== null, adamEps: config.adamEps }, engine.kernels,
+    );
+  }
+
+  /** A fresh run (seeded from config.seed, envs reset), or the run `resumeFrom` checkpointed, continued bit-identically. */
+  static async start(config: ResolvedPpoConfig, env: VecEnvLike, engine: KernelEngine, resumeFrom?: Uint8Array): Promise<TrainingState> {
+    const saved = resumeFrom ? decodeCheckpoint(resumeFrom) : null;
+    if (saved) checkSameRun(saved.config, config);
+    const state = new TrainingState(config, env, engine, saved);
+    if (!saved) {
+      state.observe(await env.reset());
+      return state;
+    }
+    state.optimisers.setState({ adam: saved.adam, valueAdam: saved.valueAdam });
+    state.rngs.actions.setState(saved.rngs.actions);
+    state.rngs.minibatches.setState(saved.rngs.minibatches);
+    state.rngs.sa.setState(saved.rngs.sa);
+    state.rewardScaler.setState(saved.rewardScaler);
+    if (state.pruner) state.pruner.biasMasks = saved.pruningBiasMasks;
+    ({ iteration: state.iteration, envSteps: state.envSteps, gradientSteps: state.gradientSteps, episodes: state.episodes } = saved);
+    state.recentReturns = saved.recentReturns;
+    state.lastCheckpoint = { bytes: Buffer.from(resumeFrom!), iteration: saved.iteration };
+    if (saved.envState && env.restoreState) {
+      await env.restoreState(saved.envState);
+      state.nextObs.set(saved.nextObs);
+    } else {
+      // Envs that cannot restore their state start fresh episodes: training continues, not bit-identically.
+      state.observe(await env.reset());
+    }
+    return state;
+  }
+
+  /** Takes in the envs' raw observations: normalised with statistics that include them (Gymnasium's NormalizeObservation). */
+  observe(raw: Float32Array): void {
+    updateObsNormalizer(this.normalizer, raw, this.config.numEnvs);
+    normalizeObs(this.normalizer, raw, this.config.numEnvs, this.nextObs);
+  }
+
+  /** Counts finished episodes and keeps the last 10 returns. */
+  endEpisode(rawReturn: number): void {
+    this.episodes++;
+    this.recentReturns.push(rawReturn);
+    if (this.recentReturns.length > 10) this.recentReturns.shift();
+  }
+
+  /** A checkpoint of the run as it stands (at an iteration boundary); also kept as lastCheckpoint. */
+  async snapshot(env: VecEnvLike): Promise<Buffer> {
+    const bytes = encodeCheckpoint({
+      config: this.config, iteration: this.iteration, envSteps: this.envSteps, gradientSteps: this.gradientSteps,
+      model: this.model, normalizer: this.normalizer, ...this.optimisers.getState(),
+      rngs: { actions: this.rngs.actions.getState(), minibatches: this.rngs.minibatches.getState(), sa: this.rngs.sa.getState() },
+      rewardScaler: this.rewardScaler.getState(), nextObs: this.nextObs.slice(), recentReturns: this.recentReturns.slice(),
+      episodes: this.episodes,
+      pruningBiasMasks: this.pruner ? this.pruner.biasMasks : { actor: null, critic: null },
+      envState: env.saveState ? await env.saveState() : null,
+    });
+    this.lastCheckpoint = { bytes, iteration: this.iteration };
+    return bytes;
+  }
+}
+
+/** A checkpoint continues only the run it came from; the engine and checkpoint interval may change. */
+function checkSameRun(saved: ResolvedPpoConfig, config: ResolvedPpoConfig): void {
+  const strip = (c: ResolvedPpoConfig) => ({ ...c, checkpointEvery: 0, engine: null });
+  const a = strip(saved) as unknown as Record<string, unknown>;
+  const b = strip(config) as unknown as Record<string, unknown>;
+  for (const key of Object.keys(b)) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) {
+      throw new InvalidArgumentError('resumeFrom', `a checkpoint of a run with the same ${key} (${JSON.stringify(b[key])})`, `one with ${key} = ${JSON.stringify(a[key])}`);
+    }
+  }
+}
+
 const KIND = 'rlprune.ppo-checkpoint';
 const VERSION = 1;
 
@@ -54,7 +185,7 @@ interface CheckpointJson {
   envState: string | null;
 }
 
-export function encodeCheckpoint(s: TrainingState): Buffer {
+export function encodeCheckpoint(s: CheckpointData): Buffer {
   const tensors: Record<string, ExtraTensor> = {
     'rng.actions': rngTensor(s.rngs.actions),
     'rng.minibatches': rngTensor(s.rngs.minibatches),
@@ -100,7 +231,7 @@ export function encodeCheckpoint(s: TrainingState): Buffer {
 }
 
 /** Reads a checkpoint written by encodeCheckpoint; anything else throws InvalidArgumentError('resumeFrom'). */
-export function decodeCheckpoint(bytes: Uint8Array): TrainingState {
+export function decodeCheckpoint(bytes: Uint8Array): CheckpointData {
   let artifact;
   try {
     artifact = decodePolicy(bytes);

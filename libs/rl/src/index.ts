@@ -11,5 +11,8 @@ export { saRamp, type SaRegulariser, type SaRegulariserInput, type SaGradientSin
 export { SgldRegulariser, type SgldOptions } from './sgld-regulariser';
 export { ConvexSaRegulariser, type ConvexSaOptions } from './convex-sa-regulariser';
 export { PpoOptimisers, type StepResult } from './optimisers';
-export { encodeCheckpoint, decodeCheckpoint, type TrainingState, type RngState } from './checkpoint';
+export { encodeCheckpoint, decodeCheckpoint, TrainingState, type CheckpointData, type RngState } from './checkpoint';
+export { RolloutBuffer, Minibatch } from './rollout';
+export { PpoLoss, type PpoLossParts } from './ppo-loss';
+export { UpdateStats, GradientDiagnostics, type UpdateDiagnostics } from './update-stats';
 export { train, type TrainHooks, type TrainResult, type IterationProgress, type MaskUpdate } from './ppo';

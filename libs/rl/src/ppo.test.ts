@@ -7,6 +7,7 @@ import { InvalidArgumentError } from '@rlprune/errors';
 import { AbortError, TrainingDivergedError } from './errors';
 import { createLocalVecEnv } from './local-vec-env';
 import { train, type IterationProgress } from './ppo';
+import type { UpdateDiagnostics } from './update-stats';
 import { PointEnv } from './testing/point-env';
 
 // Small and fast: tiny nets, short rollouts. The point env is unknown to libs/envs, so epsilon is given.
@@ -83,11 +84,16 @@ describe('train (PPO)', () => {
 
   it("trains an SA run with SA-PPO's optimiser: a value Adam at 2.5e-4 annealed alike, no clip", async () => {
     const progress: IterationProgress[] = [];
-    await train({ ...point, sa: { kappa: 0.3, epsilon: 0.1 } }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void progress.push(p) });
+    const diagnostics: UpdateDiagnostics[] = [];
+    await train({ ...point, sa: { kappa: 0.3, epsilon: 0.1 } }, new PointEnv({ numEnvs: 2, seed: 1 }), {
+      onIteration: (p) => void progress.push(p),
+      onDiagnostics: (d) => void diagnostics.push(d),
+    });
     expect(progress[0]!.valueLearningRate).toBe(2.5e-4);
     expect(progress[0]!.learningRate).toBe(3e-4);
     expect(progress[5]!.valueLearningRate).toBeCloseTo(2.5e-4 / 6, 12);
-    for (const p of progress) expect(p.clipScale).toBe(1);
+    expect(diagnostics).toHaveLength(progress.length);
+    for (const d of diagnostics) expect(d.clipScale).toBe(1);
   });
 
   it('resumes from a checkpoint to a bit-identical policy (Hopper, SA-PPO SGLD, saliency pruning, truncations)', async () => {
@@ -183,9 +189,11 @@ describe('train (PPO)', () => {
     for (const p of progress.slice(1)) expect(p.saLoss).toBeGreaterThan(0);
   });
 
-  it('reports the gradient norms with and without the SA term, the clip factor and the log-std', async () => {
-    const plain: IterationProgress[] = [];
-    const plainResult = await train({ ...point, maxGradNorm: 0.05 }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void plain.push(p) });
+  it('reports the gradient norms with and without the SA term, the clip factor and the log-std through onDiagnostics, without changing the run', async () => {
+    const plain: UpdateDiagnostics[] = [];
+    const plainResult = await train({ ...point, maxGradNorm: 0.05 }, new PointEnv({ numEnvs: 2, seed: 1 }), { onDiagnostics: (d) => void plain.push(d) });
+    const quietResult = await train({ ...point, maxGradNorm: 0.05 }, new PointEnv({ numEnvs: 2, seed: 1 }));
+    expect(plainResult.policy.equals(quietResult.policy)).toBe(true); // diagnostics only read
     for (const p of plain) {
       expect(p.ppoGradNorm).toBe(p.gradNorm); // no SA term: the two norms are one
       expect(p.saGradNorm).toBe(0);
@@ -196,15 +204,17 @@ describe('train (PPO)', () => {
     }
     expect(plain.at(-1)!.logStd).toEqual(Array.from(decodePolicy(plainResult.policy).model.logStd));
     // With a clip that never binds, what Adam is fed is the raw gradient.
-    const unclipped: IterationProgress[] = [];
-    await train({ ...point, maxGradNorm: 1e9 }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void unclipped.push(p) });
+    const unclipped: UpdateDiagnostics[] = [];
+    await train({ ...point, maxGradNorm: 1e9 }, new PointEnv({ numEnvs: 2, seed: 1 }), { onDiagnostics: (d) => void unclipped.push(d) });
     for (const p of unclipped) {
       expect(p.clipScale).toBe(1);
       expect(p.logStdGradPpoClipped).toEqual(p.logStdGradPpo);
     }
 
-    const sa: IterationProgress[] = [];
-    await train({ ...point, sa: { kappa: 50, epsilon: 0.5 } }, new PointEnv({ numEnvs: 2, seed: 1 }), { onIteration: (p) => void sa.push(p) });
+    const sa: UpdateDiagnostics[] = [];
+    const saResult = await train({ ...point, sa: { kappa: 50, epsilon: 0.5 } }, new PointEnv({ numEnvs: 2, seed: 1 }), { onDiagnostics: (d) => void sa.push(d) });
+    const saQuiet = await train({ ...point, sa: { kappa: 50, epsilon: 0.5 } }, new PointEnv({ numEnvs: 2, seed: 1 }));
+    expect(saResult.policy.equals(saQuiet.policy)).toBe(true);
     expect(sa[0]!.gradNorm).toBe(sa[0]!.ppoGradNorm); // epsilon ramps from 0: no SA gradient yet
     expect(sa[0]!.saGradNorm).toBe(0);
     // Once the ball is not a point, the SA gradient is there and changes the total norm, within the

@@ -1,6 +1,7 @@
-// PPO for continuous actions (Schulman et al. 2017), CleanRL-style, with the SA-PPO regulariser and
-// pruning during training. Reads top to bottom: configuration, state (fresh or from a checkpoint),
-// then per iteration: rollout, GAE, minibatch updates, progress and checkpoint.
+// PPO for continuous actions (Schulman et al. 2017), CleanRL-style (cleanrl/ppo_continuous_action.py),
+// with the SA-PPO regulariser and pruning during training. Reads top to bottom like CleanRL's loop:
+// configuration, state (TrainingState: fresh or from a checkpoint), then per iteration: rollout
+// (rollout.ts), GAE (gae.ts), minibatch updates (the loss in ppo-loss.ts), progress and checkpoint.
 //
 // One iteration collects numSteps x numEnvs transitions with the Gaussian policy (raw samples go to
 // the envs, which clip them), normalising observations with running statistics and scaling rewards
@@ -21,25 +22,21 @@
 // `{ valueLearningRate: 2.5e-4, maxGradNorm: null }`; BENCHMARKS.md reports SA-PPO against both,
 // because on Hopper at 1M steps that PPO scored higher on mean actions (3,283 against 2,880 over 3
 // seeds), so the choice of baseline moves the retention (99.8% against CleanRL's, 87.5% against it).
-import {
-  cloneObsNormalizer, createActorCritic, createGrads, createKernelEngine, createObsNormalizer, encodePolicy,
-  gaussianEntropy, gaussianLogProb, gaussianLogProbGrad, globalGradNorm, normalizeObs, ppoClipLoss, sparsity,
-  updateObsNormalizer, valueLoss, type ActorCritic, type ForwardPass, type ObsNormalizer,
-} from '@rlprune/nn';
-import { getEnvSpec } from '@rlprune/envs';
-import { enforceMasks, PruningScheduler } from '@rlprune/pruning';
-import { surrogateLipschitz } from '@rlprune/certify';
-import { deriveSeed, Rng } from '@rlprune/random';
-import { ppoSizes, resolvePpoConfig, type PpoConfig, type ResolvedPpoConfig } from './config';
-import { decodeCheckpoint, encodeCheckpoint } from './checkpoint';
-import { ConvexSaRegulariser } from './convex-sa-regulariser';
 import { InvalidArgumentError, show } from '@rlprune/errors';
+import { cloneObsNormalizer, createKernelEngine, encodePolicy, globalGradNorm, sparsity } from '@rlprune/nn';
+import { getEnvSpec } from '@rlprune/envs';
+import { enforceMasks } from '@rlprune/pruning';
+import { surrogateLipschitz } from '@rlprune/certify';
+import { TrainingState } from './checkpoint';
+import { ppoSizes, resolvePpoConfig, type PpoConfig, type ResolvedPpoConfig, type ResolvedSaConfig } from './config';
+import { ConvexSaRegulariser } from './convex-sa-regulariser';
 import { AbortError, TrainingDivergedError } from './errors';
 import { computeGae } from './gae';
-import { PpoOptimisers } from './optimisers';
-import { RewardScaler } from './reward-scaler';
+import { PpoLoss } from './ppo-loss';
+import { Minibatch, RolloutBuffer } from './rollout';
 import { saRamp, type SaRegulariser } from './sa-regulariser';
 import { SgldRegulariser } from './sgld-regulariser';
+import { GradientDiagnostics, UpdateStats, type UpdateDiagnostics } from './update-stats';
 import type { VecEnvLike } from './vec-env-like';
 
 /** One mask update during training, with the actor's surrogate Lipschitz bound on either side of it. */
@@ -77,25 +74,6 @@ export interface IterationProgress {
   saLoss: number;
   /** SA epsilon used in this iteration (after the ramp); 0 without SA. */
   saEpsilon: number;
-  /** Mean global gradient norm before clipping (policy, value, log-std and SA terms together). */
-  gradNorm: number;
-  /** Mean global gradient norm of the PPO terms alone, before the SA term is added; equals gradNorm without SA. */
-  ppoGradNorm: number;
-  /** Mean norm of the SA term's gradient (kappa * dR over actor and log-std); 0 without SA. */
-  saGradNorm: number;
-  /** Mean clip factor applied to the policy's gradients (1 when the norm stays under maxGradNorm, or without a clip). */
-  clipScale: number;
-  /** Log-std of every action coordinate at the end of the iteration. */
-  logStd: number[];
-  /**
-   * Mean over the minibatches of the log-std gradient (signed, before clipping), per action coordinate:
-   * of the PPO terms, and of the SA term (kappa * dR/dlogStd = -2 kappa R_j, which pushes sigma up).
-   */
-  logStdGradPpo: number[];
-  logStdGradSa: number[];
-  /** The same after each step's gradient-norm clip factor: what Adam is fed. */
-  logStdGradPpoClipped: number[];
-  logStdGradSaClipped: number[];
   approxKl: number;
   clipFraction: number;
   /** Learning rate used in this iteration (after annealing): of the joint optimiser, or the policy's. */
@@ -114,6 +92,8 @@ export interface TrainHooks {
   onIteration?(progress: IterationProgress): void | Promise<void>;
   /** Every checkpointEvery iterations: bytes to pass back as resumeFrom. */
   onCheckpoint?(bytes: Buffer, iteration: number): void | Promise<void>;
+  /** Gradient diagnostics of every iteration (costs a copy of the gradients per SA step; off unless given). */
+  onDiagnostics?(diagnostics: UpdateDiagnostics): void;
   /** Checked before every iteration: once aborted, train() throws AbortError within one iteration. */
   signal?: AbortSignal;
   /** A checkpoint of the same run (same config up to checkpointEvery and engine) to continue from. */
@@ -132,161 +112,30 @@ export interface TrainResult {
 }
 
 export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks = {}): Promise<TrainResult> {
-  // ---------------------------------------------------------------- configuration
+  // ---------------------------------------------------------------- configuration and state
   const config = resolvePpoConfig(input);
   checkEnv(config, env);
-  const { batchSize, minibatchSize, iterations, gradientSteps } = ppoSizes(config);
-  const N = config.numEnvs;
-  const T = config.numSteps;
-  const { obsDim, actDim } = env;
+  const { batchSize, minibatchSize, iterations } = ppoSizes(config);
   const engine = createKernelEngine(config.engine ?? undefined);
+  const state = await TrainingState.start(config, env, engine, hooks.resumeFrom);
+  const { model, grads, optimisers, pruner, rngs } = state;
   const sa = config.sa;
-
-  // ---------------------------------------------------------------- state (seeded; or from a checkpoint)
-  let model: ActorCritic = createActorCritic(
-    { obsDim, actDim, hidden: config.hidden, activation: config.activation, logStdInit: config.logStdInit },
-    deriveSeed(config.seed, 'model'),
-  );
-  let normalizer: ObsNormalizer = createObsNormalizer(obsDim, { clip: config.obsClip });
-  const rewardScaler = new RewardScaler(N, config.gamma, config.rewardClip);
-  const actionRng = new Rng(deriveSeed(config.seed, 'actions'));
-  const minibatchRng = new Rng(deriveSeed(config.seed, 'minibatches'));
-  const saRng = new Rng(deriveSeed(config.seed, 'sa'));
-  const pruner = config.pruning ? new PruningScheduler(config.pruning, gradientSteps) : null;
-  const regulariser: SaRegulariser | null = !sa
-    ? null
-    : sa.method === 'sgld'
-      ? new SgldRegulariser({ steps: sa.sgldSteps, beta: sa.sgldBeta, detachStdev: sa.detachStdev })
-      : new ConvexSaRegulariser({ bounds: sa.convexBounds, detachStdev: sa.detachStdev });
-  let iteration = 0;
-  let envSteps = 0;
-  let gradSteps = 0;
-  let episodes = 0;
-  let recentReturns: number[] = [];
-  let lastCheckpoint: { bytes: Buffer; iteration: number } | null = null;
-  let resumedAdam: ReturnType<PpoOptimisers['getState']> | null = null;
-  const nextObs = new Float32Array(N * obsDim);
-  // Observations are normalised with statistics that include them (Gymnasium's NormalizeObservation).
-  const observe = (raw: Float32Array) => {
-    updateObsNormalizer(normalizer, raw, N);
-    normalizeObs(normalizer, raw, N, nextObs);
-  };
-
-  if (hooks.resumeFrom) {
-    const s = decodeCheckpoint(hooks.resumeFrom);
-    checkSameRun(s.config, config);
-    model = s.model;
-    normalizer = s.normalizer;
-    resumedAdam = { adam: s.adam, valueAdam: s.valueAdam };
-    actionRng.setState(s.rngs.actions);
-    minibatchRng.setState(s.rngs.minibatches);
-    saRng.setState(s.rngs.sa);
-    rewardScaler.setState(s.rewardScaler);
-    if (pruner) pruner.biasMasks = s.pruningBiasMasks;
-    ({ iteration, envSteps, episodes } = s);
-    gradSteps = s.gradientSteps;
-    recentReturns = s.recentReturns;
-    lastCheckpoint = { bytes: Buffer.from(hooks.resumeFrom), iteration };
-    if (s.envState && env.restoreState) {
-      await env.restoreState(s.envState);
-      nextObs.set(s.nextObs);
-    } else {
-      // Envs that cannot restore their state start fresh episodes: training continues, not bit-identically.
-      observe(await env.reset());
-    }
-  } else {
-    observe(await env.reset());
-  }
-
-  const actorGrads = createGrads(model.actor);
-  const criticGrads = createGrads(model.critic);
-  const logStdGrad = new Float32Array(actDim);
-  const optimisers = new PpoOptimisers(
-    model, { actor: actorGrads, critic: criticGrads, logStd: logStdGrad },
-    { separateValue: config.valueLearningRate !== null, adamEps: config.adamEps }, engine.kernels,
-  );
-  if (resumedAdam) optimisers.setState(resumedAdam);
-  const allGrads = optimisers.allGrads;
-  // The SA term is measured as the change it makes to these, which leaves the arithmetic untouched.
-  const saApplies = regulariser !== null && sa !== null && sa.kappa > 0;
-  const saTouchedGrads = [...actorGrads, logStdGrad];
-  const saGradsBefore = saApplies ? saTouchedGrads.map((g) => new Float32Array(g.length)) : [];
-  const logStdGradBeforeSa = saApplies ? saGradsBefore.at(-1)! : logStdGrad;
-
-  // Rollout storage, row t * N + i.
-  const obsBuf = new Float32Array(batchSize * obsDim);
-  const actBuf = new Float32Array(batchSize * actDim);
-  const logProbBuf = new Float32Array(batchSize);
-  const valueBuf = new Float32Array(batchSize);
-  const rewardBuf = new Float32Array(batchSize);
-  const terminatedBuf = new Uint8Array(batchSize);
-  const truncatedBuf = new Uint8Array(batchSize);
-  const truncationValueBuf = new Float32Array(batchSize);
-  const mean = new Float32Array(N * actDim);
-  const value = new Float32Array(N);
-  const done = new Uint8Array(N);
-  // Minibatch storage.
-  const mbObs = new Float32Array(minibatchSize * obsDim);
-  const mbAct = new Float32Array(minibatchSize * actDim);
-  const mbLogProb = new Float32Array(minibatchSize);
-  const mbAdv = new Float32Array(minibatchSize);
-  const mbRet = new Float32Array(minibatchSize);
-  const mbVal = new Float32Array(minibatchSize);
-  let actorPass: ForwardPass | undefined;
-  let criticPass: ForwardPass | undefined;
-
+  const regulariser = sa && sa.kappa > 0 ? createSaRegulariser(sa) : null;
+  const rollout = new RolloutBuffer(config.numSteps, config.numEnvs, env.obsDim, env.actDim);
+  const mb = new Minibatch(minibatchSize, env.obsDim, env.actDim);
+  const ppoLoss = new PpoLoss(config, engine);
   const started = performance.now();
-  const envStepsAtStart = envSteps;
-  const fail = (message: string) => new TrainingDivergedError(message, iteration + 1, lastCheckpoint);
+  const envStepsAtStart = state.envSteps;
+  const fail = (message: string) => new TrainingDivergedError(message, state.iteration + 1, state.lastCheckpoint);
 
-  while (iteration < iterations) {
-    if (hooks.signal?.aborted) throw new AbortError(iteration);
-    const it = iteration + 1;
-
-    // ---------------------------------------------------------------- rollout
-    for (let t = 0; t < T; t++) {
-      const row = t * N;
-      obsBuf.set(nextObs, row * obsDim);
-      engine.predict(model.actor, nextObs, N, mean);
-      engine.predict(model.critic, nextObs, N, value);
-      const actions = actBuf.subarray(row * actDim, (row + N) * actDim);
-      for (let i = 0; i < N; i++) {
-        for (let j = 0; j < actDim; j++) actions[i * actDim + j] = mean[i * actDim + j]! + Math.exp(model.logStd[j]!) * actionRng.normal();
-      }
-      logProbBuf.set(gaussianLogProb(mean, model.logStd, actions), row);
-      valueBuf.set(value, row);
-
-      const step = await env.step(actions);
-      envSteps += N;
-      let anyTruncated = false;
-      for (let i = 0; i < N; i++) {
-        const terminated = step.terminated[i] === 1;
-        const truncated = step.truncated[i] === 1 && !terminated;
-        done[i] = terminated || truncated ? 1 : 0;
-        terminatedBuf[row + i] = terminated ? 1 : 0;
-        truncatedBuf[row + i] = truncated ? 1 : 0;
-        truncationValueBuf[row + i] = 0;
-        anyTruncated ||= truncated;
-        if (done[i]) {
-          episodes++;
-          recentReturns.push(step.episodeReturns[i]!);
-          if (recentReturns.length > 10) recentReturns.shift();
-        }
-      }
-      rewardScaler.scale(step.rewards, done, rewardBuf.subarray(row, row + N));
-      observe(step.obs);
-      if (anyTruncated) {
-        // Bootstrap value of each truncated episode: V of its final observation, normalised alike.
-        const finalValues = engine.predict(model.critic, normalizeObs(normalizer, step.finalObs, N), N);
-        for (let i = 0; i < N; i++) if (truncatedBuf[row + i]) truncationValueBuf[row + i] = finalValues[i]!;
-      }
-    }
-
-    // ---------------------------------------------------------------- advantages
-    const { advantages, returns } = computeGae({
-      numSteps: T, numEnvs: N, rewards: rewardBuf, values: valueBuf, terminated: terminatedBuf, truncated: truncatedBuf,
-      truncationValues: truncationValueBuf, nextValues: engine.predict(model.critic, nextObs, N),
-      gamma: config.gamma, lambda: config.gaeLambda,
+  while (state.iteration < iterations) {
+    if (hooks.signal?.aborted) throw new AbortError(state.iteration);
+    const it = state.iteration + 1;
+    await rollout.collect(state, env, engine);
+    const gae = computeGae({
+      numSteps: config.numSteps, numEnvs: config.numEnvs, rewards: rollout.rewards, values: rollout.values,
+      terminated: rollout.terminated, truncated: rollout.truncated, truncationValues: rollout.truncationValues,
+      nextValues: engine.predict(model.critic, state.nextObs, config.numEnvs), gamma: config.gamma, lambda: config.gaeLambda,
     });
 
     // ---------------------------------------------------------------- update
@@ -294,167 +143,98 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
     const anneal = config.annealLr ? 1 - (it - 1) / iterations : 1;
     const lr = config.learningRate * anneal;
     const valueLr = (config.valueLearningRate ?? config.learningRate) * anneal;
-    const maskUpdates: MaskUpdate[] = [];
-    const saEpsilon = sa ? sa.epsilon * saRamp(it, iterations, sa.rampFraction) : 0;
     const saRampNow = sa ? saRamp(it, iterations, sa.rampFraction) : 0;
-    const stats = { policyLoss: 0, valueLoss: 0, entropy: 0, saLoss: 0, approxKl: 0, clipFraction: 0, gradNorm: 0, ppoGradNorm: 0, saGradNorm: 0, clipScale: 0, minibatches: 0 };
-    const logStdGradSums = { ppo: new Float64Array(actDim), sa: new Float64Array(actDim), ppoClipped: new Float64Array(actDim), saClipped: new Float64Array(actDim) };
+    const saEpsilon = sa ? sa.epsilon * saRampNow : 0;
+    const stats = new UpdateStats();
+    const diagnostics = hooks.onDiagnostics ? new GradientDiagnostics([...grads.actor, grads.logStd]) : null;
+    const maskUpdates: MaskUpdate[] = [];
     const indices = Uint32Array.from({ length: batchSize }, (_, k) => k);
     for (let epoch = 0; epoch < config.updateEpochs; epoch++) {
-      minibatchRng.shuffle(indices);
-      let epochKl = 0;
-      let epochMinibatches = 0;
+      rngs.minibatches.shuffle(indices);
+      const epochStats = new UpdateStats();
       for (let start = 0; start < batchSize; start += minibatchSize) {
-        for (let m = 0; m < minibatchSize; m++) {
-          const k = indices[start + m]!;
-          mbObs.set(obsBuf.subarray(k * obsDim, (k + 1) * obsDim), m * obsDim);
-          mbAct.set(actBuf.subarray(k * actDim, (k + 1) * actDim), m * actDim);
-          mbLogProb[m] = logProbBuf[k]!;
-          mbAdv[m] = advantages[k]!;
-          mbRet[m] = returns[k]!;
-          mbVal[m] = valueBuf[k]!;
-        }
-        if (config.normAdv) normaliseInPlace(mbAdv);
-
-        // Policy: clipped surrogate through log pi(a|s), minus the entropy bonus.
-        actorPass = engine.forward(model.actor, mbObs, minibatchSize, actorPass);
-        const newLogProb = gaussianLogProb(actorPass.output, model.logStd, mbAct);
-        const pg = ppoClipLoss({ logProb: newLogProb, oldLogProb: mbLogProb, advantages: mbAdv, clipCoef: config.clipCoef });
-        const logProbGrad = gaussianLogProbGrad(actorPass.output, model.logStd, mbAct, pg.gradLogProb);
-        engine.backward(model.actor, actorPass, logProbGrad.mean, actorGrads);
-        const { entropy } = gaussianEntropy(model.logStd);
-        for (let j = 0; j < actDim; j++) logStdGrad[j] = logProbGrad.logStd[j]! - config.entCoef; // d entropy / d logStd_j = 1
-
-        // Value function.
-        criticPass = engine.forward(model.critic, mbObs, minibatchSize, criticPass);
-        const vl = valueLoss(config.clipValueLoss
-          ? { values: criticPass.output, returns: mbRet, oldValues: mbVal, clipCoef: config.clipCoef }
-          : { values: criticPass.output, returns: mbRet });
-        for (let m = 0; m < minibatchSize; m++) vl.gradValues[m] = vl.gradValues[m]! * config.valueCoef;
-        engine.backward(model.critic, criticPass, vl.gradValues, criticGrads);
-
-        // SA-PPO: kappa * R, its gradient added into the actor's and the log-std's.
+        mb.gather(rollout, gae, indices, start, config.normAdv);
+        const parts = ppoLoss.lossAndGrads(state, mb);
         let saLoss = 0;
-        let ppoGradNorm = 0;
-        let saGradNorm = 0;
-        if (saApplies) {
-          ppoGradNorm = globalGradNorm(allGrads, engine.kernels);
-          saTouchedGrads.forEach((g, i) => saGradsBefore[i]!.set(g));
-          saLoss = regulariser!.lossAndGrads(
-            { actor: model.actor, logStd: model.logStd, obs: mbObs, batch: minibatchSize, epsilon: saEpsilon, ramp: saRampNow, rng: saRng, engine },
-            { weight: sa!.kappa, actorGrads, logStdGrad },
+        if (regulariser) {
+          // SA-PPO: kappa * R, its gradient added into the actor's and the log-std's.
+          diagnostics?.beforeSaTerm(globalGradNorm(optimisers.allGrads, engine.kernels));
+          saLoss = regulariser.lossAndGrads(
+            { actor: model.actor, logStd: model.logStd, obs: mb.obs, batch: minibatchSize, epsilon: saEpsilon, ramp: saRampNow, rng: rngs.sa, engine },
+            { weight: sa!.kappa, actorGrads: grads.actor, logStdGrad: grads.logStd },
           );
-          let sq = 0;
-          saTouchedGrads.forEach((g, k) => {
-            const before = saGradsBefore[k]!;
-            for (let e = 0; e < g.length; e++) sq += (g[e]! - before[e]!) ** 2;
-          });
-          saGradNorm = Math.sqrt(sq);
+          diagnostics?.afterSaTerm();
         }
-
-        const loss = pg.loss - config.entCoef * entropy + config.valueCoef * vl.loss + (sa ? sa.kappa * saLoss : 0);
-        if (!Number.isFinite(loss)) throw fail(`the loss is ${loss} (policy ${pg.loss}, value ${vl.loss}, SA ${saLoss})`);
-        const { norm, policyScale: scale } = optimisers.step(lr, valueLr, config.maxGradNorm);
-        for (let j = 0; j < actDim; j++) {
-          const ppoPart = logStdGradBeforeSa[j]!;
-          const saPart = logStdGrad[j]! - ppoPart;
-          logStdGradSums.ppo[j] = logStdGradSums.ppo[j]! + ppoPart;
-          logStdGradSums.sa[j] = logStdGradSums.sa[j]! + saPart;
-          logStdGradSums.ppoClipped[j] = logStdGradSums.ppoClipped[j]! + scale * ppoPart;
-          logStdGradSums.saClipped[j] = logStdGradSums.saClipped[j]! + scale * saPart;
-        }
+        const loss = parts.policyLoss - config.entCoef * parts.entropy + config.valueCoef * parts.valueLoss + (sa ? sa.kappa * saLoss : 0);
+        if (!Number.isFinite(loss)) throw fail(`the loss is ${loss} (policy ${parts.policyLoss}, value ${parts.valueLoss}, SA ${saLoss})`);
+        const { norm, policyScale } = optimisers.step(lr, valueLr, config.maxGradNorm);
+        diagnostics?.afterStep(norm, policyScale);
         if (!Number.isFinite(norm)) throw fail(`the gradient norm is ${norm}`);
-        gradSteps++;
-
-        // Micro-pruning: the scheduler decides whether this gradient step updates the masks; the
-        // surrogate bound is read on either side of every update it makes.
-        if (pruner) {
-          const before = pruner.shouldUpdate(gradSteps) ? surrogateLipschitz(model.actor) : NaN;
-          const signals = pruner.needsGradients ? { actor: layerGradients(actorGrads), critic: layerGradients(criticGrads) } : {};
-          if (pruner.update(model, gradSteps, signals)) {
-            optimisers.applyMasks();
-            maskUpdates.push({ envSteps, gradientStep: gradSteps, sparsity: sparsity(model.actor), before, after: surrogateLipschitz(model.actor) });
-          }
-          // The layer type has no bias mask, so pruned biases are held at zero here after every step.
-          if (pruner.biasMasks.actor) enforceMasks(model.actor, pruner.biasMasks.actor);
-          if (pruner.biasMasks.critic) enforceMasks(model.critic, pruner.biasMasks.critic);
-        }
-
-        stats.policyLoss += pg.loss;
-        stats.valueLoss += vl.loss;
-        stats.entropy += entropy;
-        stats.saLoss += saLoss;
-        stats.approxKl += pg.approxKl;
-        stats.clipFraction += pg.clipFraction;
-        stats.gradNorm += norm;
-        stats.ppoGradNorm += saApplies ? ppoGradNorm : norm;
-        stats.clipScale += scale;
-        stats.saGradNorm += saGradNorm;
-        stats.minibatches++;
-        epochKl += pg.approxKl;
-        epochMinibatches++;
+        state.gradientSteps++;
+        if (pruner) updateMasks(state, maskUpdates);
+        stats.add({ ...parts, saLoss });
+        epochStats.add({ ...parts, saLoss });
       }
-      if (config.targetKl !== null && epochKl / epochMinibatches > config.targetKl) break;
+      if (config.targetKl !== null && epochStats.means().approxKl > config.targetKl) break;
     }
-    iteration = it;
+    state.iteration = it;
 
     // ---------------------------------------------------------------- progress and checkpoint
     const seconds = (performance.now() - started) / 1000;
-    const n = stats.minibatches;
     await hooks.onIteration?.({
-      iteration, iterations, envSteps,
-      stepsPerSecond: seconds > 0 ? (envSteps - envStepsAtStart) / seconds : 0,
-      meanReturn: meanOf(recentReturns),
-      episodes,
-      policyLoss: stats.policyLoss / n,
-      valueLoss: stats.valueLoss / n,
-      entropy: stats.entropy / n,
-      saLoss: stats.saLoss / n,
-      saEpsilon,
-      gradNorm: stats.gradNorm / n,
-      ppoGradNorm: stats.ppoGradNorm / n,
-      saGradNorm: stats.saGradNorm / n,
-      clipScale: stats.clipScale / n,
-      logStd: Array.from(model.logStd),
-      logStdGradPpo: Array.from(logStdGradSums.ppo, (x) => x / n),
-      logStdGradSa: Array.from(logStdGradSums.sa, (x) => x / n),
-      logStdGradPpoClipped: Array.from(logStdGradSums.ppoClipped, (x) => x / n),
-      logStdGradSaClipped: Array.from(logStdGradSums.saClipped, (x) => x / n),
-      approxKl: stats.approxKl / n,
-      clipFraction: stats.clipFraction / n,
-      learningRate: lr,
-      valueLearningRate: valueLr,
-      sparsity: sparsity(model.actor),
-      lipschitzBound: surrogateLipschitz(model.actor),
-      maskUpdates,
+      iteration: it, iterations, envSteps: state.envSteps,
+      stepsPerSecond: seconds > 0 ? (state.envSteps - envStepsAtStart) / seconds : 0,
+      meanReturn: meanOf(state.recentReturns), episodes: state.episodes,
+      ...stats.means(), saEpsilon, learningRate: lr, valueLearningRate: valueLr,
+      sparsity: sparsity(model.actor), lipschitzBound: surrogateLipschitz(model.actor), maskUpdates,
     });
-    if (config.checkpointEvery > 0 && iteration % config.checkpointEvery === 0) {
-      const bytes = encodeCheckpoint({
-        config, iteration, envSteps, gradientSteps: gradSteps, model, normalizer, ...optimisers.getState(),
-        rngs: { actions: actionRng.getState(), minibatches: minibatchRng.getState(), sa: saRng.getState() },
-        rewardScaler: rewardScaler.getState(), nextObs: nextObs.slice(), recentReturns: recentReturns.slice(), episodes,
-        pruningBiasMasks: pruner ? pruner.biasMasks : { actor: null, critic: null },
-        envState: env.saveState ? await env.saveState() : null,
-      });
-      lastCheckpoint = { bytes, iteration };
-      await hooks.onCheckpoint?.(bytes, iteration);
-    }
+    if (diagnostics) hooks.onDiagnostics!(diagnostics.result(it, model.logStd));
+    if (config.checkpointEvery > 0 && it % config.checkpointEvery === 0) await hooks.onCheckpoint?.(await state.snapshot(env), it);
   }
+  return finalResult(state);
+}
 
-  // ---------------------------------------------------------------- final policy
+function createSaRegulariser(sa: ResolvedSaConfig): SaRegulariser {
+  return sa.method === 'sgld'
+    ? new SgldRegulariser({ steps: sa.sgldSteps, beta: sa.sgldBeta, detachStdev: sa.detachStdev })
+    : new ConvexSaRegulariser({ bounds: sa.convexBounds, detachStdev: sa.detachStdev });
+}
+
+/**
+ * Micro-pruning after a gradient step: the scheduler decides whether this step updates the masks;
+ * the surrogate bound is read on either side of every update it makes.
+ */
+function updateMasks(state: TrainingState, maskUpdates: MaskUpdate[]): void {
+  const { model, grads, optimisers, gradientSteps } = state;
+  const pruner = state.pruner!;
+  const before = pruner.shouldUpdate(gradientSteps) ? surrogateLipschitz(model.actor) : NaN;
+  const signals = pruner.needsGradients ? { actor: layerGradients(grads.actor), critic: layerGradients(grads.critic) } : {};
+  if (pruner.update(model, gradientSteps, signals)) {
+    optimisers.applyMasks();
+    maskUpdates.push({ envSteps: state.envSteps, gradientStep: gradientSteps, sparsity: sparsity(model.actor), before, after: surrogateLipschitz(model.actor) });
+  }
+  // The layer type has no bias mask, so pruned biases are held at zero here after every step.
+  if (pruner.biasMasks.actor) enforceMasks(model.actor, pruner.biasMasks.actor);
+  if (pruner.biasMasks.critic) enforceMasks(model.critic, pruner.biasMasks.critic);
+}
+
+/** The final policy artifact (normaliser frozen, labels naming the method) and the run's summary. */
+function finalResult(state: TrainingState): TrainResult {
+  const { config, model } = state;
+  const sa = config.sa;
   const labels: Record<string, string> = { method: sa && sa.kappa > 0 ? 'sa-ppo' : 'ppo' };
   if (sa) Object.assign(labels, { kappa: String(sa.kappa), saEpsilon: String(sa.epsilon), saMethod: sa.method });
   if (config.pruning) Object.assign(labels, { pruning: config.pruning.criterion, pruningScope: config.pruning.scope, finalSparsity: String(config.pruning.finalSparsity) });
   const policy = encodePolicy({
-    metadata: { env: config.envId, seed: config.seed, sparsity: sparsity(model.actor), trainingStep: envSteps, parentId: null, labels },
-    normalizer: cloneObsNormalizer(normalizer),
+    metadata: { env: config.envId, seed: config.seed, sparsity: sparsity(model.actor), trainingStep: state.envSteps, parentId: null, labels },
+    normalizer: cloneObsNormalizer(state.normalizer),
     model,
   });
   return {
     policy,
-    meanReturn: meanOf(recentReturns),
-    iterations: iteration,
-    envSteps,
+    meanReturn: meanOf(state.recentReturns),
+    iterations: state.iteration,
+    envSteps: state.envSteps,
     sparsity: sparsity(model.actor),
     lipschitzBound: surrogateLipschitz(model.actor),
   };
@@ -473,33 +253,9 @@ function checkEnv(config: ResolvedPpoConfig, env: VecEnvLike): void {
   }
 }
 
-/** A checkpoint continues only the run it came from; the engine and checkpoint interval may change. */
-function checkSameRun(saved: ResolvedPpoConfig, config: ResolvedPpoConfig): void {
-  const strip = (c: ResolvedPpoConfig) => ({ ...c, checkpointEvery: 0, engine: null });
-  const a = strip(saved) as unknown as Record<string, unknown>;
-  const b = strip(config) as unknown as Record<string, unknown>;
-  for (const key of Object.keys(b)) {
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) {
-      throw new InvalidArgumentError('resumeFrom', `a checkpoint of a run with the same ${key} (${JSON.stringify(b[key])})`, `one with ${key} = ${JSON.stringify(a[key])}`);
-    }
-  }
-}
-
 /** Splits [gw0, gb0, gw1, gb1, ...] into what libs/pruning's saliency reads. */
 function layerGradients(grads: Float32Array[]): { gradients: Float32Array[]; biasGradients: Float32Array[] } {
   return { gradients: grads.filter((_, i) => i % 2 === 0), biasGradients: grads.filter((_, i) => i % 2 === 1) };
-}
-
-/** (x - mean) / (std + 1e-8) with the unbiased std, as torch's .std() in CleanRL. */
-function normaliseInPlace(x: Float32Array): void {
-  const n = x.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i]!;
-  const mu = s / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (x[i]! - mu) ** 2;
-  const std = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  for (let i = 0; i < n; i++) x[i] = (x[i]! - mu) / (std + 1e-8);
 }
 
 function meanOf(xs: number[]): number {
