@@ -31,10 +31,11 @@ export async function upCommand(argv: string[]): Promise<number> {
   const trainers = concurrencyOrDefault(values.concurrency);
   const home = path.resolve(values.home ?? process.env.RLPRUNE_HOME ?? '.rlprune');
   const attacks = values.attacks;
+  const ports = parsePorts(values.ports, values['base-port']);
   process.stderr.write(`starting ${4 + trainers + attacks.length} services (logs in ${path.join(home, 'logs')}) ...\n`);
   const cluster = await launchLocalServices({
     home,
-    ports: parsePorts(values.ports, values['base-port']),
+    ports,
     attacks,
     trainers,
     ...(trainers > 1 ? { trainerEnvs: 'local' as const } : {}),
