@@ -29,11 +29,8 @@ function compileClients(protoCopy: string, dir: string): string[] {
       extends: path.join(repo, 'tsconfig.base.json'),
       compilerOptions: {
         typeRoots: [path.join(repo, 'node_modules/@types')],
-        paths: {
-          '@rlprune/proto': [path.join(protoCopy, 'src/index.ts')],
-          '@grpc/grpc-js': [path.join(repo, 'node_modules/@grpc/grpc-js')],
-          '@grpc/proto-loader': [path.join(repo, 'node_modules/@grpc/proto-loader')],
-        },
+        // the copy's own imports (grpc, protobufjs, @rlprune/errors) resolve in the repository's node_modules
+        paths: { '@rlprune/proto': [path.join(protoCopy, 'src/index.ts')], '*': [path.join(repo, 'node_modules/*')] },
       },
       files: [path.join(repo, 'libs/clients/src/index.ts')],
     }),

@@ -12,6 +12,11 @@
 //
 // It lives next to tensor.ts so that both ends own it: the simulator's server (decodeStepRequest,
 // encodeStepResponse) and sim-client's RemoteVecEnv (encodeStepRequest, decodeStepResponse).
+// Its varint, tag and skip parts stay hand-written: a version on protobufjs's Reader and Writer
+// (same bytes, all tests passing) was measured in Dec 2026 on a 2-core machine at load 17-39, and
+// did not show itself no slower (codec round trip per 16-env Hopper step, medians of 3 interleaved
+// runs: 20.6 us hand-written, 22.3 us protobufjs; session steps/s in the same window 2635 vs 2522),
+// with run-to-run spread larger than the gap; re-measure on a quiet machine before switching.
 import type { SessionRequest__Output } from './generated/rlprune/simulator/v1/SessionRequest';
 import { decodeTensor, TensorShapeError } from './tensor';
 
