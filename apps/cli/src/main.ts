@@ -19,7 +19,10 @@ function resolve(argv: string[]): { spec: CommandSpec; rest: string[] } | { help
   const [name, ...rest] = argv;
   const spec = SPECS.find((s) => s.name === name);
   if (!spec) {
-    throw new UsageError(`unknown command ${JSON.stringify(name)}${didYouMean(name!, SPECS.map((s) => s.name))} (\`rlprune --help\` lists the commands)`);
+    // a subcommand typed alone ("rlprune inspect") is offered with its group ("policy inspect")
+    const sub = SPECS.flatMap((s) => (isGroup(s) ? s.subcommands : [])).find((c) => c.name.endsWith(` ${name}`));
+    const hint = sub ? `; did you mean ${sub.name}?` : didYouMean(name!, SPECS.map((s) => s.name));
+    throw new UsageError(`unknown command ${JSON.stringify(name)}${hint} (\`rlprune --help\` lists the commands)`);
   }
   if (!isGroup(spec)) return { spec, rest };
   const [sub, ...subRest] = rest;
