@@ -37,6 +37,8 @@ function resolve(argv: string[]): { spec: CommandSpec; rest: string[] } | { help
 
 async function main(argv: string[]): Promise<number> {
   const [first] = argv;
+  // `rlprune help run` is `rlprune run --help`
+  if (first === 'help' && argv.length > 1) return main([...argv.slice(1), '--help']);
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     console.log(topHelp(SPECS));
     return first === undefined ? 2 : 0;
