@@ -1,13 +1,10 @@
 // A real simulator process: its hand-encoded step answers read the same through the generated
 // decoder (an ordinary gRPC client) as through RemoteVecEnv's own decoder, and both match the
 // in-process VecEnv, including steps where episodes end and the optional fields are sent.
-import type * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVecEnv } from '@rlprune/envs';
-import { decodeTensor, encodeTensor, protos } from '@rlprune/proto';
+import { decodeTensor, encodeTensor, protos, type SessionRequest, type SessionResponse__Output } from '@rlprune/proto';
 import { closeClients, getClient } from '@rlprune/service-kit';
-import type { SessionRequest } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionRequest';
-import type { SessionResponse__Output } from '@rlprune/proto/src/generated/rlprune/simulator/v1/SessionResponse';
 import { spawnServiceProcess, type Spawned } from '../../../test/helpers/process';
 import { RemoteVecEnv } from './remote-vec-env';
 
@@ -28,7 +25,7 @@ afterAll(async () => {
 /** A Session through the generated codec, one answer per request. */
 function genericSession(): { send(m: SessionRequest): Promise<SessionResponse__Output>; end(): void } {
   const client = getClient(protos().rlprune.simulator.v1.Simulator, address);
-  const call = client.session() as unknown as grpc.ClientDuplexStream<SessionRequest, SessionResponse__Output>;
+  const call = client.session();
   const waiting: Array<(m: SessionResponse__Output) => void> = [];
   call.on('data', (m: SessionResponse__Output) => waiting.shift()?.(m));
   return {

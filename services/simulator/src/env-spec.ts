@@ -1,6 +1,6 @@
 // libs/envs' EnvSpec as the wire EnvSpec.
 import type { EnvSpec } from '@rlprune/envs';
-import type { EnvSpec as WireEnvSpec } from '@rlprune/proto/src/generated/rlprune/common/v1/EnvSpec';
+import type { EnvSpec as WireEnvSpec } from '@rlprune/proto';
 
 export function toWireEnvSpec(spec: EnvSpec): WireEnvSpec {
   return {

@@ -1,7 +1,7 @@
 // GetSystemStatus: the orchestrator itself, then every configured service's grpc.health.v1 status,
 // version and health-check latency, checked in parallel.
 import { checkHealth } from '@rlprune/service-kit';
-import type { ServiceStatus } from '@rlprune/proto/src/generated/rlprune/orchestrator/v1/ServiceStatus';
+import type { ServiceStatus } from '@rlprune/proto';
 import type { ServiceTarget } from '../config';
 
 export async function systemStatus(
