@@ -119,8 +119,18 @@ describe('a crashed local run', () => {
     process.kill(crashed.pid, 'SIGKILL');
     // item 6 on the reference run: its orchestrator dies mid-run and the launcher restarts it; the
     // CLI reconnects and follows to the end (it used to exit with "Connection dropped")
-    const refOrchestrator = childrenOf(reference.pid).find((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('orchestrator/src/main.ts'))!;
-    process.kill(refOrchestrator, 'SIGKILL');
+    // (the reference starts beside the crashed run and may be slower to get there on a loaded machine:
+    // wait for its experiment and its orchestrator process rather than assume them)
+    await until(() => reference.stderr.some((l) => /^experiment exp-\w+:/.test(l)), 240_000, 'the reference experiment to be submitted');
+    const orchestratorOf = (pid: number) => childrenOf(pid).find((c) => {
+      try {
+        return fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').includes('orchestrator/src/main.ts');
+      } catch {
+        return false;
+      }
+    });
+    await until(() => orchestratorOf(reference.pid) !== undefined, 60_000, "the reference's orchestrator process");
+    process.kill(orchestratorOf(reference.pid)!, 'SIGKILL');
     await crashed.exited;
     await new Promise((r) => setTimeout(r, 5_000));
     expect(services.filter(alive), 'services still alive 5 s after the CLI died').toEqual([]);
