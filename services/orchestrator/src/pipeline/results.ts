@@ -17,15 +17,9 @@ const NOT_YET: EvalResult = { meanReturn: NaN, stdReturn: NaN, medianReturn: NaN
 
 function evalResult(r: StageResult['evaluate'] | null): EvalResult {
   if (!r) return { ...NOT_YET };
-  return {
-    meanReturn: r.meanReturn,
-    stdReturn: r.stdReturn,
-    medianReturn: r.medianReturn,
-    minReturn: r.minReturn,
-    maxReturn: r.maxReturn,
-    meanLength: r.meanLength,
-    returns: r.returns,
-  };
+  // the summary without what analysis does not read (decoded results hold only known fields)
+  const { episodes: _episodes, lengths: _lengths, states: _states, ...result } = r;
+  return result;
 }
 
 
@@ -38,15 +32,7 @@ function certifyResult(r: StageResult['certify']): CertifyResult {
     globalTv: g?.tv ?? NaN,
     // ledgers from before the flag: a surrogate of exactly 0 means a layer has no weight left
     constant: r.constant ?? g?.lipschitzSurrogate === 0,
-    perState: r.perState.map((s) => ({
-      method: s.method,
-      meanTv: s.meanTv,
-      medianTv: s.medianTv,
-      maxTv: s.maxTv,
-      certifiedFraction: s.certifiedFraction,
-      meanWidth: s.meanWidth,
-      meanCertifiedRadius: s.meanCertifiedRadius ?? null,
-    })),
+    perState: r.perState.map((s) => ({ ...s, meanCertifiedRadius: s.meanCertifiedRadius ?? null })),
   };
 }
 
