@@ -2,8 +2,8 @@
 // small in-memory cache (ids are sha256 of the bytes, so a cached copy can never be stale).
 import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
-import { protos, type ArtifactChunk__Output, type ArtifactStoreClient } from '@rlprune/proto';
-import { getClient } from './client';
+import { protos, type ArtifactStoreClient } from '@rlprune/proto';
+import { consumeStream, getClient } from './client';
 import { FailedPreconditionError, UnavailableError } from './errors';
 
 const CHUNK = 1024 * 1024;
@@ -29,9 +29,8 @@ export class ArtifactClient {
     const hit = this.cache.get(id);
     if (hit) return hit;
     const parts: Buffer[] = [];
-    const stream = this.client().get({ id }, { deadline: Date.now() + 120_000 });
     try {
-      for await (const chunk of stream as AsyncIterable<ArtifactChunk__Output>) parts.push(Buffer.from(chunk.data));
+      await consumeStream(this.client().get({ id }, { deadline: Date.now() + 120_000 }), (chunk) => parts.push(Buffer.from(chunk.data)));
     } catch (err) {
       throw this.explain(err as grpc.ServiceError);
     }
