@@ -71,7 +71,7 @@ describe('a server with a short connection age', () => {
     });
     handles.push(h);
     const sim = getClient(protos().rlprune.simulator.v1.Simulator, h.address);
-    const listEnvs = () => unary(sim.listEnvs.bind(sim) as never, {}, 5_000);
+    const listEnvs = () => unary(sim.listEnvs.bind(sim), {}, 5_000);
 
     const episodes: number[] = [];
     const streamDone = new Promise<void>((resolve, reject) => {
