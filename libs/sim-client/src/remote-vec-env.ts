@@ -51,7 +51,7 @@ const SESSION = protos().rlprune.simulator.v1.Simulator.service.Session;
 
 /**
  * The Simulator service with Session carrying raw bytes: steps are encoded and decoded by hand
- * (step-codec.ts) and every other message with the generated codec, so the hot path skips the
+ * (@rlprune/proto's step-codec.ts) and every other message with the generated codec, so the hot path skips the
  * generic object conversion. Same method path, so the server sees an ordinary Session call.
  */
 type RawCall = grpc.ClientDuplexStream<Buffer, Buffer>;
