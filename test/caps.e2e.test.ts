@@ -46,7 +46,7 @@ describe('size caps', () => {
   it('refuses a 1,000,000-point spec in under a second, naming the axes, and writes nothing', async () => {
     const seeds = Array.from({ length: 1000 }, (_, i) => i).join(', ');
     const sparsities = Array.from({ length: 1000 }, (_, i) => (i / 1000).toFixed(4)).join(', ');
-    const spec = `name: huge\nenvs: [Hopper-v4]\nseeds: [${seeds}]\ntrain: { steps: 1000 }\npruning: { sparsities: [${sparsities}] }\nattacks: [{ name: random }]\n`;
+    const spec = `name: huge\nenvs: [Hopper-v4]\nseeds: [${seeds}]\ntrain: { total_timesteps: 2048 }\npruning: { sparsities: [${sparsities}] }\nattacks: [{ name: random }]\n`;
     const t0 = Date.now();
     const err = await failure(call(orchestrator(), 'submitExperiment', { specYaml: spec }));
     expect(Date.now() - t0).toBeLessThan(1_000);

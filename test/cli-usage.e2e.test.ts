@@ -74,7 +74,7 @@ describe('rlprune help, version and usage errors', () => {
     const help = (name: string) => outs[names.indexOf(name)]!.stdout;
     expect(help('run')).toMatch(/--detach .*\(default: off\)/);
     expect(help('run')).toMatch(/--concurrency N .*e\.g\. --concurrency 2/);
-    expect(help('train')).toMatch(/--steps N .*\(required; e\.g\. --steps 20000\)/);
+    expect(help('train')).toMatch(/--total-timesteps N .*\(required; e\.g\. --total-timesteps 20000\)/);
     expect(help('train')).toMatch(/--prune-interval K .*default: 15/);
     expect(help('certify')).toContain('--no-radius');
     expect(help('policy')).toMatch(/--format FORMAT[\s\S]*--out FILE/);
@@ -94,14 +94,14 @@ describe('rlprune help, version and usage errors', () => {
   });
 
   it('a misspelt flag gets a suggestion and exit 2', async () => {
-    const out = await rlprune(['train', '--env', 'Hopper-v4', '--stpes', '100', '--out', 'p.rlp']);
+    const out = await rlprune(['train', '--env', 'Hopper-v4', '--total-timestpes', '100', '--out', 'p.rlp']);
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain('unknown flag --stpes; did you mean --steps?');
+    expect(out.stderr).toContain('unknown flag --total-timestpes; did you mean --total-timesteps?');
   });
 
   it('a bad value names its flag', async () => {
-    const out = await rlprune(['train', '--env', 'Hopper-v4', '--steps', 'abc', '--out', 'p.rlp']);
-    expect(out).toMatchObject({ code: 2, stderr: 'rlprune: --steps: expected a positive integer, got "abc"\n' });
+    const out = await rlprune(['train', '--env', 'Hopper-v4', '--total-timesteps', 'abc', '--out', 'p.rlp']);
+    expect(out).toMatchObject({ code: 2, stderr: 'rlprune: --total-timesteps: expected a positive integer, got "abc"\n' });
   });
 
   it('an unreachable orchestrator is one plain line naming the address and `rlprune up`, exit 1', async () => {

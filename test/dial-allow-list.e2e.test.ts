@@ -85,7 +85,7 @@ describe('dial allow-list', () => {
           client(p.trainer.v1.Trainer, addr.trainer!).train({
             envId: 'InvertedPendulum-v4',
             seed: 1,
-            totalSteps: 256,
+            totalTimesteps: 256,
             simulatorAddress: FOREIGN,
           }),
         'simulator_address',
@@ -129,9 +129,9 @@ describe('dial allow-list', () => {
     const train = client(p.trainer.v1.Trainer, addr.trainer!).train({
       envId: 'InvertedPendulum-v4',
       seed: 1,
-      totalSteps: 256,
+      totalTimesteps: 256,
       simulatorAddress: addr.simulator,
-      ppo: { numEnvs: 1, rolloutSteps: 128, minibatches: 2, epochs: 1 },
+      ppo: { numEnvs: 1, numSteps: 128, numMinibatches: 2, updateEpochs: 1 },
     });
     expect(await firstStatus(train)).toBeNull();
     // the configured attacker address passes the check (nothing listens there: UNAVAILABLE, not PERMISSION_DENIED)

@@ -19,11 +19,11 @@ name: e2e
 envs: [InvertedPendulum-v4]
 seeds: [1]
 train:
-  steps: 4096
+  total_timesteps: 4096
   num_envs: 4
-  rollout_steps: 128
-  minibatches: 4
-  epochs: 4
+  num_steps: 128
+  num_minibatches: 4
+  update_epochs: 4
 pruning:
   mode: during
   sparsities: [0, 0.5]
@@ -217,7 +217,7 @@ describe('an experiment end to end', () => {
 describe('experiment failures', () => {
   it('retries a stage whose service dies mid-stage, and the experiment still completes', async () => {
     const { cluster, client, home } = await start();
-    const exp = await client.submit(SPEC.replace('steps: 4096', 'steps: 16384'));
+    const exp = await client.submit(SPEC.replace('total_timesteps: 4096', 'total_timesteps: 16384'));
     // wait until a training stage is running, then kill the trainer under it
     const until = Date.now() + 120_000;
     while (!ledgerStages(home, exp.id).some((s) => s.kind === 'train' && s.state === 'running')) {

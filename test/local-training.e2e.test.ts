@@ -52,8 +52,8 @@ describe('trainings on one machine', () => {
     const req = {
       envId: 'Hopper-v4',
       seed: 3,
-      totalSteps: 4 * 2 * 64,
-      ppo: { numEnvs: 2, rolloutSteps: 64, epochs: 2, minibatches: 4 },
+      totalTimesteps: 4 * 2 * 64,
+      ppo: { numEnvs: 2, numSteps: 64, updateEpochs: 2, numMinibatches: 4 },
       pruning: { criterion: 'magnitude', kind: 'cubic', finalSparsity: 0.5, startFraction: 0.25, endFraction: 0.75, interval: 2 },
     };
     const [a, b] = await Promise.all([trainPolicyId(remote, req), trainPolicyId(local, req)]);
@@ -76,7 +76,7 @@ describe('trainings on one machine', () => {
 name: two-trainings
 envs: [InvertedPendulum-v4]
 seeds: [1]
-train: { steps: 4096, num_envs: 2, rollout_steps: 256 }
+train: { total_timesteps: 4096, num_envs: 2, num_steps: 256 }
 pruning: { sparsities: [0, 0.5] }
 certify: { methods: [lipschitz], states: 16 }
 evaluation: { episodes: 2 }

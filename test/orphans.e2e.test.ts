@@ -18,7 +18,7 @@ const SPEC = `
 name: orphans
 envs: [InvertedPendulum-v4]
 seeds: [1]
-train: { steps: 4096, num_envs: 4, rollout_steps: 128, minibatches: 4, epochs: 2 }
+train: { total_timesteps: 4096, num_envs: 4, num_steps: 128, num_minibatches: 4, update_epochs: 2 }
 pruning: { sparsities: [0] }
 attacks: [{ name: random }, { name: critic }, { name: mad }]
 certify: { methods: [ibp], states: 16 }

@@ -55,8 +55,8 @@ describe('traces', () => {
     const events = await train(trn, {
       envId: 'Hopper-v4',
       seed: 3,
-      totalSteps: 3 * 2 * 32,
-      ppo: { numEnvs: 2, rolloutSteps: 32, epochs: 1, minibatches: 2 },
+      totalTimesteps: 3 * 2 * 32,
+      ppo: { numEnvs: 2, numSteps: 32, updateEpochs: 1, numMinibatches: 2 },
       pruning: { criterion: 'magnitude', kind: 'cubic', finalSparsity: 0.5, startFraction: 0.2, endFraction: 0.8, interval: 1 },
     });
     const iterations = events.filter((e) => e.progress).length;
@@ -72,7 +72,7 @@ describe('traces', () => {
     const call = (method: 'submitExperiment' | 'cancelExperiment', req: object) =>
       new Promise<{ id: string; traceIds: string[] }>((resolve, reject) => orch[method](req, (err, res) => (err ? reject(err) : resolve(res))));
     const submitted = await call('submitExperiment', {
-      specYaml: 'name: traced\nenvs: [Hopper-v4]\nseeds: [1]\ntrain:\n  steps: 64\n  num_envs: 2\n  rollout_steps: 32\n',
+      specYaml: 'name: traced\nenvs: [Hopper-v4]\nseeds: [1]\ntrain:\n  total_timesteps: 64\n  num_envs: 2\n  num_steps: 32\n',
     });
     expect(submitted.traceIds).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/)]);
     await call('cancelExperiment', { id: submitted.id });

@@ -13,7 +13,7 @@ const SPEC = `
 name: restart
 envs: [InvertedPendulum-v4]
 seeds: [1]
-train: { steps: 8192, num_envs: 4, rollout_steps: 128, minibatches: 4, epochs: 2 }
+train: { total_timesteps: 8192, num_envs: 4, num_steps: 128, num_minibatches: 4, update_epochs: 2 }
 pruning: { sparsities: [0] }
 certify: { methods: [lipschitz], states: 16 }
 evaluation: { episodes: 2 }

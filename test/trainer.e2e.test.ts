@@ -50,8 +50,8 @@ afterAll(async () => {
 const SMALL = {
   envId: 'Hopper-v4',
   seed: 5,
-  totalSteps: 6 * 2 * 64,
-  ppo: { numEnvs: 2, rolloutSteps: 64, epochs: 2, minibatches: 4 },
+  totalTimesteps: 6 * 2 * 64,
+  ppo: { numEnvs: 2, numSteps: 64, updateEpochs: 2, numMinibatches: 4 },
   sa: { kappa: 0.3, method: 'sgld' },
   pruning: { criterion: 'magnitude', kind: 'cubic', finalSparsity: 0.5, startFraction: 0.2, endFraction: 0.8, interval: 2 },
   checkpointEvery: 1,
@@ -60,7 +60,7 @@ const SMALL = {
 describe('trainer service', () => {
   it('learns InvertedPendulum-v4 to a mean return >= 950 within 150k steps through the simulator', async () => {
     const address = await startTrainer();
-    const events = await train(address, { envId: 'InvertedPendulum-v4', seed: 1, totalSteps: 150_000 });
+    const events = await train(address, { envId: 'InvertedPendulum-v4', seed: 1, totalTimesteps: 150_000 });
     const result = events.at(-1)!.result!;
     expect(events.filter((e) => e.progress).length).toBe(73);
     expect(result.finalMeanReturn).toBeGreaterThanOrEqual(950);
@@ -99,7 +99,7 @@ describe('trainer service', () => {
   it('stops within one iteration when cancelled and frees its simulator session', async () => {
     const address = await startTrainer();
     let iterations = 0;
-    const err = await train(address, { ...SMALL, ppo: { ...SMALL.ppo, numEnvs: 8 }, totalSteps: 8 * 64 * 100, checkpointEvery: 0 }, (e, call) => {
+    const err = await train(address, { ...SMALL, ppo: { ...SMALL.ppo, numEnvs: 8 }, totalTimesteps: 8 * 64 * 100, checkpointEvery: 0 }, (e, call) => {
       if (e.progress && ++iterations === 2) call.cancel();
     }).catch((e: grpc.ServiceError) => e);
     expect((err as grpc.ServiceError).code).toBe(grpc.status.CANCELLED);
@@ -108,7 +108,7 @@ describe('trainer service', () => {
     const until = Date.now() + 5_000;
     let again: Event[] | grpc.ServiceError;
     do {
-      again = await train(address, { ...SMALL, ppo: { ...SMALL.ppo, numEnvs: 8 }, totalSteps: 8 * 64, checkpointEvery: 0 }).catch((e: grpc.ServiceError) => e);
+      again = await train(address, { ...SMALL, ppo: { ...SMALL.ppo, numEnvs: 8 }, totalTimesteps: 8 * 64, checkpointEvery: 0 }).catch((e: grpc.ServiceError) => e);
     } while (!Array.isArray(again) && again.code === grpc.status.RESOURCE_EXHAUSTED && Date.now() < until);
     expect(Array.isArray(again) && again.at(-1)!.result).toBeTruthy();
   }, 120_000);
@@ -117,7 +117,7 @@ describe('trainer service', () => {
     const address = await startTrainer();
     const cases: Array<[object, number, RegExp]> = [
       [{ ...SMALL, ppo: { ...SMALL.ppo, learningRate: -1 } }, grpc.status.INVALID_ARGUMENT, /learningRate/],
-      [{ ...SMALL, ppo: { ...SMALL.ppo, minibatches: 5 } }, grpc.status.INVALID_ARGUMENT, /numMinibatches|minibatch/],
+      [{ ...SMALL, ppo: { ...SMALL.ppo, numMinibatches: 5 } }, grpc.status.INVALID_ARGUMENT, /numMinibatches|minibatch/],
       [{ ...SMALL, sa: { kappa: -0.5 } }, grpc.status.INVALID_ARGUMENT, /kappa/],
       [{ ...SMALL, pruning: { ...SMALL.pruning, startFraction: 0.9, endFraction: 0.5 } }, grpc.status.INVALID_ARGUMENT, /Fraction/],
       [{ ...SMALL, simulatorAddress: '127.0.0.1:1' }, grpc.status.UNAVAILABLE, /127\.0\.0\.1:1/],

@@ -27,9 +27,9 @@ export class PpoServices {
   }
 
   /** One training of `steps` env steps with the trainer's defaults (CleanRL's), no checkpoints. */
-  async train(envId: string, seed: number, steps: number, numEnvs: number, rolloutSteps: number): Promise<ServicesRun> {
+  async train(envId: string, seed: number, steps: number, numEnvs: number, numSteps: number): Promise<ServicesRun> {
     const t0 = performance.now();
-    const result = await new TrainerClient(this.trainerAddress).train({ envId, seed, totalSteps: steps, ppo: { numEnvs, rolloutSteps }, checkpointEvery: 0 });
+    const result = await new TrainerClient(this.trainerAddress).train({ envId, seed, totalTimesteps: steps, ppo: { numEnvs, numSteps }, checkpointEvery: 0 });
     return { steps: result.envSteps, seconds: (performance.now() - t0) / 1000, finalReturn: result.finalMeanReturn };
   }
 

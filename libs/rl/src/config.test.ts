@@ -19,7 +19,7 @@ describe('resolvePpoConfig', () => {
     const c = resolvePpoConfig(base);
     expect(c).toMatchObject({
       numEnvs: 1, numSteps: 2048, updateEpochs: 10, numMinibatches: 32, gamma: 0.99, gaeLambda: 0.95, clipCoef: 0.2,
-      valueCoef: 0.5, entCoef: 0, learningRate: 3e-4, adamEps: 1e-5, annealLr: true, maxGradNorm: 0.5, normAdv: true,
+      vfCoef: 0.5, entCoef: 0, learningRate: 3e-4, adamEps: 1e-5, annealLr: true, maxGradNorm: 0.5, normAdv: true,
       hidden: [64, 64], activation: 'tanh', obsClip: 10, rewardClip: 10, sa: null, pruning: null,
     });
     expect(ppoSizes(c)).toEqual({ batchSize: 2048, minibatchSize: 64, iterations: 488, gradientSteps: 488 * 320 });

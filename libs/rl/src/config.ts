@@ -91,9 +91,9 @@ export interface PpoConfig {
   /** Clipping range of the probability ratio. Default 0.2. */
   clipCoef?: number;
   /** Clip the value loss around the rollout's values with clipCoef, as CleanRL does. Default true. */
-  clipValueLoss?: boolean;
+  clipVloss?: boolean;
   /** Weight of the value loss. Default 0.5. */
-  valueCoef?: number;
+  vfCoef?: number;
   /** Weight of the entropy bonus. Default 0. */
   entCoef?: number;
   /**
@@ -143,8 +143,8 @@ export interface ResolvedPpoConfig {
   numMinibatches: number;
   normAdv: boolean;
   clipCoef: number;
-  clipValueLoss: boolean;
-  valueCoef: number;
+  clipVloss: boolean;
+  vfCoef: number;
   entCoef: number;
   maxGradNorm: number | null;
   targetKl: number | null;
@@ -173,8 +173,8 @@ export const PPO_DEFAULTS = {
   numMinibatches: 32,
   normAdv: true,
   clipCoef: 0.2,
-  clipValueLoss: true,
-  valueCoef: 0.5,
+  clipVloss: true,
+  vfCoef: 0.5,
   entCoef: 0,
   valueLearningRate: null,
   maxGradNorm: 0.5,
@@ -228,8 +228,8 @@ export function resolvePpoConfig(input: PpoConfig): ResolvedPpoConfig {
     numMinibatches: int('numMinibatches', input.numMinibatches ?? d.numMinibatches, 1),
     normAdv: bool('normAdv', input.normAdv ?? d.normAdv),
     clipCoef: positive('clipCoef', input.clipCoef ?? d.clipCoef),
-    clipValueLoss: bool('clipValueLoss', input.clipValueLoss ?? d.clipValueLoss),
-    valueCoef: nonNegative('valueCoef', input.valueCoef ?? d.valueCoef),
+    clipVloss: bool('clipVloss', input.clipVloss ?? d.clipVloss),
+    vfCoef: nonNegative('vfCoef', input.vfCoef ?? d.vfCoef),
     entCoef: nonNegative('entCoef', input.entCoef ?? d.entCoef),
     maxGradNorm: nullable('maxGradNorm', input.maxGradNorm, optimiser.maxGradNorm, positive),
     targetKl: input.targetKl === undefined || input.targetKl === null ? null : positive('targetKl', input.targetKl),

@@ -1,6 +1,6 @@
 // The PPO loss of one minibatch and its gradients (CleanRL's pg_loss, v_loss, entropy_loss and
-// loss.backward()): clipped surrogate through log pi(a|s), value loss (clipped when clipValueLoss)
-// scaled by valueCoef, minus entCoef times the Gaussian's entropy. Writes the gradients into the
+// loss.backward()): clipped surrogate through log pi(a|s), value loss (clipped when clipVloss)
+// scaled by vfCoef, minus entCoef times the Gaussian's entropy. Writes the gradients into the
 // run's buffers (TrainingState.grads); the SA term, when there is one, is added after this.
 import {
   gaussianEntropy, gaussianLogProb, gaussianLogProbGrad, ppoClipLoss, valueLoss, type ForwardPass, type KernelEngine,
@@ -42,10 +42,10 @@ export class PpoLoss {
 
     // Value function.
     this.criticPass = engine.forward(model.critic, mb.obs, mb.size, this.criticPass);
-    const vl = valueLoss(config.clipValueLoss
+    const vl = valueLoss(config.clipVloss
       ? { values: this.criticPass.output, returns: mb.returns, oldValues: mb.values, clipCoef: config.clipCoef }
       : { values: this.criticPass.output, returns: mb.returns });
-    for (let m = 0; m < mb.size; m++) vl.gradValues[m] = vl.gradValues[m]! * config.valueCoef;
+    for (let m = 0; m < mb.size; m++) vl.gradValues[m] = vl.gradValues[m]! * config.vfCoef;
     engine.backward(model.critic, this.criticPass, vl.gradValues, grads.critic);
 
     return { policyLoss: pg.loss, valueLoss: vl.loss, entropy, approxKl: pg.approxKl, clipFraction: pg.clipFraction };

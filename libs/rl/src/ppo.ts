@@ -165,7 +165,7 @@ export async function train(input: PpoConfig, env: VecEnvLike, hooks: TrainHooks
           );
           diagnostics?.afterSaTerm();
         }
-        const loss = parts.policyLoss - config.entCoef * parts.entropy + config.valueCoef * parts.valueLoss + (sa ? sa.kappa * saLoss : 0);
+        const loss = parts.policyLoss - config.entCoef * parts.entropy + config.vfCoef * parts.valueLoss + (sa ? sa.kappa * saLoss : 0);
         if (!Number.isFinite(loss)) throw fail(`the loss is ${loss} (policy ${parts.policyLoss}, value ${parts.valueLoss}, SA ${saLoss})`);
         const { norm, policyScale } = optimisers.step(lr, valueLr, config.maxGradNorm);
         diagnostics?.afterStep(norm, policyScale);

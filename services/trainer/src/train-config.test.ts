@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePpoConfig } from '@rlprune/rl';
+import { PPO_DEFAULTS, resolvePpoConfig } from '@rlprune/rl';
 import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
 import { toPpoConfig } from './train-config';
 
 // What protoLoader hands the server: unset optional fields are undefined, unset strings ''.
 function request(ppo: Record<string, unknown>, sa: Record<string, unknown> | null): TrainRequest__Output {
   return {
-    envId: 'Hopper-v4', seed: 1, totalSteps: 4096, ppo: { hidden: [], activation: '', ...ppo }, sa: sa ? { kappa: 0, method: '', convexBounds: '', ...sa } : null,
+    envId: 'Hopper-v4', seed: 1, totalTimesteps: 4096, ppo: { hidden: [], activation: '', ...ppo }, sa: sa ? { kappa: 0, method: '', convexBounds: '', ...sa } : null,
     pruning: null, checkpointEvery: 0, resumeFrom: null, simulatorAddress: '',
   } as unknown as TrainRequest__Output;
 }
@@ -29,5 +29,12 @@ describe('toPpoConfig', () => {
     expect(given.sa).toMatchObject({ method: 'convex', detachStdev: true, convexBounds: 'crown' });
     const unset = resolvePpoConfig(toPpoConfig(request({}, { kappa: 0.1, method: 'convex' })));
     expect(unset.sa).toMatchObject({ detachStdev: false, convexBounds: 'crown-ibp' });
+  });
+
+  it("maps every PPO field under CleanRL's name; num_steps is per env and defaults to libs/rl's default whatever num_envs", () => {
+    const given = { numSteps: 64, numEnvs: 4, updateEpochs: 3, numMinibatches: 8, clipCoef: 0.1, vfCoef: 0.25, entCoef: 0.01, gamma: 0.9, gaeLambda: 0.8, learningRate: 1e-3 };
+    expect(resolvePpoConfig(toPpoConfig(request(given, null)))).toMatchObject({ ...given, totalTimesteps: 4096 });
+    const eightEnvs = toPpoConfig({ ...request({ numEnvs: 8 }, null), totalTimesteps: 8 * PPO_DEFAULTS.numSteps });
+    expect(resolvePpoConfig(eightEnvs)).toMatchObject({ numEnvs: 8, numSteps: PPO_DEFAULTS.numSteps });
   });
 });

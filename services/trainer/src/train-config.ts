@@ -1,5 +1,6 @@
-// TrainRequest -> libs/rl's PpoConfig. Unset optional fields keep libs/rl's defaults (CleanRL's, and
-// SA-PPO's optimiser for an SA run); libs/rl validates every field and names it in its errors.
+// TrainRequest -> libs/rl's PpoConfig, field for field under CleanRL's names (num_steps is per env,
+// as in CleanRL and libs/rl). Unset optional fields keep libs/rl's defaults, which live only there
+// (CleanRL's, and SA-PPO's optimiser for an SA run); libs/rl validates every field and names it.
 // On the wire 0 means "none" for max_grad_norm (no clip) and value_learning_rate (one joint Adam),
 // libs/rl's null.
 import type { PpoConfig } from '@rlprune/rl';
@@ -22,9 +23,8 @@ export function toPpoConfig(req: TrainRequest__Output, maxParameters = DEFAULT_M
       throw new InvalidArgumentError('ppo.hidden', `widths make up to ${bound} parameters, over the limit of ${maxParameters} (RLPRUNE_MAX_POLICY_PARAMETERS)`);
     }
   }
-  const totalTimesteps = requirePositiveInt(req.totalSteps, 'total_steps');
+  const totalTimesteps = requirePositiveInt(req.totalTimesteps, 'total_timesteps');
   const p = req.ppo;
-  const numEnvs = p?.numEnvs ?? 1;
   const set = <K extends keyof PpoConfig>(key: K, value: PpoConfig[K] | undefined): Partial<PpoConfig> =>
     value === undefined || value === null ? {} : ({ [key]: value } as Partial<PpoConfig>);
   const s = req.pruning;
@@ -32,16 +32,16 @@ export function toPpoConfig(req: TrainRequest__Output, maxParameters = DEFAULT_M
     envId,
     seed: req.seed,
     totalTimesteps,
-    numEnvs,
-    numSteps: p?.rolloutSteps ?? Math.max(1, Math.floor(2048 / numEnvs)),
+    ...set('numEnvs', p?.numEnvs),
+    ...set('numSteps', p?.numSteps),
     ...set('learningRate', p?.learningRate),
-    ...set('updateEpochs', p?.epochs),
-    ...set('numMinibatches', p?.minibatches),
+    ...set('updateEpochs', p?.updateEpochs),
+    ...set('numMinibatches', p?.numMinibatches),
     ...set('gamma', p?.gamma),
     ...set('gaeLambda', p?.gaeLambda),
-    ...set('clipCoef', p?.clip),
-    ...set('valueCoef', p?.valueCoef),
-    ...set('entCoef', p?.entropyCoef),
+    ...set('clipCoef', p?.clipCoef),
+    ...set('vfCoef', p?.vfCoef),
+    ...set('entCoef', p?.entCoef),
     ...noneAtZero('maxGradNorm', p?.maxGradNorm),
     ...noneAtZero('valueLearningRate', p?.valueLearningRate),
     ...(p?.hidden?.length ? { hidden: p.hidden } : {}),

@@ -41,7 +41,7 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
     signal: controller.signal,
   });
   const labels = { env: config.envId, seed: String(req.seed) };
-  deps.logger?.info({ env: config.envId, seed: req.seed, totalSteps: req.totalSteps, envs: deps.envPlacement }, 'training started');
+  deps.logger?.info({ env: config.envId, seed: req.seed, totalTimesteps: req.totalTimesteps, envs: deps.envPlacement }, 'training started');
   try {
     const result = await train(config, env, {
       signal: controller.signal,

@@ -1,4 +1,4 @@
-// `rlprune train --env ID --steps N --seed S [...] --out FILE`: one training through the trainer and
+// `rlprune train --env ID --total-timesteps N --seed S [...] --out FILE`: one training through the trainer and
 // simulator services (started locally unless --trainer and --store name running ones), with a progress bar.
 import fs from 'node:fs';
 import { TrainerClient } from '@rlprune/clients';
@@ -20,7 +20,7 @@ export async function trainCommand(argv: string[]): Promise<number> {
   const req: TrainRequest = {
     envId: values.env,
     seed: values.seed,
-    totalSteps: values.steps,
+    totalTimesteps: values['total-timesteps'],
     ppo: { numEnvs: values['num-envs'], ...(values.hidden ? { hidden: values.hidden } : {}) },
     sa: values['sa-kappa'] !== undefined ? { kappa: values['sa-kappa'], method: values['sa-method'] } : null,
     pruning: values['prune-criterion']

@@ -7,7 +7,7 @@ export const TRAIN = {
   summary: 'train one policy through the trainer and simulator services (started locally unless --trainer and --store)',
   flags: {
     env: { kind: 'string', value: 'ID', description: 'task to train on (`rlprune env list`)', required: true, example: 'InvertedPendulum-v4' },
-    steps: { kind: 'positive-integer', value: 'N', description: 'environment steps to train for', required: true, example: '20000' },
+    'total-timesteps': { kind: 'positive-integer', value: 'N', description: "environment steps to train for, over all envs (CleanRL's total_timesteps)", required: true, example: '20000' },
     seed: { kind: 'non-negative-integer', value: 'N', description: 'seed of the run', default: '1', example: '3' },
     hidden: { kind: 'integer-list', value: 'W,W', description: 'hidden layer widths of actor and critic', defaultText: "the trainer's (64,64)", example: '256,256' },
     'num-envs': { kind: 'positive-integer', value: 'N', description: 'environments stepped in parallel', default: '1', example: '8' },
@@ -21,7 +21,7 @@ export const TRAIN = {
     trainer: { kind: 'string', value: 'HOST:PORT', description: 'a running trainer to use (with --store)', example: '127.0.0.1:50053' },
     store: { kind: 'string', value: 'HOST:PORT', description: 'the artifact store (orchestrator) that trainer writes to', example: '127.0.0.1:50051' },
   },
-  examples: ['rlprune train --env InvertedPendulum-v4 --steps 20000 --seed 1 --out policy.rlp', 'rlprune train --env Hopper-v4 --steps 1000000 --sa-kappa 0.3 --prune-criterion magnitude --prune-final 0.8 --out hopper.rlp'],
+  examples: ['rlprune train --env InvertedPendulum-v4 --total-timesteps 20000 --seed 1 --out policy.rlp', 'rlprune train --env Hopper-v4 --total-timesteps 1000000 --sa-kappa 0.3 --prune-criterion magnitude --prune-final 0.8 --out hopper.rlp'],
 } as const satisfies CommandSpec;
 
 export const PRUNE = {

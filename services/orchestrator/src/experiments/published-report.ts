@@ -11,7 +11,7 @@ import { loadPublishedPoints } from './publish';
 
 export function writePublishedReport(resultsDir: string): WrittenReport & { runs: number; points: number } {
   const { points, runs } = loadPublishedPoints(resultsDir);
-  const specs = runs.map((r) => ({ run: r.run, spec: parseSpec(r.yaml) }));
+  const specs = runs.map((r) => ({ run: r.run, spec: parseSpec(r.yaml, undefined, { acceptOldNames: true }) }));
   const first = specs[0]!.spec;
   // Runs of one results folder are pieces of one grid: they must agree on what the analysis reads.
   for (const { run, spec } of specs) {
@@ -27,7 +27,7 @@ export function writePublishedReport(resultsDir: string): WrittenReport & { runs
       { name: 'published runs', value: runs.map((r) => r.run).join(', ') },
       { name: 'environments', value: union((s) => s.envs).join(', ') },
       { name: 'seeds', value: union((s) => s.seeds).sort((a, b) => a - b).join(', ') },
-      { name: 'training steps', value: union((s) => [s.train.steps]).join(', ') },
+      { name: 'training steps', value: union((s) => [s.train.total_timesteps]).join(', ') },
       { name: 'pruning', value: union((s) => [`${s.pruning.mode}, ${s.pruning.criteria.join('/')}, sparsities ${s.pruning.sparsities.join(', ')}`]).join('; ') },
     ],
     ...(provenances.length > 0 ? { provenance: mergeProvenance(provenances) } : {}),

@@ -9,7 +9,7 @@ export const REPORT_TEST_SPEC = `
 name: report-test
 envs: [InvertedPendulum-v4]
 seeds: [1, 2]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { mode: post_hoc, sparsities: [0, 0.5] }
 attacks: [{ name: random }]
 `;

@@ -87,7 +87,7 @@ export class ReportWriter {
       details: [
         { name: 'environments', value: spec.envs.join(', ') },
         { name: 'seeds', value: spec.seeds.join(', ') },
-        { name: 'training steps', value: String(spec.train.steps) },
+        { name: 'training steps', value: String(spec.train.total_timesteps) },
         { name: 'pruning', value: `${spec.pruning.mode}, ${spec.pruning.criteria.join('/')}, sparsities ${spec.pruning.sparsities.join(', ')}` },
       ],
       provenance: provenance(e.specYaml, stages, this.traceIds(e.id)),

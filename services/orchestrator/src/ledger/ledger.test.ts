@@ -10,7 +10,7 @@ const spec = parseSpec(`
 name: l
 envs: [InvertedPendulum-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { mode: post_hoc, sparsities: [0, 0.5] }
 attacks: [{ name: random }]
 `);

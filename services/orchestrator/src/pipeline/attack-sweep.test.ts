@@ -19,7 +19,7 @@ const specWith = (attacks: string) =>
 name: s
 envs: [Hopper-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 attacks: ${attacks}
 `);
 

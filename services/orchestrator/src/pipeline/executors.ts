@@ -2,6 +2,7 @@
 // with the stage's parameters and its inputs' artifact ids; the result is the stage kind's
 // StageResult (stored in the ledger as JSON) plus a few named metrics.
 import type { StageClients } from '@rlprune/clients';
+import { ppoSettings } from '../spec/experiment-spec';
 import { decodeTensor, encodeTensor, type TrainRequest } from '@rlprune/proto';
 import type { ArtifactStore } from '../store/artifact-store';
 import type { MaskUpdateRecord, TrainingPoint } from '@rlprune/analysis';
@@ -36,13 +37,10 @@ function trainRequest(p: StageParams['train'], simulatorAddress: string): TrainR
   return {
     envId: p.env,
     seed: p.seed,
-    totalSteps: t.steps,
+    totalTimesteps: t.total_timesteps,
     ppo: {
-      learningRate: t.learning_rate,
-      numEnvs: t.num_envs,
-      ...(t.rollout_steps ? { rolloutSteps: t.rollout_steps } : {}),
-      epochs: t.epochs,
-      minibatches: t.minibatches,
+      // CleanRL's names on both ends; unset ones take libs/rl's defaults at the trainer
+      ...ppoSettings(t),
       hidden: t.hidden,
       activation: t.activation,
       // On the wire 0 is "none": no clip, one joint Adam. "auto" leaves both to the trainer's rule.

@@ -12,7 +12,7 @@ describe('grid stage cap', () => {
 name: huge
 envs: [Hopper-v4]
 seeds: ${seeds(1000)}
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { sparsities: ${sparsities(1000)} }
 attacks: [{ name: mad }, { name: random, epsilons: [0.05, 0.1] }]
 `);
@@ -38,7 +38,7 @@ attacks: [{ name: mad }, { name: random, epsilons: [0.05, 0.1] }]
 name: small
 envs: [Hopper-v4]
 seeds: [1, 2]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 `);
     const stages = expandGrid(spec, eps).stages.size;
     expect(expandGrid(spec, eps, stages).stages.size).toBe(stages);
@@ -54,7 +54,7 @@ describe('gridStageLowerBound', () => {
       'pruning: { mode: one_shot, criteria: [magnitude, saliency], sparsities: [0.5, 0.8] }',
     ];
     for (const extra of specs) {
-      const spec = parseSpec(`name: b\nenvs: [Hopper-v4, Walker2d-v4]\nseeds: [1, 2]\ntrain: { steps: 1000 }\n${extra}\n`);
+      const spec = parseSpec(`name: b\nenvs: [Hopper-v4, Walker2d-v4]\nseeds: [1, 2]\ntrain: { total_timesteps: 2048 }\n${extra}\n`);
       const { stages } = expandGrid(spec, eps);
       expect(stages.size).toBeGreaterThanOrEqual(gridStageLowerBound(spec));
       expect(gridStageLowerBound(spec)).toBeGreaterThan(stages.size / 3);

@@ -9,7 +9,7 @@ const spec = (mode: string) =>
 name: modes
 envs: [Hopper-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { mode: ${mode}, sparsities: [0, 0.5] }
 `);
 const stagesOf = (mode: string) => [...expandGrid(spec(mode), () => 0.075).stages.values()];

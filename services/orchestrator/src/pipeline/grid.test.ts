@@ -10,7 +10,7 @@ describe('expandGrid', () => {
 name: g
 envs: [Hopper-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { mode: post_hoc, criteria: [magnitude, random], sparsities: [0, 0.5, 0.9] }
 attacks: [{ name: mad }, { name: rs, sweep: [] }]
 `);
@@ -35,7 +35,7 @@ attacks: [{ name: mad }, { name: rs, sweep: [] }]
 name: g
 envs: [Walker2d-v4]
 seeds: [1, 2]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 sa: { kappas: [0, 0.3] }
 pruning: { sparsities: [0, 0.5] }
 `);
@@ -55,7 +55,7 @@ describe('certify stages', () => {
 name: c
 envs: [Hopper-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { mode: ${mode}, sparsities: ${sparsities} }
 attacks: [{ name: mad, epsilons: [0.05, 0.15] }, { name: random }]
 ${extra}
@@ -104,7 +104,7 @@ ${extra}
 name: c
 envs: [Hopper-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { criteria: [magnitude, random], sparsities: [0] }
 `), eps);
     expect(criteria.points[0]!.certifyStages).toEqual(criteria.points[1]!.certifyStages);

@@ -15,7 +15,7 @@ const spec = parseSpec(`
 name: r
 envs: [InvertedPendulum-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { mode: post_hoc, sparsities: [0, 0.5] }
 attacks: [{ name: random }, { name: rs, sweep: [] }]
 `);
@@ -145,7 +145,7 @@ describe('gridPointResults', () => {
 name: r
 envs: [InvertedPendulum-v4]
 seeds: [1]
-train: { steps: 1000 }
+train: { total_timesteps: 2048 }
 pruning: { sparsities: [0, 0.5] }
 attacks: [{ name: random }, { name: mad, epsilons: [0.1] }]
 `);

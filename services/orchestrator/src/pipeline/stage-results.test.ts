@@ -45,7 +45,7 @@ describe('decodeStageResult', () => {
 
 describe('gridPointResults on a stored result with a renamed field', () => {
   it('fails loudly naming the stage and the field instead of reporting NaN', () => {
-    const spec = parseSpec('name: r\nenvs: [InvertedPendulum-v4]\nseeds: [1]\ntrain: { steps: 1000 }\npruning: { sparsities: [0] }\n');
+    const spec = parseSpec('name: r\nenvs: [InvertedPendulum-v4]\nseeds: [1]\ntrain: { total_timesteps: 2048 }\npruning: { sparsities: [0] }\n');
     const grid = expandGrid(spec, () => 0.05);
     const ledger = new Ledger(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stage-results-')), 'l.sqlite'));
     const id = ledger.createExperiment('r', '', spec, grid);

@@ -6,9 +6,9 @@ name: tiny
 envs: [InvertedPendulum-v4]
 seeds: [1, 2]
 train:
-  steps: 20000
+  total_timesteps: 20000
   num_envs: 4
-  rollout_steps: 256
+  num_steps: 256
 pruning:
   sparsities: [0, 0.5]
 attacks:
@@ -21,7 +21,7 @@ describe('parseSpec', () => {
   it('fills defaults for everything left out', () => {
     const s = parseSpec(good);
     expect(s.train.hidden).toEqual([64, 64]);
-    expect(s.train.learning_rate).toBe(3e-4);
+    expect(s.train.learning_rate).toBeNull(); // libs/rl's default, filled in by the trainer
     expect(s.train.optimiser).toBe('auto');
     expect(s.sa).toEqual({ kappas: [0], method: 'sgld', epsilon: null, detach_stdev: false, convex_bounds: 'crown-ibp' });
     expect(s.pruning).toMatchObject({ mode: 'during', criteria: ['magnitude'], sparsities: [0, 0.5], start_fraction: 0.25, interval: 15 });
@@ -49,17 +49,36 @@ describe('parseSpec', () => {
   });
 
   it('rejects unknown fields, missing required ones and impossible combinations', () => {
-    expect(() => parseSpec(good.replace('  steps: 20000', '  stpes: 20000'))).toThrow('train.stpes (line 6): unknown field');
+    expect(() => parseSpec(good.replace('  total_timesteps: 20000', '  stpes: 20000'))).toThrow('train.stpes (line 6): unknown field');
     expect(() => parseSpec(good.replace('seeds: [1, 2]\n', ''))).toThrow(/^seeds \(line 2\): is required/);
     expect(() => parseSpec(`${good}\npruning:\n  start_fraction: 0.8\n`)).toThrow();
-    expect(() => parseSpec(good.replace('rollout_steps: 256', 'rollout_steps: 250'))).toThrow(/^train.minibatches: the batch .* must divide into 32/);
+    // checked by libs/rl's resolver, named in the spec's terms
+    expect(() => parseSpec(good.replace('num_steps: 256', 'num_steps: 250'))).toThrow(/^train\.num_minibatches: expected a divisor of the batch .* = 1000, got 32/);
+  });
+
+  it("refuses every old spelling of a train field, naming its CleanRL name, and reads them only in stored specs", () => {
+    const old = { steps: 'total_timesteps', rollout_steps: 'num_steps', epochs: 'update_epochs', minibatches: 'num_minibatches' };
+    // a spec as written before the rename, with every old spelling
+    const written = good
+      .replace('total_timesteps: 20000', 'steps: 20000')
+      .replace('num_steps: 256', 'rollout_steps: 256')
+      .replace('  num_envs: 4\n', '  num_envs: 4\n  epochs: 4\n  minibatches: 16\n');
+    for (const [name, renamed] of Object.entries(old)) {
+      const line = written.split('\n').findIndex((l) => l.startsWith(`  ${name}:`));
+      expect(line).toBeGreaterThan(0);
+      // each old name alone (the others written new), so every one is the error's subject
+      const only = written.split('\n').map((l, i) => (i === line || !l.match(/^ {2}(steps|rollout_steps|epochs|minibatches):/) ? l : l.replace(/^ {2}(\w+):/, (_, k: string) => `  ${old[k as keyof typeof old]}:`))).join('\n');
+      expect(() => parseSpec(only)).toThrow(`train.${name} (line ${line + 1}): renamed to ${renamed} (CleanRL's name); write ${renamed}: instead`);
+    }
+    const stored = parseSpec(written, undefined, { acceptOldNames: true });
+    expect(stored.train).toMatchObject({ total_timesteps: 20000, num_steps: 256, update_epochs: 4, num_minibatches: 16 });
   });
 });
 
 describe('parseSpec numbers and sizes', () => {
   it('rejects integers beyond 2^53 and non-finite numbers with their line, quoting what was written', () => {
-    expect(() => parseSpec(good.replace('steps: 20000', 'steps: 99999999999999999999'))).toThrow(
-      'train.steps (line 6): must be an integer of at most 2^53 - 1 (9007199254740991), got 99999999999999999999',
+    expect(() => parseSpec(good.replace('total_timesteps: 20000', 'total_timesteps: 99999999999999999999'))).toThrow(
+      'train.total_timesteps (line 6): must be an integer of at most 2^53 - 1 (9007199254740991), got 99999999999999999999',
     );
     expect(() => parseSpec(good.replace('[0.05, 0.1]', '[0.05, 1e309]'))).toThrow('attacks[1].epsilons[1] (line 14): must be a finite number, got 1e309');
     expect(() => parseSpec(good.replace('[0.05, 0.1]', '[.inf]'))).toThrow('attacks[1].epsilons[0] (line 14): must be a finite number, got .inf');

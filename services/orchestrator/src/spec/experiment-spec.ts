@@ -2,8 +2,14 @@
 // which also gives its default; `parseSpec` validates a YAML text against it.
 import { SA_PPO_RS_SWEEP, type RsSweepSetting } from '@rlprune/attacks';
 import { actorCriticParameterBound, DEFAULT_MAX_POLICY_PARAMETERS } from '@rlprune/nn';
-import { envInt } from '@rlprune/service-kit';
+import { resolvePpoConfig, PPO_DEFAULTS, type PpoConfig } from '@rlprune/rl';
+import { envInt, InvalidArgumentError } from '@rlprune/service-kit';
 import { parseWithSchema, SpecError, type Schema } from './schema';
+
+export interface ParseSpecOptions {
+  /** Read the train fields' old spellings (TRAIN_RENAMED) as their new names: for specs stored before the rename. Default false. */
+  acceptOldNames?: boolean;
+}
 
 /** The parameter cap the trainer applies, read where the spec is checked so both agree. */
 export function maxPolicyParametersSetting(env: NodeJS.ProcessEnv = process.env): number {
@@ -28,6 +34,20 @@ export const KNOWN_ENVS = [
 
 const num = (doc: string, extra: Partial<Extract<Schema, { kind: 'number' }>> = {}): Schema => ({ kind: 'number', doc, ...extra });
 const sparsity = (doc: string): Schema => num(doc, { min: 0, max: 1, maxExclusive: true });
+/** A PPO setting whose default lives in libs/rl (PPO_DEFAULTS): absent here is null, and the trainer fills it in. */
+const ppo = (doc: string, key: keyof typeof PPO_DEFAULTS, extra: Partial<Extract<Schema, { kind: 'number' }>>): Schema => ({
+  kind: 'nullable',
+  inner: num(doc, extra),
+  doc: `${doc}; default ${String(PPO_DEFAULTS[key])} (libs/rl)`,
+});
+
+/** Spellings of train fields before they took CleanRL's names: refused naming the new one, read in stored specs. */
+export const TRAIN_RENAMED: Record<string, string> = {
+  steps: 'total_timesteps',
+  rollout_steps: 'num_steps',
+  epochs: 'update_epochs',
+  minibatches: 'num_minibatches',
+};
 
 export const SPEC_SCHEMA: Schema = {
   kind: 'object',
@@ -39,15 +59,22 @@ export const SPEC_SCHEMA: Schema = {
     train: {
       kind: 'object',
       doc: 'PPO training of every policy',
+      renamed: TRAIN_RENAMED,
       fields: {
-        steps: num('env steps per training run', { integer: true, min: 1 }),
+        total_timesteps: num('env steps per training run, over all envs (CleanRL total_timesteps)', { integer: true, min: 1 }),
         hidden: { kind: 'list', items: num('width', { integer: true, min: 1 }), default: [64, 64], doc: 'hidden widths of actor and critic' },
         activation: { kind: 'string', enum: ['tanh', 'relu'], default: 'tanh', doc: 'hidden activation' },
-        num_envs: num('parallel envs', { integer: true, min: 1, default: 1 }),
-        rollout_steps: { kind: 'nullable', inner: num('steps per env per rollout', { integer: true, min: 1 }), doc: 'default 2048 / num_envs' },
-        learning_rate: num('Adam learning rate', { min: 0, minExclusive: true, default: 3e-4 }),
-        epochs: num('epochs per rollout', { integer: true, min: 1, default: 10 }),
-        minibatches: num('minibatches per epoch', { integer: true, min: 1, default: 32 }),
+        // PPO's own settings under CleanRL's names; absent = libs/rl's default (PPO_DEFAULTS, the one place they live)
+        num_envs: ppo('parallel envs', 'numEnvs', { integer: true, min: 1 }),
+        num_steps: ppo('steps per env per rollout (one iteration collects num_steps x num_envs)', 'numSteps', { integer: true, min: 1 }),
+        learning_rate: ppo('Adam learning rate, annealed linearly to 0', 'learningRate', { min: 0, minExclusive: true }),
+        update_epochs: ppo('passes over each rollout', 'updateEpochs', { integer: true, min: 1 }),
+        num_minibatches: ppo('minibatches per pass; must divide num_steps x num_envs', 'numMinibatches', { integer: true, min: 1 }),
+        gamma: ppo('discount factor', 'gamma', { min: 0, max: 1 }),
+        gae_lambda: ppo('GAE lambda', 'gaeLambda', { min: 0, max: 1 }),
+        clip_coef: ppo('clipping range of the probability ratio (and of the value loss)', 'clipCoef', { min: 0 }),
+        ent_coef: ppo('weight of the entropy bonus', 'entCoef', {}),
+        vf_coef: ppo('weight of the value loss', 'vfCoef', { min: 0 }),
         optimiser: {
           kind: 'string',
           enum: ['auto', 'cleanrl', 'sa_ppo'],
@@ -170,14 +197,20 @@ export interface ExperimentSpec {
   envs: string[];
   seeds: number[];
   train: {
-    steps: number;
+    total_timesteps: number;
     hidden: number[];
     activation: 'tanh' | 'relu';
-    num_envs: number;
-    rollout_steps: number | null;
-    learning_rate: number;
-    epochs: number;
-    minibatches: number;
+    // null: libs/rl's default
+    num_envs: number | null;
+    num_steps: number | null;
+    learning_rate: number | null;
+    update_epochs: number | null;
+    num_minibatches: number | null;
+    gamma: number | null;
+    gae_lambda: number | null;
+    clip_coef: number | null;
+    ent_coef: number | null;
+    vf_coef: number | null;
     optimiser: 'auto' | 'cleanrl' | 'sa_ppo';
   };
   sa: { kappas: number[]; method: 'sgld' | 'convex'; epsilon: number | null; detach_stdev: boolean; convex_bounds: 'crown-ibp' | 'crown' };
@@ -202,8 +235,8 @@ export interface ExperimentSpec {
  * Parses and validates a spec; throws SpecError naming the field and line. `maxPolicyParameters`
  * (default: RLPRUNE_MAX_POLICY_PARAMETERS, as the trainer reads it) bounds the nets train.hidden asks for.
  */
-export function parseSpec(text: string, maxPolicyParameters = maxPolicyParametersSetting()): ExperimentSpec {
-  const spec = parseWithSchema(text, SPEC_SCHEMA) as ExperimentSpec;
+export function parseSpec(text: string, maxPolicyParameters = maxPolicyParametersSetting(), opts: ParseSpecOptions = {}): ExperimentSpec {
+  const spec = parseWithSchema(text, SPEC_SCHEMA, opts.acceptOldNames ?? false) as ExperimentSpec;
   spec.attacks.forEach((a, i) => (a.sweep = resolveSweep(a.name, a.sweep as RsSweepSetting[] | null, i)));
   // cross-field rules the per-field schema cannot say
   if (spec.pruning.start_fraction >= spec.pruning.end_fraction) {
@@ -222,14 +255,7 @@ export function parseSpec(text: string, maxPolicyParameters = maxPolicyParameter
         `over the limit of ${maxPolicyParameters} (RLPRUNE_MAX_POLICY_PARAMETERS)`,
     );
   }
-  const steps = spec.train.rollout_steps ?? Math.floor(2048 / spec.train.num_envs);
-  if ((steps * spec.train.num_envs) % spec.train.minibatches !== 0) {
-    throw new SpecError(
-      'train.minibatches',
-      null,
-      `the batch (${steps} steps x ${spec.train.num_envs} envs = ${steps * spec.train.num_envs}) must divide into ${spec.train.minibatches} minibatches`,
-    );
-  }
+  checkPpoSettings(spec);
   return spec;
 }
 
@@ -243,3 +269,38 @@ function resolveSweep(attack: string, sweep: RsSweepSetting[] | null, index: num
   }
   return sweep ?? SA_PPO_RS_SWEEP.map((s) => ({ ...s }));
 }
+
+/**
+ * The spec's PPO settings as libs/rl's PpoConfig (null fields left to libs/rl's defaults): the
+ * executor sends the same fields to the trainer, which hands them to the same resolver.
+ */
+export function ppoSettings(train: ExperimentSpec['train']): PpoSettings {
+  const out: PpoSettings = {};
+  for (const [field, key] of Object.entries(PPO_FIELDS)) {
+    const v = train[field as keyof typeof PPO_FIELDS];
+    if (v !== null) (out as Record<string, number>)[key] = v;
+  }
+  return out;
+}
+
+/** The spec's PPO settings under libs/rl's (and the wire's) names. */
+export type PpoSettings = Partial<Record<(typeof PPO_FIELDS)[keyof typeof PPO_FIELDS], number>>;
+
+/** Spec field -> libs/rl PpoConfig key (CleanRL's name in snake case -> camel case). */
+const PPO_FIELDS = {
+  num_envs: 'numEnvs', num_steps: 'numSteps', learning_rate: 'learningRate', update_epochs: 'updateEpochs', num_minibatches: 'numMinibatches',
+  gamma: 'gamma', gae_lambda: 'gaeLambda', clip_coef: 'clipCoef', ent_coef: 'entCoef', vf_coef: 'vfCoef',
+} as const satisfies Record<string, keyof PpoConfig>;
+
+/** libs/rl's resolver checks the PPO settings together (e.g. minibatches dividing the batch); its field names are mapped back to the spec's. */
+function checkPpoSettings(spec: ExperimentSpec): void {
+  try {
+    resolvePpoConfig({ envId: spec.envs[0]!, totalTimesteps: spec.train.total_timesteps, hidden: spec.train.hidden, ...ppoSettings(spec.train) });
+  } catch (err) {
+    if (!(err instanceof InvalidArgumentError) || err.field === undefined) throw err;
+    const specField = Object.entries(PPO_FIELDS).find(([, key]) => key === err.field)?.[0] ?? (err.field === 'totalTimesteps' ? 'total_timesteps' : null);
+    if (specField === null) throw err;
+    throw new SpecError(`train.${specField}`, null, err.message.slice(err.field.length + 2));
+  }
+}
+

@@ -8,7 +8,9 @@ export type Schema =
   | { kind: 'string'; enum?: readonly string[]; default?: string; doc: string }
   | { kind: 'boolean'; default?: boolean; doc: string }
   | { kind: 'list'; items: Schema; minItems?: number; default?: unknown[]; doc: string }
-  | { kind: 'object'; fields: Record<string, Schema>; doc: string }
+  // renamed: old spelling -> its new name; an old spelling is refused naming the new one, unless the
+  // parse accepts old spellings (stored specs, written before the rename, are read as they were)
+  | { kind: 'object'; fields: Record<string, Schema>; renamed?: Record<string, string>; doc: string }
   | { kind: 'nullable'; inner: Schema; doc: string };
 
 /** Bad input in a spec: an InvalidArgumentError whose message also gives the line of the field. */
@@ -25,6 +27,8 @@ export class SpecError extends InvalidArgumentError {
 
 interface Ctx {
   lines: LineCounter;
+  /** Read old spellings (an object schema's `renamed`) as their new names instead of refusing them. */
+  acceptOldNames: boolean;
 }
 
 function lineOf(node: Node | null | undefined, ctx: Ctx): number | null {
@@ -83,13 +87,21 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
     }
     case 'object': {
       if (!isMap(node)) return fail(`must be a mapping (${schema.doc})`);
+      const oldNameOf: Record<string, string> = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const at = path ? `${path}.${clip(key)}` : clip(key);
+        const renamedTo = schema.renamed?.[key];
+        if (renamedTo !== undefined && ctx.acceptOldNames) {
+          oldNameOf[renamedTo] = key;
+          continue;
+        }
+        if (renamedTo !== undefined) throw new SpecError(at, lineOf(pair.key as Node, ctx), `renamed to ${renamedTo} (CleanRL's name); write ${renamedTo}: instead`);
         if (!(key in schema.fields)) {
-          throw new SpecError(path ? `${path}.${clip(key)}` : clip(key), lineOf(pair.key as Node, ctx), `unknown field (known: ${Object.keys(schema.fields).join(', ')})`);
+          throw new SpecError(at, lineOf(pair.key as Node, ctx), `unknown field (known: ${Object.keys(schema.fields).join(', ')})`);
         }
       }
-      return checkFields(schema.fields, (key) => node.get(key, true) as Node | undefined, path, ctx, line);
+      return checkFields(schema.fields, (key) => node.get(oldNameOf[key] ?? key, true) as Node | undefined, path, ctx, line);
     }
   }
 }
@@ -106,8 +118,11 @@ function checkFields(
   return out;
 }
 
-/** Parses YAML text and validates it; syntax errors and schema errors both name a line. */
-export function parseWithSchema(text: string, schema: Schema): unknown {
+/**
+ * Parses YAML text and validates it; syntax errors and schema errors both name a line. With
+ * `acceptOldNames`, renamed fields' old spellings are read as their new names.
+ */
+export function parseWithSchema(text: string, schema: Schema, acceptOldNames = false): unknown {
   const lines = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -115,5 +130,5 @@ export function parseWithSchema(text: string, schema: Schema): unknown {
     const line = lines.linePos(e.pos[0]).line;
     throw new SpecError('', line, `YAML syntax error: ${e.message.split('\n')[0]}`);
   }
-  return check(schema, doc.contents as Node | null, '', { lines }, 1);
+  return check(schema, doc.contents as Node | null, '', { lines, acceptOldNames }, 1);
 }

@@ -9,7 +9,7 @@ import type { Long } from '@grpc/proto-loader';
 export interface TrainRequest {
   'envId'?: (string);
   'seed'?: (number | string | Long);
-  'totalSteps'?: (number | string | Long);
+  'totalTimesteps'?: (number | string | Long);
   'ppo'?: (_rlprune_trainer_v1_PpoConfig | null);
   'sa'?: (_rlprune_trainer_v1_SaConfig | null);
   'pruning'?: (_rlprune_common_v1_PruningSchedule | null);
@@ -21,7 +21,7 @@ export interface TrainRequest {
 export interface TrainRequest__Output {
   'envId': (string);
   'seed': (number);
-  'totalSteps': (number);
+  'totalTimesteps': (number);
   'ppo': (_rlprune_trainer_v1_PpoConfig__Output | null);
   'sa': (_rlprune_trainer_v1_SaConfig__Output | null);
   'pruning': (_rlprune_common_v1_PruningSchedule__Output | null);
