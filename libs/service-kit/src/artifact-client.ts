@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import { protos, type ArtifactStoreClient } from '@rlprune/proto';
 import { consumeStream, getClient } from './client';
-import { FailedPreconditionError, UnavailableError } from './errors';
+import { FailedPreconditionError, UnavailableError } from '@rlprune/errors';
 
 const CHUNK = 1024 * 1024;
 

@@ -5,7 +5,7 @@
 // RLPRUNE_DIAL_ALLOW; RLPRUNE_DIAL_ANY=1 lifts the check for development. Anything else is refused
 // with PERMISSION_DENIED naming the field and the setting that would allow it.
 import { ConfigError } from './config';
-import { PermissionDeniedError } from './errors';
+import { PermissionDeniedError } from '@rlprune/errors';
 import { show } from '@rlprune/errors';
 
 /** "dns:///host:port" and "host:port" are one address; host names compare case-insensitively. */

@@ -4,16 +4,6 @@ import { status } from '@grpc/grpc-js';
 import { clip, errorCodeOf, type ErrorCode } from '@rlprune/errors';
 import { MAX_STATUS_DETAILS_CHARS } from './quote';
 
-export {
-  InvalidArgumentError,
-  NotFoundError,
-  FailedPreconditionError,
-  ResourceExhaustedError,
-  UnavailableError,
-  UnimplementedError,
-  PermissionDeniedError,
-} from '@rlprune/errors';
-
 const STATUS_BY_CODE: Record<ErrorCode, status> = {
   invalid_argument: status.INVALID_ARGUMENT,
   not_found: status.NOT_FOUND,

@@ -1,7 +1,7 @@
 // Async handler shapes: a unary handler returns its response, a streaming handler returns when it
 // is done; thrown errors become gRPC statuses. This keeps status mapping in one place (server.ts).
 import type * as grpc from '@grpc/grpc-js';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 
 export const MALFORMED = Symbol('malformed request');
 

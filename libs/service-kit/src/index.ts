@@ -4,18 +4,9 @@ export { runService, exitOnConfigError } from './run';
 export type { RunOptions } from './run';
 export { listenConfig, envMs, envInt, ConfigError } from './config';
 export type { ListenConfig } from './config';
-export {
-  InvalidArgumentError,
-  NotFoundError,
-  FailedPreconditionError,
-  ResourceExhaustedError,
-  UnavailableError,
-  UnimplementedError,
-  PermissionDeniedError,
-  toStatus,
-  statusError,
-} from './errors';
-export { show, clip, check } from '@rlprune/errors';
+export { toStatus, statusError } from './errors';
+// the error vocabulary every service throws (classes, show, check.*), from its own dependency-free lib
+export * from '@rlprune/errors';
 export * from './validate';
 export * from './limits';
 export * from './quote';

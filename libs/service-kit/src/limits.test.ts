@@ -1,8 +1,8 @@
 import { status } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, toStatus } from './errors';
+import { toStatus } from './errors';
 import { enforceCap, readCap, requireIdLength } from './limits';
-import { clip, show } from '@rlprune/errors';
+import { clip, InvalidArgumentError, show } from '@rlprune/errors';
 import { MAX_STATUS_DETAILS_CHARS } from './quote';
 import { requireArtifactId } from './validate';
 

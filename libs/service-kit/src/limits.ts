@@ -3,7 +3,7 @@
 // refused with INVALID_ARGUMENT naming the cap and its setting. Bad values are quoted back clipped,
 // so a 60 MB id cannot become a 60 MB error message (or a gRPC trailer that fails to send).
 import { envInt } from './config';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 import { show } from '@rlprune/errors';
 
 /** Longest id (experiment id, artifact id, name) a request may carry (RLPRUNE_MAX_ID_CHARS). */

@@ -3,8 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { protos } from '@rlprune/proto';
 import { checkHealth } from './health-client';
 import { closeClients, getClient, unary } from './client';
-import { show } from '@rlprune/errors';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError, show } from '@rlprune/errors';
 import { startService, type ServiceHandle } from './server';
 
 const handles: ServiceHandle[] = [];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as grpc from '@grpc/grpc-js';
 import { listenConfig } from './config';
 import { normalizeTarget } from './client';
-import { NotFoundError, toStatus } from './errors';
+import { NotFoundError } from '@rlprune/errors';
+import { toStatus } from './errors';
 import { requireArtifactId, requireOneOf, requireRange, requirePositiveInt, requireString } from './validate';
 
 describe('validation helpers', () => {

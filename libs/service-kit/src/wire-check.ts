@@ -1,7 +1,7 @@
 // Checks the top-level wire types of a request before protobufjs decodes it. protobufjs reads a
 // field by its declared type without checking the wire type, so a wrongly typed field would decode
 // to garbage or fail with an offset error; this check names the field instead.
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '@rlprune/errors';
 
 interface FieldDescriptor {
   name: string;
