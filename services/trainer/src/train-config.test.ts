@@ -32,8 +32,12 @@ describe('toPpoConfig', () => {
   });
 
   it("maps every PPO field under CleanRL's name; num_steps is per env and defaults to libs/rl's default whatever num_envs", () => {
-    const given = { numSteps: 64, numEnvs: 4, updateEpochs: 3, numMinibatches: 8, clipCoef: 0.1, vfCoef: 0.25, entCoef: 0.01, gamma: 0.9, gaeLambda: 0.8, learningRate: 1e-3 };
+    const given = {
+      numSteps: 64, numEnvs: 4, updateEpochs: 3, numMinibatches: 8, clipCoef: 0.1, vfCoef: 0.25, entCoef: 0.01, gamma: 0.9, gaeLambda: 0.8,
+      learningRate: 1e-3, annealLr: false, normAdv: false, clipVloss: false, targetKl: 0.02,
+    };
     expect(resolvePpoConfig(toPpoConfig(request(given, null)))).toMatchObject({ ...given, totalTimesteps: 4096 });
+    expect(resolvePpoConfig(toPpoConfig(request({ targetKl: 0 }, null)))).toMatchObject({ targetKl: null, annealLr: true, normAdv: true, clipVloss: true });
     const eightEnvs = toPpoConfig({ ...request({ numEnvs: 8 }, null), totalTimesteps: 8 * PPO_DEFAULTS.numSteps });
     expect(resolvePpoConfig(eightEnvs)).toMatchObject({ numEnvs: 8, numSteps: PPO_DEFAULTS.numSteps });
   });

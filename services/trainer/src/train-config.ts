@@ -1,8 +1,8 @@
 // TrainRequest -> libs/rl's PpoConfig, field for field under CleanRL's names (num_steps is per env,
 // as in CleanRL and libs/rl). Unset optional fields keep libs/rl's defaults, which live only there
 // (CleanRL's, and SA-PPO's optimiser for an SA run); libs/rl validates every field and names it.
-// On the wire 0 means "none" for max_grad_norm (no clip) and value_learning_rate (one joint Adam),
-// libs/rl's null.
+// On the wire 0 means "none" for max_grad_norm (no clip), value_learning_rate (one joint Adam) and
+// target_kl (no early stop), libs/rl's null.
 import type { PpoConfig } from '@rlprune/rl';
 import type { TrainRequest__Output } from '@rlprune/proto/src/generated/rlprune/trainer/v1/TrainRequest';
 import { actorCriticParameterBound, DEFAULT_MAX_POLICY_PARAMETERS } from '@rlprune/nn';
@@ -44,6 +44,10 @@ export function toPpoConfig(req: TrainRequest__Output, maxParameters = DEFAULT_M
     ...set('entCoef', p?.entCoef),
     ...noneAtZero('maxGradNorm', p?.maxGradNorm),
     ...noneAtZero('valueLearningRate', p?.valueLearningRate),
+    ...set('annealLr', p?.annealLr),
+    ...set('normAdv', p?.normAdv),
+    ...set('clipVloss', p?.clipVloss),
+    ...noneAtZero('targetKl', p?.targetKl),
     ...(p?.hidden?.length ? { hidden: p.hidden } : {}),
     ...(p?.activation ? { activation: p.activation as 'tanh' | 'relu' } : {}),
     sa:
@@ -78,7 +82,7 @@ export function toPpoConfig(req: TrainRequest__Output, maxParameters = DEFAULT_M
 }
 
 /** An optional wire number where 0 stands for libs/rl's null; unset leaves libs/rl's default. */
-function noneAtZero(key: 'maxGradNorm' | 'valueLearningRate', value: number | null | undefined): Partial<PpoConfig> {
+function noneAtZero(key: 'maxGradNorm' | 'valueLearningRate' | 'targetKl', value: number | null | undefined): Partial<PpoConfig> {
   if (value === undefined || value === null) return {};
   return { [key]: value === 0 ? null : value };
 }

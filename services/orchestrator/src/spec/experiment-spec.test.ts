@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from './experiment-spec';
+import { parseSpec, ppoSettings } from './experiment-spec';
 
 const good = `
 name: tiny
@@ -54,6 +54,12 @@ describe('parseSpec', () => {
     expect(() => parseSpec(`${good}\npruning:\n  start_fraction: 0.8\n`)).toThrow();
     // checked by libs/rl's resolver, named in the spec's terms
     expect(() => parseSpec(good.replace('num_steps: 256', 'num_steps: 250'))).toThrow(/^train\.num_minibatches: expected a divisor of the batch .* = 1000, got 32/);
+  });
+
+  it("hands the PPO settings on under libs/rl's names, leaving every unset one to libs/rl's default", () => {
+    const s = parseSpec(good.replace('  num_envs: 4\n', '  num_envs: 4\n  anneal_lr: false\n  target_kl: 0.02\n  ent_coef: 0.01\n'));
+    expect(ppoSettings(s.train)).toEqual({ numEnvs: 4, numSteps: 256, annealLr: false, targetKl: 0.02, entCoef: 0.01 });
+    expect(() => parseSpec(good.replace('  num_envs: 4\n', '  num_envs: 4\n  norm_adv: 1\n'))).toThrow('train.norm_adv (line 8): must be true or false, got 1');
   });
 
   it("refuses every old spelling of a train field, naming its CleanRL name, and reads them only in stored specs", () => {

@@ -41,6 +41,12 @@ const ppo = (doc: string, key: keyof typeof PPO_DEFAULTS, extra: Partial<Extract
   doc: `${doc}; default ${String(PPO_DEFAULTS[key])} (libs/rl)`,
 });
 
+const ppoFlag = (doc: string, key: keyof typeof PPO_DEFAULTS): Schema => ({
+  kind: 'nullable',
+  inner: { kind: 'boolean', doc },
+  doc: `${doc}; default ${String(PPO_DEFAULTS[key])} (libs/rl)`,
+});
+
 /** Spellings of train fields before they took CleanRL's names: refused naming the new one, read in stored specs. */
 export const TRAIN_RENAMED: Record<string, string> = {
   steps: 'total_timesteps',
@@ -75,6 +81,10 @@ export const SPEC_SCHEMA: Schema = {
         clip_coef: ppo('clipping range of the probability ratio (and of the value loss)', 'clipCoef', { min: 0 }),
         ent_coef: ppo('weight of the entropy bonus', 'entCoef', {}),
         vf_coef: ppo('weight of the value loss', 'vfCoef', { min: 0 }),
+        anneal_lr: ppoFlag('anneal the learning rate linearly to 0 over the iterations', 'annealLr'),
+        norm_adv: ppoFlag('normalise advantages per minibatch', 'normAdv'),
+        clip_vloss: ppoFlag("clip the value loss around the rollout's values with clip_coef", 'clipVloss'),
+        target_kl: ppo("stop an iteration's epochs early once the approximate KL exceeds this (none: never)", 'targetKl', { min: 0, minExclusive: true }),
         optimiser: {
           kind: 'string',
           enum: ['auto', 'cleanrl', 'sa_ppo'],
@@ -211,6 +221,10 @@ export interface ExperimentSpec {
     clip_coef: number | null;
     ent_coef: number | null;
     vf_coef: number | null;
+    anneal_lr: boolean | null;
+    norm_adv: boolean | null;
+    clip_vloss: boolean | null;
+    target_kl: number | null;
     optimiser: 'auto' | 'cleanrl' | 'sa_ppo';
   };
   sa: { kappas: number[]; method: 'sgld' | 'convex'; epsilon: number | null; detach_stdev: boolean; convex_bounds: 'crown-ibp' | 'crown' };
@@ -278,18 +292,19 @@ export function ppoSettings(train: ExperimentSpec['train']): PpoSettings {
   const out: PpoSettings = {};
   for (const [field, key] of Object.entries(PPO_FIELDS)) {
     const v = train[field as keyof typeof PPO_FIELDS];
-    if (v !== null) (out as Record<string, number>)[key] = v;
+    if (v !== null) (out as Record<string, number | boolean>)[key] = v;
   }
   return out;
 }
 
 /** The spec's PPO settings under libs/rl's (and the wire's) names. */
-export type PpoSettings = Partial<Record<(typeof PPO_FIELDS)[keyof typeof PPO_FIELDS], number>>;
+export type PpoSettings = { [K in (typeof PPO_FIELDS)[keyof typeof PPO_FIELDS]]?: NonNullable<PpoConfig[K]> };
 
 /** Spec field -> libs/rl PpoConfig key (CleanRL's name in snake case -> camel case). */
 const PPO_FIELDS = {
   num_envs: 'numEnvs', num_steps: 'numSteps', learning_rate: 'learningRate', update_epochs: 'updateEpochs', num_minibatches: 'numMinibatches',
   gamma: 'gamma', gae_lambda: 'gaeLambda', clip_coef: 'clipCoef', ent_coef: 'entCoef', vf_coef: 'vfCoef',
+  anneal_lr: 'annealLr', norm_adv: 'normAdv', clip_vloss: 'clipVloss', target_kl: 'targetKl',
 } as const satisfies Record<string, keyof PpoConfig>;
 
 /** libs/rl's resolver checks the PPO settings together (e.g. minibatches dividing the batch); its field names are mapped back to the spec's. */

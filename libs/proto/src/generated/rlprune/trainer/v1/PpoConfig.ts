@@ -16,6 +16,10 @@ export interface PpoConfig {
   'hidden'?: (number)[];
   'activation'?: (string);
   'valueLearningRate'?: (number | string);
+  'annealLr'?: (boolean);
+  'normAdv'?: (boolean);
+  'clipVloss'?: (boolean);
+  'targetKl'?: (number | string);
   '_learningRate'?: "learningRate";
   '_numSteps'?: "numSteps";
   '_numEnvs'?: "numEnvs";
@@ -28,6 +32,10 @@ export interface PpoConfig {
   '_entCoef'?: "entCoef";
   '_maxGradNorm'?: "maxGradNorm";
   '_valueLearningRate'?: "valueLearningRate";
+  '_annealLr'?: "annealLr";
+  '_normAdv'?: "normAdv";
+  '_clipVloss'?: "clipVloss";
+  '_targetKl'?: "targetKl";
 }
 
 export interface PpoConfig__Output {
@@ -45,6 +53,10 @@ export interface PpoConfig__Output {
   'hidden': (number)[];
   'activation': (string);
   'valueLearningRate'?: (number);
+  'annealLr'?: (boolean);
+  'normAdv'?: (boolean);
+  'clipVloss'?: (boolean);
+  'targetKl'?: (number);
   '_learningRate'?: "learningRate";
   '_numSteps'?: "numSteps";
   '_numEnvs'?: "numEnvs";
@@ -57,4 +69,8 @@ export interface PpoConfig__Output {
   '_entCoef'?: "entCoef";
   '_maxGradNorm'?: "maxGradNorm";
   '_valueLearningRate'?: "valueLearningRate";
+  '_annealLr'?: "annealLr";
+  '_normAdv'?: "normAdv";
+  '_clipVloss'?: "clipVloss";
+  '_targetKl'?: "targetKl";
 }
