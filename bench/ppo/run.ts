@@ -2,9 +2,9 @@
 // throughput side by side with the PyTorch + native MuJoCo reference (../shared/bench/ppo_torch.py),
 // both measured in the same command.
 //
-//   npm run bench:ppo -- --env Hopper-v4 --steps 1000000 --seeds 1,2,3          learning runs
-//   npm run bench:ppo -- --env Hopper-v4 --steps 1000000 --seeds 1 --kappa 0.3  SA-PPO (SGLD)
-//   npm run bench:ppo -- --throughput --env Hopper-v4 --steps 100000 --repeats 3
+//   npm run bench:ppo -- --env Hopper-v4 --total-timesteps 1000000 --seeds 1,2,3          learning runs
+//   npm run bench:ppo -- --env Hopper-v4 --total-timesteps 1000000 --seeds 1 --kappa 0.3  SA-PPO (SGLD)
+//   npm run bench:ppo -- --throughput --env Hopper-v4 --total-timesteps 100000 --repeats 3
 //       alternates reference and rlprune runs; prints medians of env steps/s and their ratio; rlprune
 //       runs twice per repeat: in-process (libs/rl over libs/envs) and through the services (a
 //       trainer process training over a Session with a simulator process; services.ts)
@@ -36,7 +36,9 @@ function arg(name: string): string | undefined {
 const flag = (name: string) => process.argv.includes(name);
 
 const envIds = (arg('--env') ?? 'Hopper-v4').split(',');
-const steps = Number(arg('--steps') ?? 1_000_000);
+// CleanRL's names for the PPO settings (--total-timesteps, --num-envs, --num-steps), as the spec and the proto
+if (flag('--steps')) throw new Error('--steps was renamed to --total-timesteps (CleanRL\'s name); write --total-timesteps N instead');
+const steps = Number(arg('--total-timesteps') ?? 1_000_000);
 const seedsArg = arg('--seeds') ?? '1';
 // A list when it has a comma ("2," is seed 2 alone), else a count: "3" is seeds 1, 2, 3.
 const seeds = seedsArg.includes(',') ? seedsArg.split(',').filter((x) => x !== '').map(Number) : Array.from({ length: Number(seedsArg) }, (_, i) => i + 1);
