@@ -2,7 +2,7 @@
 // progress every iteration, checkpoints to the artifact store, the final policy stored and its id
 // returned. Cancelling the call stops training within one iteration and closes the simulator session.
 import type * as grpc from '@grpc/grpc-js';
-import { train } from '@rlprune/rl';
+import { PPO_DEFAULTS, train } from '@rlprune/rl';
 import type { TrainEvent, TrainRequest__Output } from '@rlprune/proto';
 import { requireArtifactId, type ArtifactClient, type DialAllowList } from '@rlprune/service-kit';
 import { addSpanEvent } from '@rlprune/telemetry';
@@ -34,7 +34,7 @@ export async function runTrain(call: grpc.ServerWritableStream<TrainRequest__Out
     placement: deps.envPlacement,
     address: req.simulatorAddress ? deps.dialable.check(req.simulatorAddress, 'simulator_address') : deps.simulatorAddress,
     envId: config.envId,
-    numEnvs: config.numEnvs!,
+    numEnvs: config.numEnvs ?? PPO_DEFAULTS.numEnvs,
     // the envs' reset noise uses the run seed itself, as an in-process run of libs/rl does
     seed: req.seed,
     busyPollUs: deps.sessionBusyPollUs,
