@@ -1,5 +1,5 @@
 export { TrainerClient } from './trainer-client';
-export type { TrainCallbacks, TrainOutcome } from './trainer-client';
+export type { TrainCallbacks, TrainCheckpoint, TrainOutcome } from './trainer-client';
 export { PrunerClient, DEFAULT_PRUNE_DEADLINE_MS } from './pruner-client';
 export { CertifierClient, DEFAULT_CERTIFY_DEADLINE_MS } from './certifier-client';
 export { SimulatorClient, LIST_ENVS_DEADLINE_MS } from './simulator-client';

@@ -9,8 +9,18 @@ export interface TrainCallbacks {
   signal?: AbortSignal;
   /** Every PPO iteration's statistics, in order. */
   onProgress?(progress: TrainProgress__Output): void;
-  /** The artifact id of each checkpoint the trainer stored (TrainRequest.checkpoint_every). */
-  onCheckpoint?(id: string): void;
+  /**
+   * Each checkpoint the trainer stored (TrainRequest.checkpoint_every): its artifact id and the
+   * iteration it continues after (libs/rl checkpoints right after reporting that iteration, so it is
+   * the iteration of the progress event before it; 0 if the stream had none).
+   */
+  onCheckpoint?(checkpoint: TrainCheckpoint): void;
+}
+
+/** A checkpoint a trainer reported: TrainRequest.resume_from continues the run after `iteration`. */
+export interface TrainCheckpoint {
+  id: string;
+  iteration: number;
 }
 
 /** The finished training: the stored policy's artifact id and the last evaluation. */
@@ -25,11 +35,15 @@ export class TrainerClient {
   async train(request: TrainRequest, callbacks: TrainCallbacks = {}): Promise<TrainOutcome> {
     const client = getClient(protos().rlprune.trainer.v1.Trainer, this.address);
     let result: TrainResult__Output | undefined;
+    let iteration = 0;
     await consumeStream(
       client.train(request),
       (event) => {
-        if (event.progress) callbacks.onProgress?.(event.progress);
-        if (event.checkpoint) callbacks.onCheckpoint?.(event.checkpoint.id);
+        if (event.progress) {
+          iteration = event.progress.iteration;
+          callbacks.onProgress?.(event.progress);
+        }
+        if (event.checkpoint) callbacks.onCheckpoint?.({ id: event.checkpoint.id, iteration });
         if (event.result) result = event.result;
       },
       callbacks.signal ? { signal: callbacks.signal } : {},

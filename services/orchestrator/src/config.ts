@@ -3,6 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, DEFAULT_MAX_ID_CHARS, envInt, envMs } from '@rlprune/service-kit';
+import { DEFAULT_EXECUTOR_OPTIONS } from './pipeline/executors';
 import { DEFAULT_MAX_GRID_STAGES } from './pipeline/grid';
 import { DEFAULT_RUNNER_OPTIONS } from './pipeline/runner';
 import { DEFAULT_ARTIFACT_LIMITS } from './store/artifact-service';
@@ -35,6 +36,11 @@ export interface OrchestratorConfig {
   trainConcurrency: number;
   /** How long a stage retries a service that is away (RLPRUNE_RETRY_BUDGET_MS, default 2 min). */
   retryBudgetMs: number;
+  /**
+   * Train iterations between the checkpoints a train stage records to continue from after an
+   * interruption (RLPRUNE_CHECKPOINT_EVERY, default 10; 0 = none, an interrupted training starts over).
+   */
+  checkpointEvery: number;
   /** Caps on what a caller controls; each refusal names its setting. */
   limits: OrchestratorLimits;
 }
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): OrchestratorCo
       : new Map([['random', local(DEFAULT_PORTS.attacker)]]),
     trainConcurrency: envInt('RLPRUNE_TRAIN_CONCURRENCY', os.availableParallelism(), env, 1),
     retryBudgetMs: envMs('RLPRUNE_RETRY_BUDGET_MS', DEFAULT_RUNNER_OPTIONS.retryBudgetMs, env),
+    checkpointEvery: envInt('RLPRUNE_CHECKPOINT_EVERY', DEFAULT_EXECUTOR_OPTIONS.checkpointEvery, env, 0),
     limits: loadLimits(env),
   };
 }

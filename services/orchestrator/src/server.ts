@@ -27,7 +27,7 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const limits = new RequestLimits(cfg.limits);
   const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
   const services = new StageClients(cfg);
-  const runner = new ExperimentRunner(ledger, executors(services, store), {
+  const runner = new ExperimentRunner(ledger, executors(services, store, { checkpointEvery: cfg.checkpointEvery, logger }), {
     ...DEFAULT_RUNNER_OPTIONS,
     concurrency: { ...DEFAULT_RUNNER_OPTIONS.concurrency, train: cfg.trainConcurrency },
     retryBudgetMs: cfg.retryBudgetMs,

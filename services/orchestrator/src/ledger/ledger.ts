@@ -38,6 +38,17 @@ export interface StageRow {
   runs: number;
 }
 
+/** A stage's latest checkpoint as the ledger keeps it (stage_checkpoints, schema.sql.ts). */
+export interface CheckpointRow {
+  /** The stage's cache key when it was recorded: only the same stage continues it. */
+  cacheKey: string;
+  artifact: string;
+  /** The iteration the checkpoint continues after. */
+  iteration: number;
+  /** What the stage had collected up to it, as its executor wrote it (JSON). */
+  partial: unknown;
+}
+
 const now = () => new Date().toISOString();
 
 /** A row of the stages table as a StageRow. */
@@ -249,6 +260,46 @@ export class Ledger {
       string,
       unknown
     >[]).map((r) => ({ stageId: r.stage_id as string, name: r.name as string, value: r.value as number | null }));
+  }
+
+  /** The latest checkpoint recorded for a stage, if any. */
+  stageCheckpoint(experimentId: string, stageId: string): CheckpointRow | undefined {
+    const r = this.db
+      .prepare('SELECT cache_key, artifact, iteration, partial_json FROM stage_checkpoints WHERE experiment_id = ? AND stage_id = ?')
+      .get(experimentId, stageId) as { cache_key: string; artifact: string; iteration: number; partial_json: string } | undefined;
+    return r && { cacheKey: r.cache_key, artifact: r.artifact, iteration: r.iteration, partial: JSON.parse(r.partial_json) };
+  }
+
+  /**
+   * Records a stage's latest checkpoint in one transaction, replacing the one before. Returns the
+   * replaced checkpoint's artifact when no stage's row names it any more (its file can go), else null.
+   */
+  recordStageCheckpoint(experimentId: string, stageId: string, cp: CheckpointRow): string | null {
+    return this.db.transaction(() => {
+      const before = this.stageCheckpoint(experimentId, stageId)?.artifact;
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO stage_checkpoints (experiment_id, stage_id, cache_key, artifact, iteration, partial_json, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(experimentId, stageId, cp.cacheKey, cp.artifact, cp.iteration, JSON.stringify(cp.partial), now());
+      return before !== undefined && before !== cp.artifact && !this.checkpointInUse(before) ? before : null;
+    })();
+  }
+
+  /** Forgets a stage's checkpoint; returns its artifact when no other stage's row names it, else null. */
+  dropStageCheckpoint(experimentId: string, stageId: string): string | null {
+    return this.db.transaction(() => {
+      const artifact = this.stageCheckpoint(experimentId, stageId)?.artifact;
+      if (artifact === undefined) return null;
+      this.db.prepare('DELETE FROM stage_checkpoints WHERE experiment_id = ? AND stage_id = ?').run(experimentId, stageId);
+      return this.checkpointInUse(artifact) ? null : artifact;
+    })();
+  }
+
+  // Two experiments running the same train stage at once write the same checkpoint bytes (one id).
+  private checkpointInUse(artifact: string): boolean {
+    return this.db.prepare('SELECT 1 FROM stage_checkpoints WHERE artifact = ? LIMIT 1').get(artifact) !== undefined;
   }
 
   cacheGet(key: string): Record<string, unknown> | undefined {

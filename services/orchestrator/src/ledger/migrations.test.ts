@@ -37,6 +37,9 @@ describe('ledger migrations', () => {
     expect(train).toMatchObject({ state: 'succeeded', runs: 1, result: { policy: 'sha256-fixture' } });
     expect(ledger.metrics(exp!.id)).toContainEqual({ stageId: train.id, name: 'final_return', value: 12.5 });
     expect(ledger.cacheGet('fixture-key')).toEqual({ policy: 'sha256-fixture' });
+    // version 2's table is there: a train stage's checkpoint can be recorded
+    ledger.recordStageCheckpoint(exp!.id, train.id, { cacheKey: 'k', artifact: 'a', iteration: 1, partial: { curve: [] } });
+    expect(ledger.stageCheckpoint(exp!.id, train.id)).toEqual({ cacheKey: 'k', artifact: 'a', iteration: 1, partial: { curve: [] } });
     // and it keeps working: new writes land, and the next open has nothing to do
     ledger.setExperimentState(exp!.id, 'succeeded');
     ledger.close();
@@ -44,6 +47,20 @@ describe('ledger migrations', () => {
     const again = new Ledger(file);
     expect(again.getExperiment(exp!.id)?.state).toBe('succeeded');
     again.close();
+  });
+
+  it('adds stage_checkpoints to a version-1 ledger', () => {
+    const file = copyOf(FIXTURE);
+    new Ledger(file).close();
+    // as version-1 code left it: the same tables without stage_checkpoints
+    const db = new Database(file);
+    db.exec('DROP TABLE stage_checkpoints');
+    db.pragma('user_version = 1');
+    db.close();
+    const ledger = new Ledger(file);
+    expect(ledger.stageCheckpoint('exp-cedaf76e6f', 'any')).toBeUndefined();
+    ledger.close();
+    expect(versionOf(file)).toBe(LEDGER_VERSION);
   });
 
   it('gives a new ledger the current version', () => {

@@ -4,20 +4,23 @@
 // could drop what the newer code wrote).
 //   version 0  written before versions were recorded (up to 2026-12-07): the tables of LEDGER_SCHEMA
 //   version 1  the same tables, with the version recorded
+//   version 2  + stage_checkpoints (a train stage's latest checkpoint, to continue from it)
 // A change to the tables adds a version: LEDGER_SCHEMA becomes the new layout (what a new file gets)
 // and MIGRATIONS gets the step from the previous one (ALTER TABLE ..., back-filled values), tested on
 // fixtures/ledger-2026-12-07.sqlite, a ledger written by the version-0 code.
 import type Database from 'better-sqlite3';
 import { FailedPreconditionError } from '@rlprune/service-kit';
-import { LEDGER_SCHEMA } from './schema.sql';
+import { LEDGER_SCHEMA, STAGE_CHECKPOINTS_TABLE } from './schema.sql';
 
-export const LEDGER_VERSION = 1;
+export const LEDGER_VERSION = 2;
 
 /** MIGRATIONS[v] turns a version v - 1 ledger into version v. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
   // version 0 had today's tables (an early one may lack a later-added table, which version-0 code
   // created on open with CREATE TABLE IF NOT EXISTS, as this does); only the version was missing
   1: (db) => db.exec(LEDGER_SCHEMA),
+  // a new table only; a version-1 ledger's stages simply have no checkpoint recorded (they start over)
+  2: (db) => db.exec(STAGE_CHECKPOINTS_TABLE),
 };
 
 export class LedgerVersionError extends FailedPreconditionError {}

@@ -1,5 +1,27 @@
 // The run ledger's tables. Stages belong to an experiment; a stage shared by several grid points
 // appears once, linked to each point through stage_points.
+
+/**
+ * The latest checkpoint of each unfinished train stage (schema version 2): the checkpoint artifact,
+ * the iteration it continues after, and what the stage had collected up to it (partial_json: its
+ * curve and mask updates so far), so a retried or resumed stage continues the run instead of starting
+ * over. cache_key is the stage's cache key when it was recorded: a checkpoint is only continued by the
+ * same stage (parameters, inputs, service version). One row per stage, replaced by each checkpoint and
+ * deleted when the stage succeeds.
+ */
+export const STAGE_CHECKPOINTS_TABLE = `
+CREATE TABLE IF NOT EXISTS stage_checkpoints (
+  experiment_id TEXT NOT NULL,
+  stage_id TEXT NOT NULL,
+  cache_key TEXT NOT NULL,
+  artifact TEXT NOT NULL,
+  iteration INTEGER NOT NULL,
+  partial_json TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (experiment_id, stage_id)
+);
+`;
+
 export const LEDGER_SCHEMA = `
 CREATE TABLE IF NOT EXISTS experiments (
   id TEXT PRIMARY KEY,
@@ -69,4 +91,4 @@ CREATE TABLE IF NOT EXISTS stage_cache (
   result_json TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
-`;
+${STAGE_CHECKPOINTS_TABLE}`;

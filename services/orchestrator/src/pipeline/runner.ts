@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { withSpan } from '@rlprune/telemetry';
 import type { Ledger, StageRow } from '../ledger/ledger';
+import { LedgerStageCheckpoints } from '../ledger/stage-checkpoints';
 import { shortHash } from './canonical';
 import type { StageContext, StageExecutors, StageOutcome } from './executors';
 import { decodeStageResult } from './stage-results';
@@ -198,6 +199,7 @@ export class ExperimentRunner extends EventEmitter {
             inputs,
             signal,
             onProgress: (fraction, message) => this.emitStage(experimentId, stage, 'running', fraction, message),
+            checkpoints: new LedgerStageCheckpoints(this.ledger, experimentId, stage.id, cacheKey),
           }),
         );
       } catch (err) {

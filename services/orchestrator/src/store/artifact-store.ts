@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FailedPreconditionError, InvalidArgumentError, NotFoundError } from '@rlprune/service-kit';
+import { FailedPreconditionError, InvalidArgumentError, NotFoundError, show } from '@rlprune/service-kit';
 
 export interface ArtifactMeta {
   kind: string;
@@ -86,6 +86,17 @@ export class ArtifactStore {
       throw new ArtifactCorruptError(`artifact ${id} is corrupt on disk (its bytes hash to ${actual}); re-create it`);
     }
     return { data, info };
+  }
+
+  /**
+   * Removes an artifact and its metadata; one not stored is ignored. For what nothing else refers to
+   * (a train stage's superseded checkpoint); ids that are not sha256 hex are refused, never resolved.
+   */
+  delete(id: string): void {
+    if (!/^[0-9a-f]{64}$/.test(id)) throw new InvalidArgumentError('id', 'a sha256 artifact id (64 lower-case hex characters)', show(id));
+    const file = this.pathOf(id);
+    fs.rmSync(file, { force: true });
+    fs.rmSync(`${file}.meta.json`, { force: true });
   }
 
   private readMeta(id: string): ArtifactMeta {
