@@ -8,6 +8,7 @@ import { wantsHelp } from './args/parse';
 import { isGroup, type CommandSpec } from './args/spec';
 import { didYouMean } from './args/suggest';
 import { RUNNERS, SPECS } from './commands';
+import { errorCodeOf } from '@rlprune/errors';
 import { UsageError } from './errors';
 
 function version(): string {
@@ -82,7 +83,8 @@ function closeClients(): void {
 }
 
 /** Errors that are the user's input, not a failure: exit 2. */
-const USAGE_ERRORS = new Set(['UsageError', 'InvalidArgumentError', 'NotFoundError', 'PolicyFormatError']);
+// the user's input was wrong (exit 2): a usage error, or bad input / an unknown name by its @rlprune/errors code
+const isUsageError = (err: unknown): boolean => (err as Error).name === 'UsageError' || ['invalid_argument', 'not_found'].includes(errorCodeOf(err) ?? '');
 
 main(process.argv.slice(2))
   .then((code) => {
@@ -94,5 +96,5 @@ main(process.argv.slice(2))
     // messages about one command already start with "rlprune <command>:"
     process.stderr.write(`${text.startsWith('rlprune ') ? '' : 'rlprune: '}${text}\n`);
     closeClients();
-    exitAfterFlush(USAGE_ERRORS.has(err.name) ? 2 : 1);
+    exitAfterFlush(isUsageError(err) ? 2 : 1);
   });

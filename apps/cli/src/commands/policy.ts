@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { listEnvSpecs } from '@rlprune/envs';
 import { decodePolicy, encodePolicy, policyFromJson, policyToJson, policyToOnnx, type PolicyArtifact } from '@rlprune/nn';
+import { errorCodeOf } from '@rlprune/errors';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { POLICY_EXPORT, POLICY_IMPORT, POLICY_INSPECT } from '../specs/policies';
@@ -74,7 +75,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   try {
     artifact = policyFromJson(json);
   } catch (e) {
-    if ((e as Error).name === 'InvalidArgumentError') throw new UsageError(`${file}: ${(e as Error).message}`);
+    if (errorCodeOf(e) === 'invalid_argument') throw new UsageError(`${file}: ${(e as Error).message}`);
     throw e;
   }
   checkAgainstEnv(artifact, file);
