@@ -44,4 +44,23 @@ describe('Ledger', () => {
     expect(ledger.cacheGet('k')).toEqual({ policy: 'x' });
     ledger.close();
   });
+
+  it('keeps one checkpoint per stage, across a reopen, until the stage finishes', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'ledger.sqlite');
+    let ledger = new Ledger(file);
+    const id = ledger.createExperiment('l', 'yaml', spec, expandGrid(spec, () => 0.05));
+    const [train] = ledger.stages(id);
+    const row = (n: number) => ({ cacheKey: 'k', artifact: `a${n}`, iteration: n, partial: { curve: Array(n).fill(null) } });
+    expect(ledger.recordStageCheckpoint(id, train!.id, row(1))).toBeNull();
+    // the replaced checkpoint's artifact is handed back for deletion
+    expect(ledger.recordStageCheckpoint(id, train!.id, row(2))).toBe('a1');
+    ledger.close();
+    ledger = new Ledger(file);
+    expect(ledger.stageCheckpoint(id, train!.id)).toEqual(row(2));
+    // a stage finished from the cache (no executor ran) keeps no checkpoint either
+    ledger.startAttempt(id, train!.id);
+    ledger.finishStage(id, train!.id, { policy: 'abc' }, true);
+    expect(ledger.stageCheckpoint(id, train!.id)).toBeUndefined();
+    ledger.close();
+  });
 });

@@ -215,6 +215,8 @@ export class Ledger {
       this.db
         .prepare("UPDATE attempts SET state = 'succeeded', finished_at = ? WHERE experiment_id = ? AND stage_id = ? AND state = 'running'")
         .run(now(), experimentId, stageId);
+      // a finished stage continues nothing (a train stage drops its own before; this covers a cache hit)
+      this.db.prepare('DELETE FROM stage_checkpoints WHERE experiment_id = ? AND stage_id = ?').run(experimentId, stageId);
       const ins = this.db.prepare('INSERT OR REPLACE INTO metrics (experiment_id, stage_id, name, value) VALUES (?, ?, ?, ?)');
       for (const [k, v] of Object.entries(metrics)) ins.run(experimentId, stageId, k, Number.isFinite(v) ? v : null);
       this.addEvent(experimentId, stageId, cached ? 'stage-cached' : 'stage-succeeded', '');
