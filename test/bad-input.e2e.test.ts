@@ -28,16 +28,16 @@ describe('bad configuration', () => {
   it('an invalid PORT exits 2 with a one-line reason', async () => {
     const bad = spawnServiceProcess('simulator', { PORT: 'eighty' });
     expect(await bad.exited).toBe(2);
-    expect(bad.lines).toEqual(['simulator: PORT must be an integer in [0, 65535], got "eighty"']);
+    expect(bad.lines).toEqual(['simulator: PORT: expected an integer in [0, 65535], got "eighty"']);
   });
 
   it('a bad setting read before the server starts exits 2 with a one-line reason too', async () => {
     const sim = spawnServiceProcess('simulator', { PORT: '0', SIM_BUSY_POLL_US: 'fast' });
     expect(await sim.exited).toBe(2);
-    expect(sim.lines).toEqual(['simulator: SIM_BUSY_POLL_US must be an integer >= 0, got "fast"']);
+    expect(sim.lines).toEqual(['simulator: SIM_BUSY_POLL_US: expected an integer >= 0, got "fast"']);
     const trainer = spawnServiceProcess('trainer', { PORT: '0', RLPRUNE_SESSION_BUSY_POLL_US: '-1' });
     expect(await trainer.exited).toBe(2);
-    expect(trainer.lines).toEqual(['trainer: RLPRUNE_SESSION_BUSY_POLL_US must be an integer >= 0, got "-1"']);
+    expect(trainer.lines).toEqual(['trainer: RLPRUNE_SESSION_BUSY_POLL_US: expected an integer >= 0, got "-1"']);
   });
 
   it('a port in use exits 2 with a one-line reason naming the address', async () => {

@@ -64,7 +64,7 @@ describe('trainings on one machine', () => {
   it('a bad TRAINER_ENVS exits 2 with one line naming it', async () => {
     const t = spawnServiceProcess('trainer', { PORT: '0', TRAINER_ENVS: 'gpu' });
     expect(await t.exited).toBe(2);
-    expect(t.lines.join('\n')).toMatch(/TRAINER_ENVS must be one of simulator, local, got "gpu"/);
+    expect(t.lines.join('\n')).toMatch(/TRAINER_ENVS: expected one of simulator, local, got "gpu"/);
   });
 
   it('two trainer processes take one train stage each when an experiment has two', async () => {

@@ -16,7 +16,7 @@ export function listenConfig(defaultPort: number, env: NodeJS.ProcessEnv = proce
   const raw = env.PORT;
   if (raw === undefined || raw === '') return { host, port: defaultPort };
   if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
-    throw new ConfigError(`PORT must be an integer in [0, 65535], got ${JSON.stringify(raw)}`);
+    throw new ConfigError(`PORT: expected an integer in [0, 65535], got ${JSON.stringify(raw)}`);
   }
   return { host, port: Number(raw) };
 }
@@ -26,7 +26,7 @@ export function envMs(name: string, fallback: number, env: NodeJS.ProcessEnv = p
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const v = Number(raw);
-  if (!Number.isFinite(v) || v < 0) throw new ConfigError(`${name} must be a non-negative number of milliseconds, got ${JSON.stringify(raw)}`);
+  if (!Number.isFinite(v) || v < 0) throw new ConfigError(`${name}: expected a non-negative number of milliseconds, got ${JSON.stringify(raw)}`);
   return v;
 }
 
@@ -36,7 +36,7 @@ export function envInt(name: string, fallback: number, env: NodeJS.ProcessEnv = 
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min) {
     const what = min === 1 ? 'a positive integer' : `an integer >= ${min}`;
-    throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
+    throw new ConfigError(`${name}: expected ${what}, got ${JSON.stringify(raw)}`);
   }
   return Number(raw);
 }

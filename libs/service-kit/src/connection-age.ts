@@ -33,7 +33,7 @@ function readMs(name: string, env: NodeJS.ProcessEnv): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) > MAX_TIMER_MS) {
-    throw new ConfigError(`${name} must be a whole number of milliseconds in [0, ${MAX_TIMER_MS}], got ${JSON.stringify(raw)}`);
+    throw new ConfigError(`${name}: expected a whole number of milliseconds in [0, ${MAX_TIMER_MS}], got ${JSON.stringify(raw)}`);
   }
   return Number(raw);
 }

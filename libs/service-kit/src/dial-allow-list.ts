@@ -31,7 +31,7 @@ export class DialAllowList {
   static fromEnv(configured: readonly string[], env: NodeJS.ProcessEnv = process.env): DialAllowList {
     const anyRaw = (env.RLPRUNE_DIAL_ANY ?? '').trim().toLowerCase();
     if (!['', '0', 'false', '1', 'true'].includes(anyRaw)) {
-      throw new ConfigError(`RLPRUNE_DIAL_ANY must be 1 or 0 (true or false), got ${JSON.stringify(env.RLPRUNE_DIAL_ANY)}`);
+      throw new ConfigError(`RLPRUNE_DIAL_ANY: expected 1 or 0 (true or false), got ${JSON.stringify(env.RLPRUNE_DIAL_ANY)}`);
     }
     const extra = (env.RLPRUNE_DIAL_ALLOW ?? '').split(',').map((a) => a.trim()).filter(Boolean);
     return new DialAllowList([...configured, ...extra], anyRaw === '1' || anyRaw === 'true');

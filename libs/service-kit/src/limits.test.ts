@@ -10,7 +10,7 @@ describe('caps', () => {
   it('read their setting, keep the default when unset and refuse a bad setting', () => {
     expect(readCap('RLPRUNE_MAX_X', 10, 'rows', {}).limit).toBe(10);
     expect(readCap('RLPRUNE_MAX_X', 10, 'rows', { RLPRUNE_MAX_X: '3' }).limit).toBe(3);
-    expect(() => readCap('RLPRUNE_MAX_X', 10, 'rows', { RLPRUNE_MAX_X: 'lots' })).toThrow(/RLPRUNE_MAX_X must be a positive integer/);
+    expect(() => readCap('RLPRUNE_MAX_X', 10, 'rows', { RLPRUNE_MAX_X: 'lots' })).toThrow(/RLPRUNE_MAX_X: expected a positive integer/);
   });
 
   it('refuse a value over the limit with INVALID_ARGUMENT naming the field, the limit and the setting', () => {

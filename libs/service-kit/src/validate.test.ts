@@ -38,8 +38,8 @@ describe('config', () => {
   it('reads PORT and HOST, rejecting bad ports', () => {
     expect(listenConfig(50052, {})).toEqual({ host: '127.0.0.1', port: 50052 });
     expect(listenConfig(50052, { PORT: '0', HOST: '::1' })).toEqual({ host: '::1', port: 0 });
-    expect(() => listenConfig(1, { PORT: 'abc' })).toThrow('PORT must be an integer in [0, 65535], got "abc"');
-    expect(() => listenConfig(1, { PORT: '70000' })).toThrow('PORT must be');
+    expect(() => listenConfig(1, { PORT: 'abc' })).toThrow('PORT: expected an integer in [0, 65535], got "abc"');
+    expect(() => listenConfig(1, { PORT: '70000' })).toThrow('PORT: expected');
   });
 
   it('dials plain host:port through the dns resolver', () => {

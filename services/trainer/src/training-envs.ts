@@ -15,7 +15,7 @@ export type EnvPlacement = (typeof ENV_PLACEMENTS)[number];
 export function envPlacement(env: NodeJS.ProcessEnv = process.env): EnvPlacement {
   const raw = env.TRAINER_ENVS ?? 'simulator';
   if (!(ENV_PLACEMENTS as readonly string[]).includes(raw)) {
-    throw new ConfigError(`TRAINER_ENVS must be one of ${ENV_PLACEMENTS.join(', ')}, got ${JSON.stringify(raw)}`);
+    throw new ConfigError(`TRAINER_ENVS: expected one of ${ENV_PLACEMENTS.join(', ')}, got ${JSON.stringify(raw)}`);
   }
   return raw as EnvPlacement;
 }

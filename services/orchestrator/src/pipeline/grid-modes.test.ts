@@ -34,6 +34,6 @@ describe('pruning modes', () => {
   });
 
   it('an unknown mode names the three', () => {
-    expect(() => spec('oneshot')).toThrow(/pruning\.mode \(line \d+\): must be one of during, one_shot, post_hoc/);
+    expect(() => spec('oneshot')).toThrow(/pruning\.mode \(line \d+\): expected one of during, one_shot, post_hoc/);
   });
 });

@@ -35,13 +35,13 @@ describe('parseSpec', () => {
 
   it('rejects an unknown env naming the field and line and listing the known ids', () => {
     expect(() => parseSpec(good.replace('InvertedPendulum-v4', 'Hoper-v4'))).toThrow(
-      /^envs\[0\] \(line 3\): must be one of Hopper-v4, .*InvertedPendulum-v4, got "Hoper-v4"/,
+      /^envs\[0\] \(line 3\): expected one of Hopper-v4, .*InvertedPendulum-v4, got "Hoper-v4"/,
     );
   });
 
   it('rejects a sparsity of 1.2 and a negative epsilon with their lines', () => {
-    expect(() => parseSpec(good.replace('[0, 0.5]', '[0, 1.2]'))).toThrow('pruning.sparsities[1] (line 10): must be < 1, got 1.2');
-    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[-0.05]'))).toThrow('attacks[1].epsilons[0] (line 14): must be >= 0, got -0.05');
+    expect(() => parseSpec(good.replace('[0, 0.5]', '[0, 1.2]'))).toThrow('pruning.sparsities[1] (line 10): expected < 1, got 1.2');
+    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[-0.05]'))).toThrow('attacks[1].epsilons[0] (line 14): expected >= 0, got -0.05');
   });
 
   it('reports a YAML syntax error with its line', () => {
@@ -59,7 +59,7 @@ describe('parseSpec', () => {
   it("hands the PPO settings on under libs/rl's names, leaving every unset one to libs/rl's default", () => {
     const s = parseSpec(good.replace('  num_envs: 4\n', '  num_envs: 4\n  anneal_lr: false\n  target_kl: 0.02\n  ent_coef: 0.01\n'));
     expect(ppoSettings(s.train)).toEqual({ numEnvs: 4, numSteps: 256, annealLr: false, targetKl: 0.02, entCoef: 0.01 });
-    expect(() => parseSpec(good.replace('  num_envs: 4\n', '  num_envs: 4\n  norm_adv: 1\n'))).toThrow('train.norm_adv (line 8): must be true or false, got 1');
+    expect(() => parseSpec(good.replace('  num_envs: 4\n', '  num_envs: 4\n  norm_adv: 1\n'))).toThrow('train.norm_adv (line 8): expected true or false, got 1');
   });
 
   it("refuses every old spelling of a train field, naming its CleanRL name, and reads them only in stored specs", () => {
@@ -84,11 +84,11 @@ describe('parseSpec', () => {
 describe('parseSpec numbers and sizes', () => {
   it('rejects integers beyond 2^53 and non-finite numbers with their line, quoting what was written', () => {
     expect(() => parseSpec(good.replace('total_timesteps: 20000', 'total_timesteps: 99999999999999999999'))).toThrow(
-      'train.total_timesteps (line 6): must be an integer of at most 2^53 - 1 (9007199254740991), got 99999999999999999999',
+      'train.total_timesteps (line 6): expected an integer of at most 2^53 - 1 (9007199254740991), got 99999999999999999999',
     );
-    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[0.05, 1e309]'))).toThrow('attacks[1].epsilons[1] (line 14): must be a finite number, got 1e309');
-    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[.inf]'))).toThrow('attacks[1].epsilons[0] (line 14): must be a finite number, got .inf');
-    expect(() => parseSpec(good.replace('seeds: [1, 2]', 'seeds: [1, 9007199254740993]'))).toThrow(/^seeds\[1\] \(line 4\): must be an integer of at most 2\^53 - 1/);
+    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[0.05, 1e309]'))).toThrow('attacks[1].epsilons[1] (line 14): expected a finite number, got 1e309');
+    expect(() => parseSpec(good.replace('[0.05, 0.1]', '[.inf]'))).toThrow('attacks[1].epsilons[0] (line 14): expected a finite number, got .inf');
+    expect(() => parseSpec(good.replace('seeds: [1, 2]', 'seeds: [1, 9007199254740993]'))).toThrow(/^seeds\[1\] \(line 4\): expected an integer of at most 2\^53 - 1/);
   });
 
   it('quotes at most ~100 characters of a bad value', () => {

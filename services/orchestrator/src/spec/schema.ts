@@ -56,27 +56,27 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
       const v = isScalar(node) ? node.value : undefined;
       // the text as written: 1e309 parses to Infinity and 99999999999999999999 to 1e20, neither what the user wrote
       const written = isScalar(node) && typeof node.source === 'string' ? node.source : show(v ?? 'a collection');
-      if (typeof v !== 'number') return fail(`must be a number, got ${clip(written)}`);
-      if (!Number.isFinite(v)) return fail(`must be a finite number, got ${clip(written)} (beyond the largest double, ~1.8e308)`);
-      if (schema.integer && !Number.isInteger(v)) fail(`must be an integer, got ${v}`);
+      if (typeof v !== 'number') return fail(`expected a number, got ${clip(written)}`);
+      if (!Number.isFinite(v)) return fail(`expected a finite number, got ${clip(written)} (beyond the largest double, ~1.8e308)`);
+      if (schema.integer && !Number.isInteger(v)) fail(`expected an integer, got ${v}`);
       if (schema.integer && !Number.isSafeInteger(v)) {
-        fail(`must be an integer of at most 2^53 - 1 (${Number.MAX_SAFE_INTEGER}), got ${clip(written)}: larger integers are not exact in a double`);
+        fail(`expected an integer of at most 2^53 - 1 (${Number.MAX_SAFE_INTEGER}), got ${clip(written)}: larger integers are not exact in a double`);
       }
       if (schema.min !== undefined && (schema.minExclusive ? v <= schema.min : v < schema.min))
-        fail(`must be ${schema.minExclusive ? '>' : '>='} ${schema.min}, got ${v}`);
+        fail(`expected ${schema.minExclusive ? '>' : '>='} ${schema.min}, got ${v}`);
       if (schema.max !== undefined && (schema.maxExclusive ? v >= schema.max : v > schema.max))
-        fail(`must be ${schema.maxExclusive ? '<' : '<='} ${schema.max}, got ${v}`);
+        fail(`expected ${schema.maxExclusive ? '<' : '<='} ${schema.max}, got ${v}`);
       return v;
     }
     case 'string': {
       const v = isScalar(node) ? node.value : undefined;
-      if (typeof v !== 'string') return fail(`must be a string, got ${show(isScalar(node) ? node.value : 'a collection')}`);
-      if (schema.enum && !schema.enum.includes(v)) fail(`must be one of ${schema.enum.join(', ')}, got ${show(v)}`);
+      if (typeof v !== 'string') return fail(`expected a string, got ${show(isScalar(node) ? node.value : 'a collection')}`);
+      if (schema.enum && !schema.enum.includes(v)) fail(`expected one of ${schema.enum.join(', ')}, got ${show(v)}`);
       return v;
     }
     case 'boolean': {
       const v = isScalar(node) ? node.value : undefined;
-      if (typeof v !== 'boolean') return fail(`must be true or false, got ${show(v)}`);
+      if (typeof v !== 'boolean') return fail(`expected true or false, got ${show(v)}`);
       return v;
     }
     case 'list': {
@@ -86,7 +86,7 @@ function check(schema: Schema, node: Node | null | undefined, path: string, ctx:
       return items.map((item, i) => check(schema.items, item as Node, `${path}[${i}]`, ctx, line));
     }
     case 'object': {
-      if (!isMap(node)) return fail(`must be a mapping (${schema.doc})`);
+      if (!isMap(node)) return fail(`expected a mapping (${schema.doc})`);
       const oldNameOf: Record<string, string> = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
