@@ -68,8 +68,9 @@ export const SPEC_SCHEMA: Schema = {
       renamed: TRAIN_RENAMED,
       fields: {
         total_timesteps: num('env steps per training run, over all envs (CleanRL total_timesteps)', { integer: true, min: 1 }),
-        hidden: { kind: 'list', items: num('width', { integer: true, min: 1 }), default: [64, 64], doc: 'hidden widths of actor and critic' },
-        activation: { kind: 'string', enum: ['tanh', 'relu'], default: 'tanh', doc: 'hidden activation' },
+        // defaults from libs/rl too, filled in here because the spec checks the nets' size against the trainer's cap
+        hidden: { kind: 'list', items: num('width', { integer: true, min: 1 }), default: [...PPO_DEFAULTS.hidden], doc: 'hidden widths of actor and critic' },
+        activation: { kind: 'string', enum: ['tanh', 'relu'], default: PPO_DEFAULTS.activation, doc: 'hidden activation' },
         // PPO's own settings under CleanRL's names; absent = libs/rl's default (PPO_DEFAULTS, the one place they live)
         num_envs: ppo('parallel envs', 'numEnvs', { integer: true, min: 1 }),
         num_steps: ppo('steps per env per rollout (one iteration collects num_steps x num_envs)', 'numSteps', { integer: true, min: 1 }),
