@@ -3,7 +3,9 @@
 // Issue 17 (resume): the trainer is killed right after a checkpoint the stage recorded, so the retry
 // continues from that checkpoint (its progress says "resumed from iteration N", N > 0), and the stored
 // result (policy artifact, curve, mask updates) equals the same stage run uninterrupted through the
-// same executor and trainer; no checkpoint row or file outlives the stage.
+// same executor and trainer; no checkpoint row or file outlives the stage. The uninterrupted run is
+// handed a recorded "checkpoint" the trainer refuses (the stage's policy artifact: intact, but no
+// training state), so it also shows a refused checkpoint is logged and the stage starts over.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +16,7 @@ import { OrchestratorClient, StageClients } from '@rlprune/clients';
 import { launchLocalServices, type LocalCluster } from '../apps/cli/src/local/launch';
 import { executors } from '../services/orchestrator/src/pipeline/executors';
 import type { StageParams } from '../services/orchestrator/src/pipeline/stage-types';
-import type { StageCheckpoints } from '../services/orchestrator/src/ledger/stage-checkpoints';
+import type { StageCheckpoint, StageCheckpoints } from '../services/orchestrator/src/ledger/stage-checkpoints';
 import { ArtifactStore } from '../services/orchestrator/src/store/artifact-store';
 
 // 16 iterations of 512 steps; micro-pruning updates the masks every iteration from iteration 4 to 12
@@ -32,8 +34,24 @@ const KILL_AFTER_ITERATION = 6;
 const ITERATIONS = 16;
 const STEPS_PER_ITERATION = 512;
 
-// the uninterrupted reference records no checkpoints (checkpointEvery 0), so it has none to read
-const NO_CHECKPOINTS: StageCheckpoints = { latest: () => undefined, record: () => null, drop: () => null, note: () => undefined };
+/** A stage's checkpoint journal in memory: hands out one recorded checkpoint until it is dropped. */
+class OneCheckpoint implements StageCheckpoints {
+  readonly notes: string[] = [];
+  constructor(private checkpoint: StageCheckpoint | undefined) {}
+  latest() {
+    return this.checkpoint;
+  }
+  record(): string | null {
+    throw new Error('the reference run writes no checkpoints (checkpointEvery 0)');
+  }
+  drop() {
+    this.checkpoint = undefined;
+    return null; // the artifact stays (here it is the stage's policy)
+  }
+  note(type: string, message: string) {
+    this.notes.push(`${type}: ${message}`);
+  }
+}
 
 let cluster: LocalCluster | undefined;
 afterAll(async () => {
@@ -96,7 +114,13 @@ describe('a slow worker restart', () => {
     const metas = fs.readdirSync(store.dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.meta.json'));
     expect(metas.map((f) => (JSON.parse(fs.readFileSync(path.join(store.dir, f), 'utf8')) as { kind: string }).kind)).not.toContain('checkpoint');
 
-    // the same stage uninterrupted, through the same executor and trainer
+    // the same stage uninterrupted, through the same executor and trainer, first handed a checkpoint
+    // the trainer refuses (the policy artifact: it passes the store's hash check, but holds no run state)
+    const refused = new OneCheckpoint({
+      artifact: JSON.parse(train!.result_json).policy as string,
+      iteration: 3,
+      partial: { iterations: ITERATIONS, curve: (JSON.parse(train!.result_json) as { curve: unknown[] }).curve.slice(0, 3), mask_updates: [] },
+    });
     const address = (name: string) => cluster!.services.find((s) => s.name === name)!.address;
     const clients = new StageClients({
       trainers: [address('trainer')],
@@ -111,8 +135,10 @@ describe('a slow worker restart', () => {
       inputs: {},
       signal: new AbortController().signal,
       onProgress: () => undefined,
-      checkpoints: NO_CHECKPOINTS,
+      checkpoints: refused,
     });
+    expect(refused.notes).toHaveLength(1);
+    expect(refused.notes[0]).toMatch(/^checkpoint-unusable: checkpoint after iteration 3 \(\w+\) is unusable, starting over: the trainer refused it: .*resume/);
     const stored = JSON.parse(train!.result_json) as typeof reference.result;
     // artifacts are content-addressed: the same id is the same policy bytes
     expect(stored.policy).toBe(reference.result.policy);
