@@ -4,6 +4,7 @@
 // its last recorded checkpoint (train-resume.ts).
 import type { StageClients } from '@rlprune/clients';
 import { ppoSettings } from '../spec/experiment-spec';
+import { storedTrainParams } from '../spec/stored-train';
 import { decodeTensor, encodeTensor, type TrainRequest } from '@rlprune/proto';
 import type { ArtifactStore } from '../store/artifact-store';
 import type { MaskUpdateRecord, TrainingPoint } from '@rlprune/analysis';
@@ -51,7 +52,8 @@ function policyOf(input: PolicyResult | undefined, role: string): { id: string }
 
 /** The Train request of a train stage (continuing the run of checkpoint `resumeFrom`, if given). */
 function trainRequest(p: StageParams['train'], simulatorAddress: string, checkpointEvery: number, resumeFrom: string | null): TrainRequest {
-  const t = p.train;
+  // stages stored before the CleanRL renames resume with what they were submitted with
+  const t = storedTrainParams(p.train);
   return {
     envId: p.env,
     seed: p.seed,
