@@ -11,7 +11,7 @@ const OLD_ROLLOUT_TOTAL = 2048;
 
 /** `train` with any old spelling moved to its new name (new-style params come back as they are). */
 export function storedTrainParams(train: ExperimentSpec['train']): ExperimentSpec['train'] {
-  const stored = train as unknown as Record<string, unknown>;
+  const stored: Record<string, unknown> = { ...train };
   if (!Object.keys(TRAIN_RENAMED).some((old) => old in stored)) return train;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(stored)) out[TRAIN_RENAMED[key] ?? key] = value;
@@ -19,5 +19,5 @@ export function storedTrainParams(train: ExperimentSpec['train']): ExperimentSpe
     const numEnvs = typeof out.num_envs === 'number' ? out.num_envs : 1;
     out.num_steps = Math.max(1, Math.floor(OLD_ROLLOUT_TOTAL / numEnvs));
   }
-  return out as unknown as ExperimentSpec['train'];
+  return out as ExperimentSpec['train'];
 }
