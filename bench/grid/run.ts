@@ -35,7 +35,7 @@ const CLI = path.resolve(__dirname, '../../apps/cli/bin/rlprune.js');
 const SPEC = `name: bench-grid
 envs: [Hopper-v4]
 seeds: [1, 2]
-train: { steps: ${steps} }
+train: { total_timesteps: ${steps} }
 pruning: { mode: during, criteria: [magnitude], sparsities: [0, 0.3, 0.6, 0.9] }
 attacks: [{ name: random }, { name: mad }]
 certify: { methods: [lipschitz, crown] }
