@@ -2,6 +2,7 @@
 // with the stage's parameters and its inputs' artifact ids; the result is the stage kind's
 // StageResult (stored in the ledger as JSON) plus a few named metrics. A train stage continues from
 // its last recorded checkpoint (train-resume.ts).
+import { status } from '@grpc/grpc-js';
 import type { StageClients } from '@rlprune/clients';
 import { ppoSettings } from '../spec/experiment-spec';
 import { storedTrainParams } from '../spec/stored-train';
@@ -98,7 +99,7 @@ function trainRequest(p: StageParams['train'], simulatorAddress: string, checkpo
 
 // The trainer's answers that can mean it cannot use a checkpoint (missing, unreadable, another run's):
 // INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION. A resumed call failing so is run once more from scratch.
-const REFUSED_CHECKPOINT = new Set([3, 5, 9]);
+const REFUSED_CHECKPOINT = new Set<number>([status.INVALID_ARGUMENT, status.NOT_FOUND, status.FAILED_PRECONDITION]);
 
 export function executors(services: StageClients, store: ArtifactStore, opts: ExecutorOptions = DEFAULT_EXECUTOR_OPTIONS): StageExecutors {
   const simulatorAddress = services.addresses.simulator;
