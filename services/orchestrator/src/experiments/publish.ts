@@ -57,7 +57,7 @@ export function publishRun(ledger: Ledger, ledgerFile: string, experimentId: str
     stages: { total: exp.stagesTotal, done: exp.stagesDone, failed: exp.stagesFailed },
     wallSeconds: Math.round(timing.spanSeconds),
     trainSteps: timing.trainSteps,
-    kinds: timing.kinds.map((k) => ({ kind: k.kind, stages: k.stages, spanSeconds: Math.round(k.spanSeconds), busySeconds: Math.round(k.busySeconds) })),
+    kinds: timing.kinds.map((k) => ({ kind: k.kind, stages: k.stages, attempts: k.attempts, spanSeconds: Math.round(k.spanSeconds), busySeconds: Math.round(k.busySeconds) })),
   };
   fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify(record, null, 2) + '\n');
   const tracesFile = path.join(path.dirname(ledgerFile), 'reports', experimentId, 'traces.json');
