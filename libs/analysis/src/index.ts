@@ -60,3 +60,6 @@ export { summarise } from './summary';
 export type { WrittenReport } from './write-report';
 export { writeReport, writePendingReport, writeFileAtomic, REPORT_FILES } from './write-report';
 export { formatNumber } from './format';
+export type { EnvFacts, LocationOptions, LocationSource, LocationProperty, LocationRow, LocationCorrelation, SweetSpotLocation } from './sweet-spot-location';
+export { sweetSpotLocation, leastSquaresSlope, DEFAULT_LOCATION_OPTIONS, LOCATION_PROPERTIES, ALL_SCOPE, TOO_FEW_GROUPS } from './sweet-spot-location';
+export { locationCsv, locationSummaryJson, LOCATION_CSV_COLUMNS, LOCATION_FILES } from './export-location';

@@ -1,0 +1,80 @@
+// The sweet-spot location study as files a results folder holds: summary.json (the whole result,
+// full precision) and results.csv, one value per row in the manner of export-csv.ts (up to 10
+// significant digits, booleans 1/0, a Stat as rows stat = mean, std, n), so RESULTS.md can quote
+// either and test/results-md.test.ts can find the number.
+//
+// Records and their metrics:
+//   option                slopeMaxSparsity, minGroups
+//   source                stat = index, value = the folder
+//   location              family, epsilonMultiple, keepFraction, seeds (space-separated), sweetSpot,
+//                         sweetSpotReason (when none), cleanKnee, cleanSlope, denseSurrogate, denseCrownMeanTv,
+//                         denseCrownRadius (Stats), denseCrownLabel, observationDim, note (stat = index)
+//   location-correlation  target = scope (a family or 'all'), metric = property: rho, n, groups, tooFewGroups, reason
+
+import { formatNumber } from './format';
+import type { Stat } from './stats';
+import type { SweetSpotLocation } from './sweet-spot-location';
+
+export const LOCATION_CSV_COLUMNS = ['record', 'source', 'env', 'kappa', 'criterion', 'target', 'epsilon', 'metric', 'stat', 'value'] as const;
+
+type Row = Partial<Record<(typeof LOCATION_CSV_COLUMNS)[number], string | number | null>>;
+
+export const LOCATION_FILES = { summary: 'summary.json', csv: 'results.csv' } as const;
+
+export function locationSummaryJson(location: SweetSpotLocation): string {
+  return JSON.stringify(location, null, 2) + '\n';
+}
+
+export function locationCsv(location: SweetSpotLocation): string {
+  const rows: Row[] = [];
+  rows.push({ record: 'option', metric: 'slopeMaxSparsity', value: location.options.slopeMaxSparsity });
+  rows.push({ record: 'option', metric: 'minGroups', value: location.options.minGroups });
+  location.sources.forEach((s, i) => rows.push({ record: 'source', stat: i, value: s }));
+  for (const r of location.rows) {
+    const at: Row = { record: 'location', source: r.source, env: r.env, kappa: r.kappa, criterion: r.criterion, target: r.target, epsilon: r.epsilon };
+    const one = (metric: string, value: string | number | null) => rows.push({ ...at, metric, value });
+    const stat = (metric: string, s: Stat | null) => statRows(at, metric, s, rows);
+    one('family', r.family);
+    one('epsilonMultiple', r.epsilonMultiple);
+    one('keepFraction', r.keepFraction);
+    one('seeds', r.seeds.join(' '));
+    one('sweetSpot', r.sweetSpot);
+    if (r.sweetSpotReason !== null) one('sweetSpotReason', r.sweetSpotReason);
+    one('cleanKnee', r.cleanKnee);
+    stat('cleanSlope', r.cleanSlope);
+    stat('denseSurrogate', r.denseSurrogate);
+    stat('denseCrownMeanTv', r.denseCrownMeanTv);
+    one('denseCrownLabel', r.denseCrownLabel);
+    stat('denseCrownRadius', r.denseCrownRadius);
+    one('observationDim', r.observationDim);
+    r.notes.forEach((n, i) => rows.push({ ...at, metric: 'note', stat: i, value: n }));
+  }
+  for (const c of location.correlations) {
+    const at: Row = { record: 'location-correlation', target: c.scope, metric: c.property };
+    rows.push({ ...at, stat: 'rho', value: c.rho });
+    rows.push({ ...at, stat: 'n', value: c.n });
+    rows.push({ ...at, stat: 'groups', value: c.groups });
+    rows.push({ ...at, stat: 'tooFewGroups', value: c.tooFewGroups ? 1 : 0 });
+    if (c.reason !== null) rows.push({ ...at, stat: 'reason', value: c.reason });
+  }
+  const lines = [LOCATION_CSV_COLUMNS.join(',')];
+  for (const row of rows) lines.push(LOCATION_CSV_COLUMNS.map((c) => cell(row[c])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** A Stat as three rows; a missing one as a single empty mean, so the metric is still listed. */
+function statRows(at: Row, metric: string, s: Stat | null, rows: Row[]): void {
+  if (s === null) {
+    rows.push({ ...at, metric, stat: 'mean', value: null });
+    return;
+  }
+  rows.push({ ...at, metric, stat: 'mean', value: s.mean });
+  rows.push({ ...at, metric, stat: 'std', value: s.std });
+  rows.push({ ...at, metric, stat: 'n', value: s.n });
+}
+
+function cell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

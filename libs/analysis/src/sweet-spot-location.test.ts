@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './analyse';
+import { locationCsv } from './export-location';
+import { stat } from './stats';
+import { leastSquaresSlope, sweetSpotLocation, type EnvFacts } from './sweet-spot-location';
+import { evalOf, MAD_SWEET_SPOT_SPARSITY, syntheticPoints } from './test-support/synthetic';
+import type { GridPointResult } from './types';
+
+// The registry's facts of the envs used here (the CLI passes @rlprune/envs' registry itself).
+const FACTS: Record<string, EnvFacts> = {
+  'Hopper-v4': { observationDim: 11, defaultEpsilon: 0.075 },
+  'Walker2d-v4': { observationDim: 17, defaultEpsilon: 0.05 },
+};
+const facts = (env: string): EnvFacts | null => FACTS[env] ?? null;
+
+/** The synthetic grid with its dense MAD return near zero in one env: own-dense scores are undefined there. */
+function withNearZeroDenseMad(points: GridPointResult[], env: string): GridPointResult[] {
+  return points.map((p) =>
+    p.env === env && p.sparsity === 0 ? { ...p, attacks: p.attacks.map((a) => (a.attack === 'mad' ? { ...a, result: evalOf(10) } : a)) } : p,
+  );
+}
+
+/** Clean returns at sparsity 0.25 cut to 90% in the groups of these kappas: they keep 95% only densely. */
+function withEarlyCleanDrop(points: GridPointResult[], kappas: readonly number[]): GridPointResult[] {
+  return points.map((p) => (kappas.includes(p.kappa) && p.sparsity === 0.25 ? { ...p, clean: evalOf(p.clean.meanReturn * 0.9) } : p));
+}
+
+describe('leastSquaresSlope', () => {
+  it('is the OLS slope, and null when x does not vary', () => {
+    expect(leastSquaresSlope([0, 1, 2], [1, 3, 5])).toBeCloseTo(2, 12);
+    expect(leastSquaresSlope([0, 1, 2, 3], [0, 1, 1, 2])).toBeCloseTo(0.6, 12);
+    expect(leastSquaresSlope([0.5, 0.5], [1, 2])).toBeNull();
+  });
+});
+
+describe('sweetSpotLocation', () => {
+  const points = withNearZeroDenseMad(syntheticPoints({ envs: ['Hopper-v4', 'Walker2d-v4'] }), 'Walker2d-v4');
+  const location = sweetSpotLocation([{ source: 'results/synthetic', analysis: analyse(points) }], facts);
+  const row = (env: string, target: string) => location.rows.find((r) => r.env === env && r.target === target)!;
+
+  it('gives the sweet spot beside the clean-return knee, the slope and the dense certificates', () => {
+    const mad = row('Hopper-v4', 'mad@0.075');
+    expect(mad.sweetSpot).toBe(MAD_SWEET_SPOT_SPARSITY);
+    expect(mad.sweetSpotReason).toBeNull();
+    // retention f(s) = 1 + 0.1 s - 0.5 s^2: 0.994 at 0.25, 0.925 at 0.5 (< 0.95)
+    expect(mad.cleanKnee).toBe(0.25);
+    expect(mad.family).toBe('mad@1x');
+    expect(mad.epsilon).toBe(0.075);
+    expect(mad.observationDim).toBe(11);
+    expect(mad.seeds).toEqual([1, 2, 3]);
+    // dense synthetic certificates at 0.075: surrogate 50 + 0.1 seed, CROWN mean TV 0.3 + 0.001 seed, radius 0.02
+    expect(mad.denseSurrogate!.mean).toBeCloseTo(50.2, 12);
+    expect(mad.denseCrownMeanTv!.mean).toBeCloseTo(0.302, 12);
+    expect(mad.denseCrownLabel).toBe('ok');
+    expect(mad.denseCrownRadius!.mean).toBeCloseTo(0.02, 12);
+    // The worst case reads the largest attacked epsilon.
+    expect(row('Hopper-v4', 'worst').epsilon).toBe(0.075);
+    expect(row('Walker2d-v4', 'mad@0.075').family).toBe('mad@1.5x');
+  });
+
+  it('fits the clean-return slope per seed over the sparsities <= 0.5, as by hand', () => {
+    // Seed clean = 3000 f(s) + 10 o (o = 0, 2, -1 for seeds 1, 2, 3), normalised by its own dense run.
+    // On x = 0, 0.25, 0.5 the OLS slope is 2 (y(0.5) - y(0)) = 2 * 3000 (f(0.5) - 1) / (3000 + 10 o) = -450 / (3000 + 10 o).
+    const bySeed = [0, 2, -1].map((o) => -450 / (3000 + 10 * o));
+    const expected = stat(bySeed)!;
+    const slope = row('Hopper-v4', 'mad@0.075').cleanSlope!;
+    expect(slope.n).toBe(3);
+    expect(slope.mean).toBeCloseTo(expected.mean, 12);
+    expect(slope.std!).toBeCloseTo(expected.std!, 12);
+    // The fit stops at 0.5: over 0..0.25 only the slope is 4 (y(0.25) - y(0)) = 4 * 3000 (f(0.25) - 1) / (3000 + 10 o).
+    const narrow = sweetSpotLocation([{ source: 's', analysis: analyse(points) }], facts, { slopeMaxSparsity: 0.3 });
+    const narrowSlope = narrow.rows.find((r) => r.env === 'Hopper-v4')!.cleanSlope!;
+    expect(narrowSlope.mean).toBeCloseTo(stat([0, 2, -1].map((o) => (4 * 3000 * (0.025 - 0.03125)) / (3000 + 10 * o)))!.mean, 12);
+  });
+
+  it('leaves a group with an undefined score without a sweet spot, with the reason, and out of the correlations', () => {
+    const broken = row('Walker2d-v4', 'mad@0.075');
+    expect(broken.sweetSpot).toBeNull();
+    expect(broken.sweetSpotReason).toMatch(/own-dense scores are undefined/);
+    // its other properties are still measured
+    expect(broken.cleanKnee).toBe(0.25);
+    expect(broken.observationDim).toBe(17);
+    const c = location.correlations.find((x) => x.scope === 'mad@1.5x' && x.property === 'cleanKnee')!;
+    expect(c.n).toBe(0);
+    expect(c.rho).toBeNull();
+  });
+
+  it("counts Spearman's n in rows with a sweet spot and flags fewer than 5 groups", () => {
+    const all = location.correlations.find((x) => x.scope === 'all' && x.property === 'observationDim')!;
+    // Hopper's 3 targets and Walker2d's random have a sweet spot (its worst case is MAD's near-zero return): 4 rows of 2 groups.
+    expect(location.rows.filter((r) => r.sweetSpot !== null)).toHaveLength(4);
+    expect(all.n).toBe(4);
+    expect(all.groups).toBe(2);
+    expect(all.tooFewGroups).toBe(true);
+    expect(locationCsv(location)).toContain('location-correlation,,,,,all,,observationDim,groups,2');
+  });
+
+  it('relates the sweet spot to the knee across enough groups', () => {
+    // Five kappas; at kappas 0.5, 0.7, 0.9 sparsity 0.25 keeps 90% of the clean return: knee 0, sweet spot 0 (dense).
+    const kappas = [0, 0.3, 0.5, 0.7, 0.9];
+    const grid = withEarlyCleanDrop(syntheticPoints({ kappas }), [0.5, 0.7, 0.9]);
+    const five = sweetSpotLocation([{ source: 'k', analysis: analyse(grid) }], facts);
+    const mad = five.rows.filter((r) => r.target === 'mad@0.075');
+    expect(mad.map((r) => [r.kappa, r.sweetSpot, r.cleanKnee])).toEqual([
+      [0, 0.25, 0.25],
+      [0.3, 0.25, 0.25],
+      [0.5, 0, 0],
+      [0.7, 0, 0],
+      [0.9, 0, 0],
+    ]);
+    const knee = five.correlations.find((x) => x.scope === 'mad@1x' && x.property === 'cleanKnee')!;
+    expect(knee).toMatchObject({ rho: 1, n: 5, groups: 5, tooFewGroups: false, reason: null });
+    // one env: its observation width never changes, and the reason says so
+    const dim = five.correlations.find((x) => x.scope === 'mad@1x' && x.property === 'observationDim')!;
+    expect(dim.rho).toBeNull();
+    expect(dim.reason).toBe('observationDim is the same in every row');
+  });
+
+  it('rejects a group given by two sources, naming both', () => {
+    const a = analyse(syntheticPoints());
+    expect(() => sweetSpotLocation([{ source: 'results/a', analysis: a }, { source: 'results/b', analysis: a }], facts)).toThrow(
+      /Hopper-v4 kappa=0 magnitude is in both results\/a and results\/b/,
+    );
+    expect(() => sweetSpotLocation([], facts)).toThrow(/sources/);
+    expect(() => sweetSpotLocation([{ source: 'a', analysis: a }], facts, { minGroups: 2 })).toThrow(/options.minGroups/);
+  });
+});
