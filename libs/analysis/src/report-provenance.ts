@@ -33,6 +33,32 @@ export interface Provenance {
   /** How the trace ids were obtained, or why there are none. */
   traceNote: string;
   stages: StageCounts;
+  /**
+   * When the facts from rlpruneVersion to dependencies were recorded: 'submit', by the orchestrator
+   * that created the experiment; 'publish' or 'report', by the process publishing it or writing this
+   * report, for an experiment recorded before submissions kept them. Absent in provenance published
+   * before this field existed (recorded when published; shown as before).
+   */
+  recordedAt?: 'submit' | 'publish' | 'report';
+  /** Orchestrators with other facts that later resumed the experiment (its later stages ran on their code), oldest first. */
+  resumedBy?: Array<Pick<Provenance, 'rlpruneVersion' | 'gitCommit' | 'gitDirty' | 'nodeVersion' | 'nnKernels' | 'dependencies'> & { at: string }>;
+}
+
+const RECORDED_LATE: Record<string, string> = {
+  publish: ' (recorded when published, not when run)',
+  report: ' (recorded when this report was written, not when run)',
+};
+
+/** An orchestrator that resumed the experiment: its commit, when, and what else differs from the facts above. */
+function resumedHtml(p: Provenance, r: NonNullable<Provenance['resumedBy']>[number]): string {
+  const others = [
+    r.rlpruneVersion !== p.rlpruneVersion ? `rlprune ${esc(r.rlpruneVersion)}` : '',
+    r.nodeVersion !== p.nodeVersion ? `Node.js ${esc(r.nodeVersion)}` : '',
+    r.nnKernels !== p.nnKernels ? `NN kernels ${esc(r.nnKernels)}` : '',
+    ...Object.entries(r.dependencies).map(([name, v]) => (v !== p.dependencies[name] ? `${esc(name)} ${esc(v)}` : '')),
+  ].filter((x) => x !== '');
+  const commit = r.gitCommit === null ? 'a tree that is not a git checkout' : `<code>${esc(r.gitCommit)}</code>${r.gitDirty ? ' (uncommitted changes in the tree)' : ''}`;
+  return `resumed on ${commit} (${esc(r.at)})${others.length > 0 ? `: ${others.join(', ')}` : ''}`;
 }
 
 /** Partial report: the experiment has not finished; numbers cover the grid points finished so far. */
@@ -49,7 +75,12 @@ export interface PartialState {
 export function provenanceHtml(p: Provenance): string {
   const rows: Array<[string, string]> = [
     ['rlprune', esc(p.rlpruneVersion)],
-    ['git commit', p.gitCommit === null ? 'not a git checkout' : `<code>${esc(p.gitCommit)}</code>${p.gitDirty === null ? '' : p.gitDirty ? ' (uncommitted changes in the tree)' : ' (clean tree)'}`],
+    [
+      'git commit',
+      (p.gitCommit === null ? 'not a git checkout' : `<code>${esc(p.gitCommit)}</code>${p.gitDirty === null ? '' : p.gitDirty ? ' (uncommitted changes in the tree)' : ' (clean tree)'}`) +
+        (RECORDED_LATE[p.recordedAt ?? ''] ?? ''),
+    ],
+    ...(p.resumedBy ?? []).map((r): [string, string] => ['later stages', resumedHtml(p, r)]),
     ['Node.js', esc(p.nodeVersion)],
     ['NN kernels', esc(p.nnKernels)],
     ...Object.entries(p.dependencies).map(([name, v]): [string, string] => [esc(name), esc(v)]),

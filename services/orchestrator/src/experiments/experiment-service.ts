@@ -11,6 +11,7 @@ import type { ExperimentRunner, StageEvent } from '../pipeline/runner';
 import type { StageClients } from '@rlprune/clients';
 import { KNOWN_ENVS, parseSpec } from '../spec/experiment-spec';
 import type { ReportPaths, ReportWriter } from './report';
+import { processFacts, type ProcessFacts } from './report-provenance';
 import { ReportThrottle } from './report-throttle';
 
 /** Stage events after which the report has something new to show. */
@@ -46,6 +47,8 @@ export class Experiments {
     private readonly services: StageClients,
     private readonly reports: ReportWriter,
     private readonly logger: Logger,
+    /** This orchestrator's code and runtime, recorded with what it submits and resumes (a test injects others). */
+    private readonly facts: () => ProcessFacts = processFacts,
   ) {
     this.events.setMaxListeners(0);
     this.partialReports = new ReportThrottle(
@@ -86,7 +89,7 @@ export class Experiments {
     }
     for (const a of spec.attacks) this.services.attackerAddress(a.name);
     const grid = expandGrid(spec, (env) => epsilons.get(env)!);
-    const id = this.ledger.createExperiment(name || spec.name, specYaml, spec, grid);
+    const id = this.ledger.createExperiment(name || spec.name, specYaml, spec, grid, this.facts());
     this.start(id);
     return this.ledger.getExperiment(id)!;
   }
@@ -95,6 +98,8 @@ export class Experiments {
   start(id: string): void {
     if (this.active.has(id)) return;
     const e = this.get(id);
+    // a resume (or restart) on other code: its later stages run on this orchestrator's facts
+    if (this.ledger.recordResumeFacts(id, this.facts())) this.logger.info({ experiment: id }, "recorded this orchestrator's code as running the rest of the experiment");
     const onStage = (ev: StageEvent) => {
       if (ev.experimentId === id && FINISHED_STAGE_STATES.has(ev.state)) this.partialReports.stageFinished(id);
     };

@@ -37,8 +37,9 @@ export interface PublishedRun {
 
 /**
  * Writes one experiment of the ledger (finished or not: its record says which) under resultsDir, with
- * what produced it (code, versions, spec hash, trace ids, stage counts) as of publishing: the
- * published report shows that, not the code that later renders it, so it renders the same every time.
+ * what produced it (the code and versions the ledger recorded when it was submitted and resumed, spec
+ * hash, trace ids, stage counts): the published report shows that, not the code that publishes or
+ * later renders it, so it renders the same every time.
  */
 export function publishRun(ledger: Ledger, ledgerFile: string, experimentId: string, resultsDir: string): PublishedRun {
   const exp = ledger.getExperiment(experimentId);
@@ -62,7 +63,9 @@ export function publishRun(ledger: Ledger, ledgerFile: string, experimentId: str
   fs.writeFileSync(path.join(dir, 'run.json'), JSON.stringify(record, null, 2) + '\n');
   const tracesFile = path.join(path.dirname(ledgerFile), 'reports', experimentId, 'traces.json');
   const traceIds = fs.existsSync(tracesFile) ? (JSON.parse(fs.readFileSync(tracesFile, 'utf8')) as string[]) : [];
-  fs.writeFileSync(path.join(dir, PROVENANCE_FILE), JSON.stringify(provenance(exp.specYaml, ledger.stages(experimentId), traceIds), null, 2) + '\n');
+  // the code that ran it, as the ledger recorded it at submission (and at each resume on other code)
+  const prov = provenance(exp.specYaml, ledger.stages(experimentId), traceIds, ledger.experimentFacts(experimentId), 'publish');
+  fs.writeFileSync(path.join(dir, PROVENANCE_FILE), JSON.stringify(prov, null, 2) + '\n');
   return { dir, points: points.length };
 }
 

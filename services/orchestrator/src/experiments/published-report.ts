@@ -1,8 +1,9 @@
 // The report of a results folder (results/<name>/): every published run's grid points analysed
 // together, written beside them (report.html, results.csv, results.jsonl, summary.json). It reads
 // only the folder, so `rlprune report --from results/<name>` regenerates a committed report without a
-// ledger or any service, byte for byte (the provenance shown is the runs', recorded when they were
-// published, not that of the code rendering it).
+// ledger or any service, byte for byte (the provenance shown is the runs', as their provenance.json
+// says: the code that ran them, or for runs recorded before submissions kept it, the code that
+// published them; never that of the code rendering it).
 import type { ExperimentSpec } from '../spec/experiment-spec';
 import { analyse, writeReport, type Provenance, type ReportMeta, type WrittenReport } from '@rlprune/analysis';
 import { InvalidArgumentError } from '@rlprune/service-kit';
@@ -46,6 +47,10 @@ function mergeProvenance(all: readonly Provenance[]): Provenance {
     dependencies[name] = joined((p) => p.dependencies[name] ?? null);
   }
   const sum = (k: keyof Provenance['stages']) => all.reduce((n, p) => n + p.stages[k], 0);
+  // provenance published before recordedAt existed was recorded when published; it adds no field,
+  // so an old folder renders as it did
+  const recorded = all.some((p) => p.recordedAt !== undefined) ? all.map((p) => p.recordedAt ?? 'publish') : [];
+  const resumedBy = all.flatMap((p) => p.resumedBy ?? []);
   return {
     rlpruneVersion: joined((p) => p.rlpruneVersion),
     gitCommit: joined((p) => p.gitCommit),
@@ -57,5 +62,8 @@ function mergeProvenance(all: readonly Provenance[]): Provenance {
     traceIds: all.flatMap((p) => p.traceIds),
     traceNote: `the published runs' traces (${all.length} run${all.length === 1 ? '' : 's'})`,
     stages: { total: sum('total'), run: sum('run'), cached: sum('cached'), failed: sum('failed'), unfinished: sum('unfinished') },
+    // a run whose facts were recorded late makes the merged facts' note say so
+    ...(recorded.length > 0 ? { recordedAt: recorded.includes('publish') ? 'publish' : recorded.includes('report') ? 'report' : 'submit' } : {}),
+    ...(resumedBy.length > 0 ? { resumedBy } : {}),
   };
 }

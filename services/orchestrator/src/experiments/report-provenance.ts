@@ -9,19 +9,23 @@
 // - versions of mujoco-js and @grpc/grpc-js as installed;
 // - the sha256 of the spec text as submitted, the experiment's trace ids (recorded by the
 //   experiment service when a run starts) and the stage counts from the ledger.
+// The facts about the code are those the ledger recorded when the experiment was submitted, and of
+// each orchestrator with other facts that resumed it (experiment_facts, ledger/schema.sql.ts): a
+// report or a publish names the code that ran the experiment, not the code that reports it. Only an
+// experiment recorded before submissions kept facts falls back to this process's, and says so.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Provenance, StageCounts } from '@rlprune/analysis';
 import { nativeKernelsOrNull } from '@rlprune/nn';
-import type { StageRow } from '../ledger/ledger';
+import type { RecordedFacts, StageRow } from '../ledger/ledger';
 
 /** The dependencies whose versions a report names. */
 export const REPORTED_DEPENDENCIES = ['mujoco-js', '@grpc/grpc-js'] as const;
 
 /** The part of a report's provenance that is a fact about this process and its code. */
-type ProcessFacts = Pick<Provenance, 'rlpruneVersion' | 'gitCommit' | 'gitDirty' | 'nodeVersion' | 'nnKernels' | 'dependencies'>;
+export type ProcessFacts = Pick<Provenance, 'rlpruneVersion' | 'gitCommit' | 'gitDirty' | 'nodeVersion' | 'nnKernels' | 'dependencies'>;
 
 let facts: ProcessFacts | null = null;
 
@@ -102,9 +106,22 @@ export function stageCounts(stages: readonly StageRow[]): StageCounts {
   return { total: stages.length, run: succeeded.length - cached, cached, failed, unfinished: stages.length - succeeded.length - failed };
 }
 
-export function provenance(specYaml: string, stages: readonly StageRow[], traceIds: readonly string[]): Provenance {
+/**
+ * The provenance of an experiment: `recorded` are the facts the ledger kept for it (oldest first);
+ * without a submission's, this process's stand in, marked as recorded by `writer` (the publishing
+ * process or the report writer).
+ */
+export function provenance(
+  specYaml: string,
+  stages: readonly StageRow[],
+  traceIds: readonly string[],
+  recorded: readonly RecordedFacts[],
+  writer: 'publish' | 'report',
+): Provenance {
+  const submitted = recorded.find((r) => r.role === 'submit');
+  const resumes = recorded.filter((r) => r.role === 'resume');
   return {
-    ...processFacts(),
+    ...(submitted ? pickFacts(submitted.facts) : processFacts()),
     specHash: specHash(specYaml),
     traceIds: [...traceIds],
     traceNote:
@@ -112,5 +129,12 @@ export function provenance(specYaml: string, stages: readonly StageRow[], traceI
         ? "trace of the experiment's span, one per run (first run, then each resume)"
         : 'not traced: tracing is off (set OTEL_EXPORTER_OTLP_ENDPOINT or RLPRUNE_SPAN_FILE)',
     stages: stageCounts(stages),
+    recordedAt: submitted ? 'submit' : writer,
+    ...(resumes.length > 0 ? { resumedBy: resumes.map((r) => ({ ...pickFacts(r.facts), at: r.at })) } : {}),
   };
+}
+
+/** The facts in their Provenance order (a ledger row is JSON, whatever wrote it). */
+function pickFacts(f: ProcessFacts): ProcessFacts {
+  return { rlpruneVersion: f.rlpruneVersion, gitCommit: f.gitCommit, gitDirty: f.gitDirty, nodeVersion: f.nodeVersion, nnKernels: f.nnKernels, dependencies: f.dependencies };
 }

@@ -2,6 +2,7 @@
 // shaped as the executors record them (every field stage-results.ts decodes) (closed-form numbers, no services), point by point, so a
 // test can stop anywhere between "nothing finished" and "everything finished".
 import type { Ledger } from '../ledger/ledger';
+import type { ProcessFacts } from './report-provenance';
 import { expandGrid, type GridPoint } from '../pipeline/grid';
 import { parseSpec } from '../spec/experiment-spec';
 
@@ -31,10 +32,11 @@ function certifyResult(epsilon: number, sparsity: number): Record<string, unknow
 /**
  * Creates the experiment; `finishPoints` records every stage of the given points (their training
  * and pruning too; seed 2's training as a cache hit). Returns scale x the returns of scale 1.
+ * `facts` are the submitting orchestrator's (none: an experiment recorded before they were kept).
  */
-export function reportTestExperiment(ledger: Ledger, scale = 1, specYaml = REPORT_TEST_SPEC) {
+export function reportTestExperiment(ledger: Ledger, scale = 1, specYaml = REPORT_TEST_SPEC, facts?: ProcessFacts) {
   const spec = parseSpec(specYaml);
-  const id = ledger.createExperiment(spec.name, specYaml, spec, expandGrid(spec, () => 0.05));
+  const id = ledger.createExperiment(spec.name, specYaml, spec, expandGrid(spec, () => 0.05), facts);
   const points = ledger.gridPoints(id).map((p) => p.point as GridPoint);
   const finish = (stage: string, result: Record<string, unknown>, cached = false) => ledger.finishStage(id, stage, result, cached);
   const finishPoints = (which: readonly GridPoint[]) => {

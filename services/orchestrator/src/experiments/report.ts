@@ -90,7 +90,7 @@ export class ReportWriter {
         { name: 'training steps', value: String(spec.train.total_timesteps) },
         { name: 'pruning', value: `${spec.pruning.mode}, ${spec.pruning.criteria.join('/')}, sparsities ${spec.pruning.sparsities.join(', ')}` },
       ],
-      provenance: provenance(e.specYaml, stages, this.traceIds(e.id)),
+      provenance: provenance(e.specYaml, stages, this.traceIds(e.id), this.ledger.experimentFacts(e.id), 'report'),
       ...(partial ? { partial } : {}),
     };
     return { points, meta, pointsTotal: all.length };

@@ -63,4 +63,31 @@ describe('Ledger', () => {
     expect(ledger.stageCheckpoint(id, train!.id)).toBeUndefined();
     ledger.close();
   });
+
+  it("keeps the submitting orchestrator's facts and appends a resuming one's only when they differ from the last", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'ledger.sqlite');
+    const a = { rlpruneVersion: '0.1.0', gitCommit: 'a'.repeat(40), gitDirty: false, nodeVersion: 'v20.1.0', nnKernels: 'js', dependencies: { 'mujoco-js': '0.0.7' } };
+    let ledger = new Ledger(file);
+    const id = ledger.createExperiment('l', 'yaml', spec, expandGrid(spec, () => 0.05), a);
+    const other = ledger.createExperiment('l', 'yaml', spec, expandGrid(spec, () => 0.05), { ...a, gitCommit: 'f'.repeat(40) });
+    ledger.close();
+    ledger = new Ledger(file);
+    const [submitted] = ledger.experimentFacts(id);
+    expect(submitted).toEqual({ role: 'submit', facts: a, at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    // the same facts (in another key order, as JSON read back may have them): nothing to record
+    const reordered = { dependencies: { 'mujoco-js': '0.0.7' }, nnKernels: 'js', nodeVersion: 'v20.1.0', gitDirty: false, gitCommit: 'a'.repeat(40), rlpruneVersion: '0.1.0' };
+    expect(ledger.recordResumeFacts(id, reordered)).toBe(false);
+    // only the dirty flag differs: that is other code
+    expect(ledger.recordResumeFacts(id, { ...a, gitDirty: true })).toBe(true);
+    expect(ledger.recordResumeFacts(id, { ...a, gitDirty: true })).toBe(false);
+    expect(ledger.recordResumeFacts(id, { ...a, nodeVersion: 'v22.0.0' })).toBe(true);
+    expect(ledger.experimentFacts(id).map((r) => [r.role, r.facts.gitDirty, r.facts.nodeVersion])).toEqual([
+      ['submit', false, 'v20.1.0'],
+      ['resume', true, 'v20.1.0'],
+      ['resume', false, 'v22.0.0'],
+    ]);
+    // each experiment's own
+    expect(ledger.experimentFacts(other).map((r) => r.facts.gitCommit)).toEqual(['f'.repeat(40)]);
+    ledger.close();
+  });
 });

@@ -5,6 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { ProcessFacts } from '../experiments/report-provenance';
+import { canonicalJson } from '../pipeline/canonical';
 import type { Grid } from '../pipeline/grid';
 import { migrateLedger } from './migrations';
 
@@ -49,6 +51,15 @@ export interface CheckpointRow {
   partial: unknown;
 }
 
+/** The facts of an orchestrator that ran an experiment, as recorded (experiment_facts, schema.sql.ts). */
+export interface RecordedFacts {
+  /** 'submit': the orchestrator that created the experiment; 'resume': a later one with other facts. */
+  role: 'submit' | 'resume';
+  facts: ProcessFacts;
+  /** When it was recorded (ISO time): the submission, or when that orchestrator took the experiment over. */
+  at: string;
+}
+
 const now = () => new Date().toISOString();
 
 /** A row of the stages table as a StageRow. */
@@ -85,13 +96,15 @@ export class Ledger {
     this.db.close();
   }
 
-  createExperiment(name: string, specYaml: string, spec: unknown, grid: Grid): string {
+  /** Records a new experiment; `facts` are those of the orchestrator submitting it (its provenance). */
+  createExperiment(name: string, specYaml: string, spec: unknown, grid: Grid, facts?: ProcessFacts): string {
     const id = `exp-${crypto.randomBytes(5).toString('hex')}`;
     const t = now();
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO experiments (id, name, spec_yaml, spec_json, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, name, specYaml, JSON.stringify(spec), 'pending', t, t);
+      if (facts) this.insertFacts(id, 0, 'submit', facts, t);
       const insStage = this.db.prepare(
         'INSERT INTO stages (experiment_id, id, kind, label, params_json, deps_json, state) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
@@ -262,6 +275,39 @@ export class Ledger {
       string,
       unknown
     >[]).map((r) => ({ stageId: r.stage_id as string, name: r.name as string, value: r.value as number | null }));
+  }
+
+  /** The facts of the orchestrators that ran the experiment, oldest first (none for one recorded before they were kept). */
+  experimentFacts(experimentId: string): RecordedFacts[] {
+    return (
+      this.db.prepare('SELECT role, facts_json, recorded_at FROM experiment_facts WHERE experiment_id = ? ORDER BY n').all(experimentId) as Array<{
+        role: RecordedFacts['role'];
+        facts_json: string;
+        recorded_at: string;
+      }>
+    ).map((r) => ({ role: r.role, facts: JSON.parse(r.facts_json) as ProcessFacts, at: r.recorded_at }));
+  }
+
+  /**
+   * An orchestrator takes the experiment over (a resume or a restart): its facts are appended when
+   * they differ from the last recorded (or none are), so the row says from when later stages ran on
+   * other code. Returns whether a row was appended.
+   */
+  recordResumeFacts(experimentId: string, facts: ProcessFacts): boolean {
+    return this.db.transaction(() => {
+      const last = this.db
+        .prepare('SELECT n, facts_json FROM experiment_facts WHERE experiment_id = ? ORDER BY n DESC LIMIT 1')
+        .get(experimentId) as { n: number; facts_json: string } | undefined;
+      if (last && canonicalJson(JSON.parse(last.facts_json)) === canonicalJson(facts)) return false;
+      this.insertFacts(experimentId, last ? last.n + 1 : 0, 'resume', facts, now());
+      return true;
+    })();
+  }
+
+  private insertFacts(experimentId: string, n: number, role: RecordedFacts['role'], facts: ProcessFacts, at: string): void {
+    this.db
+      .prepare('INSERT INTO experiment_facts (experiment_id, n, role, facts_json, recorded_at) VALUES (?, ?, ?, ?, ?)')
+      .run(experimentId, n, role, JSON.stringify(facts), at);
   }
 
   /** The latest checkpoint recorded for a stage, if any. */

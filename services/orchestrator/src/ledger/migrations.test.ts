@@ -40,6 +40,8 @@ describe('ledger migrations', () => {
     // version 2's table is there: a train stage's checkpoint can be recorded
     ledger.recordStageCheckpoint(exp!.id, train.id, { cacheKey: 'k', artifact: 'a', iteration: 1, partial: { curve: [] } });
     expect(ledger.stageCheckpoint(exp!.id, train.id)).toEqual({ cacheKey: 'k', artifact: 'a', iteration: 1, partial: { curve: [] } });
+    // version 3's: the experiment keeps no facts of the code that submitted it (its provenance falls back)
+    expect(ledger.experimentFacts(exp!.id)).toEqual([]);
     // and it keeps working: new writes land, and the next open has nothing to do
     ledger.setExperimentState(exp!.id, 'succeeded');
     ledger.close();
@@ -61,6 +63,24 @@ describe('ledger migrations', () => {
     expect(ledger.stageCheckpoint('exp-cedaf76e6f', 'any')).toBeUndefined();
     ledger.close();
     expect(versionOf(file)).toBe(LEDGER_VERSION);
+  });
+
+  it('adds experiment_facts to a version-2 ledger, its experiments without facts until an orchestrator resumes one', () => {
+    const file = copyOf(FIXTURE);
+    new Ledger(file).close();
+    // as version-2 code left it: the same tables without experiment_facts
+    const db = new Database(file);
+    db.exec('DROP TABLE experiment_facts');
+    db.pragma('user_version = 2');
+    db.close();
+    const ledger = new Ledger(file);
+    expect(versionOf(file)).toBe(LEDGER_VERSION);
+    expect(ledger.getExperiment('exp-cedaf76e6f')).toMatchObject({ name: 'fixture', stagesDone: 1 });
+    expect(ledger.experimentFacts('exp-cedaf76e6f')).toEqual([]);
+    const facts = { rlpruneVersion: '0.1.0', gitCommit: 'c'.repeat(40), gitDirty: false, nodeVersion: 'v20.1.0', nnKernels: 'js', dependencies: { 'mujoco-js': '0.0.7' } };
+    expect(ledger.recordResumeFacts('exp-cedaf76e6f', facts)).toBe(true);
+    expect(ledger.experimentFacts('exp-cedaf76e6f')).toEqual([{ role: 'resume', facts, at: expect.any(String) }]);
+    ledger.close();
   });
 
   it('gives a new ledger the current version', () => {

@@ -5,14 +5,15 @@
 //   version 0  written before versions were recorded (up to 2026-12-07): the tables of LEDGER_SCHEMA
 //   version 1  the same tables, with the version recorded
 //   version 2  + stage_checkpoints (a train stage's latest checkpoint, to continue from it)
+//   version 3  + experiment_facts (the code and runtime of the orchestrators that ran each experiment)
 // A change to the tables adds a version: LEDGER_SCHEMA becomes the new layout (what a new file gets)
 // and MIGRATIONS gets the step from the previous one (ALTER TABLE ..., back-filled values), tested on
 // fixtures/ledger-2026-12-07.sqlite, a ledger written by the version-0 code.
 import type Database from 'better-sqlite3';
 import { FailedPreconditionError } from '@rlprune/service-kit';
-import { LEDGER_SCHEMA, STAGE_CHECKPOINTS_TABLE } from './schema.sql';
+import { EXPERIMENT_FACTS_TABLE, LEDGER_SCHEMA, STAGE_CHECKPOINTS_TABLE } from './schema.sql';
 
-export const LEDGER_VERSION = 2;
+export const LEDGER_VERSION = 3;
 
 /** MIGRATIONS[v] turns a version v - 1 ledger into version v. */
 const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
@@ -21,6 +22,9 @@ const MIGRATIONS: Record<number, (db: Database.Database) => void> = {
   1: (db) => db.exec(LEDGER_SCHEMA),
   // a new table only; a version-1 ledger's stages simply have no checkpoint recorded (they start over)
   2: (db) => db.exec(STAGE_CHECKPOINTS_TABLE),
+  // a new table only; a version-2 ledger's experiments have no facts recorded (their provenance says
+  // it was recorded by the process that reports or publishes them, as before)
+  3: (db) => db.exec(EXPERIMENT_FACTS_TABLE),
 };
 
 export class LedgerVersionError extends FailedPreconditionError {}

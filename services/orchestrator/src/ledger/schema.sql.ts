@@ -22,6 +22,26 @@ CREATE TABLE IF NOT EXISTS stage_checkpoints (
 );
 `;
 
+/**
+ * What the orchestrator that ran an experiment was (schema version 3): its ProcessFacts (rlprune
+ * version, git commit and dirty flag, Node.js, NN kernels, dependency versions; report-provenance.ts)
+ * as JSON. Row 0 (role 'submit') is recorded with the experiment by the orchestrator that created
+ * it; a later row (role 'resume') is appended when an orchestrator whose facts differ from the last
+ * row's takes the experiment over (its later stages run on that code), at recorded_at. An experiment
+ * recorded before version 3 has no 'submit' row (its provenance is then that of the process that
+ * reports or publishes it, and says so).
+ */
+export const EXPERIMENT_FACTS_TABLE = `
+CREATE TABLE IF NOT EXISTS experiment_facts (
+  experiment_id TEXT NOT NULL,
+  n INTEGER NOT NULL,            -- 0, 1, ... in the order recorded
+  role TEXT NOT NULL,            -- submit | resume
+  facts_json TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (experiment_id, n)
+);
+`;
+
 export const LEDGER_SCHEMA = `
 CREATE TABLE IF NOT EXISTS experiments (
   id TEXT PRIMARY KEY,
@@ -91,4 +111,5 @@ CREATE TABLE IF NOT EXISTS stage_cache (
   result_json TEXT NOT NULL,
   created_at TEXT NOT NULL
 );
-${STAGE_CHECKPOINTS_TABLE}`;
+${STAGE_CHECKPOINTS_TABLE}
+${EXPERIMENT_FACTS_TABLE}`;
