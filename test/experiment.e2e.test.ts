@@ -182,6 +182,17 @@ describe('an experiment end to end', () => {
     await run(process.execPath, [CLI, 'report', '--from', results]);
     expect(fs.readFileSync(path.join(results, 'report.html'), 'utf8')).toBe(html);
     expect(fs.readFileSync(path.join(results, 'summary.json'), 'utf8')).toBe(summary);
+    // two results folders on one compare page, written without a ledger (a copy stands for a second folder)
+    const second = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-results-b-'));
+    fs.cpSync(path.join(results, 'runs'), path.join(second, 'runs'), { recursive: true });
+    const comparePage = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-compare-')), 'page');
+    const compared = await run(process.execPath, [CLI, 'compare', results, second, '--to', comparePage]);
+    expect(compared.stdout.trim()).toBe(`compare: ${path.join(comparePage, 'compare.html')}`);
+    const page = fs.readFileSync(path.join(comparePage, 'compare.html'), 'utf8');
+    for (const folder of [results, second]) expect(page).toContain(path.basename(folder));
+    const mixed = await run(process.execPath, [CLI, 'compare', results, finished!.id, '--to', comparePage]).catch((e: { code: number; stderr: string }) => e);
+    expect((mixed as { code: number }).code).toBe(2);
+    expect((mixed as { stderr: string }).stderr).toMatch(/ids or results folders, not both/);
     // a second run publishing the same grid point with other results is refused, naming both runs
     const other = path.join(results, 'runs', 'exp-other');
     fs.mkdirSync(other);

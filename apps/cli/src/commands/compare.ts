@@ -1,11 +1,31 @@
 // `rlprune compare ID ID [...]`: one HTML page with the same figures of several experiments side
 // by side (and overlaid), written by the orchestrator from its ledger; prints the page's path.
+// `rlprune compare DIR DIR [...] --to OUT`: the same page from results folders (their published
+// runs), written into OUT without a ledger or any service.
+import fs from 'node:fs';
+import path from 'node:path';
+import { writePublishedCompare } from '@rlprune/orchestrator/src/experiments/published-compare';
 import { parseCommand } from '../args/parse';
+import { UsageError } from '../errors';
 import { connect } from '../local-or-remote';
 import { COMPARE } from '../specs/experiments';
 
+const isFolder = (arg: string) => fs.existsSync(arg) && fs.statSync(arg).isDirectory();
+
 export async function compareCommand(argv: string[]): Promise<number> {
   const { values, args } = parseCommand(COMPARE, argv);
+  const folders = args.filter(isFolder);
+  if (folders.length > 0) {
+    if (folders.length < args.length) {
+      const ids = args.filter((a) => !isFolder(a));
+      throw new UsageError(`rlprune compare: give experiment ids or results folders, not both (${ids.join(', ')} ${ids.length === 1 ? 'is not a folder' : 'are not folders'})`);
+    }
+    if (!values.to) throw new UsageError('rlprune compare: comparing results folders needs --to DIR (where to write the page)');
+    const r = writePublishedCompare(folders.map((f) => path.resolve(f)), path.resolve(values.to));
+    console.log(values.json ? JSON.stringify({ htmlPath: r.htmlPath, summary: JSON.parse(r.summaryJson) as unknown }, null, 2) : `compare: ${r.htmlPath}`);
+    return 0;
+  }
+  if (values.to) throw new UsageError('rlprune compare: --to is for results folders; an experiments\' page is written under the home');
   const conn = await connect(values);
   try {
     const r = await conn.client.compare(args);

@@ -38,9 +38,14 @@ export const REPORT = {
 export const COMPARE = {
   name: 'compare',
   summary: 'one HTML page with the figures of several experiments side by side',
-  args: { name: 'ID', description: 'experiment ids (`rlprune ls`), two to eight', min: 2, max: 8 },
-  flags: { address: ADDRESS, home: HOME, json: JSON_OUTPUT },
-  examples: ['rlprune compare exp-0123456789 exp-abcdef0123'],
+  args: { name: 'ID|DIR', description: 'experiment ids (`rlprune ls`), or results folders (results/<name>, with --to), two to eight', min: 2, max: 8 },
+  flags: {
+    address: ADDRESS,
+    home: HOME,
+    json: JSON_OUTPUT,
+    to: { kind: 'string', value: 'DIR', description: 'folder to write the page into when comparing results folders (required then)', example: 'results/compare-micro-oneshot' },
+  },
+  examples: ['rlprune compare exp-0123456789 exp-abcdef0123', 'rlprune compare results/paper-hopper-pruning-curve results/paper-hopper-oneshot-50 --to /tmp/compare'],
 } as const satisfies CommandSpec;
 
 export const RESUME = {

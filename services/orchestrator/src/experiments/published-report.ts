@@ -5,12 +5,27 @@
 // says: the code that ran them, or for runs recorded before submissions kept it, the code that
 // published them; never that of the code rendering it).
 import type { ExperimentSpec } from '../spec/experiment-spec';
-import { analyse, writeReport, type Provenance, type ReportMeta, type WrittenReport } from '@rlprune/analysis';
+import { analyse, writeReport, type Analysis, type GridPointResult, type Provenance, type ReportMeta, type WrittenReport } from '@rlprune/analysis';
 import { InvalidArgumentError } from '@rlprune/service-kit';
 import { parseSpec } from '../spec/experiment-spec';
 import { loadPublishedPoints } from './publish';
 
 export function writePublishedReport(resultsDir: string): WrittenReport & { runs: number; points: number } {
+  const { analysis, points, meta, runs } = analysePublished(resultsDir);
+  return { ...writeReport(resultsDir, analysis, points, meta), runs, points: points.length };
+}
+
+export interface PublishedAnalysis {
+  /** The first run's spec name (the folder's runs are pieces of one spec). */
+  name: string;
+  analysis: Analysis;
+  points: GridPointResult[];
+  meta: ReportMeta;
+  runs: number;
+}
+
+/** A results folder's published runs analysed together, as its report shows them (nothing written). */
+export function analysePublished(resultsDir: string): PublishedAnalysis {
   const { points, runs } = loadPublishedPoints(resultsDir);
   const specs = runs.map((r) => ({ run: r.run, spec: parseSpec(r.yaml, undefined, { acceptOldNames: true }) }));
   const first = specs[0]!.spec;
@@ -35,7 +50,7 @@ export function writePublishedReport(resultsDir: string): WrittenReport & { runs
   };
   const a = first.analysis;
   const analysis = analyse(points, { jStar: a.j_star, keepFraction: a.keep_fraction, normalise: a.normalise, horizon: a.horizon });
-  return { ...writeReport(resultsDir, analysis, points, meta), runs: runs.length, points: points.length };
+  return { name: first.name, analysis, points, meta, runs: runs.length };
 }
 
 /** One provenance for several runs: each fact once when they agree, every distinct value when not. */
