@@ -4,12 +4,12 @@ import type { AnySpec } from './args/spec';
 import { CANCEL, COMPARE, LS, PUBLISH, REPORT, RESUME, RUN } from './specs/experiments';
 import { CERTIFY, EVALUATE, POLICY, PRUNE, TRAIN } from './specs/policies';
 import { STATUS, UP } from './specs/services';
-import { COMPLETION, ENV } from './specs/tools';
+import { COMPLETION, ENV, LOCATE } from './specs/tools';
 
 export type CommandRun = (argv: string[]) => Promise<number>;
 
 /** In the order `rlprune --help` lists them. */
-export const SPECS: readonly AnySpec[] = [UP, STATUS, RUN, LS, REPORT, COMPARE, RESUME, PUBLISH, CANCEL, TRAIN, PRUNE, EVALUATE, CERTIFY, POLICY, ENV, COMPLETION];
+export const SPECS: readonly AnySpec[] = [UP, STATUS, RUN, LS, REPORT, COMPARE, RESUME, PUBLISH, LOCATE, CANCEL, TRAIN, PRUNE, EVALUATE, CERTIFY, POLICY, ENV, COMPLETION];
 
 /**
  * A command's module, loaded when it runs. require, not import(): the bin runs the sources through
@@ -30,6 +30,7 @@ export const RUNNERS: Record<string, () => CommandRun> = {
   compare: () => load<typeof import('./commands/compare')>('./commands/compare').compareCommand,
   resume: () => load<typeof import('./commands/resume')>('./commands/resume').resumeCommand,
   publish: () => load<typeof import('./commands/publish')>('./commands/publish').publishCommand,
+  locate: () => load<typeof import('./commands/locate')>('./commands/locate').locateCommand,
   cancel: () => load<typeof import('./commands/cancel')>('./commands/cancel').cancelCommand,
   train: () => load<typeof import('./commands/train')>('./commands/train').trainCommand,
   prune: () => load<typeof import('./commands/prune')>('./commands/prune').pruneCommand,

@@ -38,7 +38,8 @@ export function commandHelp(spec: CommandSpec): string {
   const rows = Object.entries(spec.flags).map(([name, f]) => {
     const example = f.kind === 'boolean' ? '' : `; e.g. --${name} ${f.example ?? ''}`.trimEnd();
     const choices = f.choices ? `one of: ${f.choices.join(', ')}; ` : '';
-    return [flagName(name, f), `${f.description} (${choices}${defaultWords(f)}${example})`];
+    const repeatable = f.repeatable ? 'repeatable; ' : '';
+    return [flagName(name, f), `${f.description} (${choices}${repeatable}${defaultWords(f)}${example})`];
   });
   rows.push(['-h, --help', 'show this help']);
   const width = Math.max(...rows.map(([l]) => l!.length)) + 2;

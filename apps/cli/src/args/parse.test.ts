@@ -69,3 +69,26 @@ describe('suggestions', () => {
     expect(closest('status', ['run', 'ls'])).toBeNull();
   });
 });
+
+describe('a repeatable flag', () => {
+  const MANY = {
+    name: 'many',
+    summary: 'repeatable flags',
+    flags: {
+      from: { kind: 'string', value: 'DIR', description: 'folders', required: true, repeatable: true, example: 'a' },
+      eps: { kind: 'number', value: 'E', description: 'budgets', repeatable: true, example: '0.1' },
+    },
+    examples: ['rlprune many --from a --from b'],
+  } as const satisfies CommandSpec;
+
+  it('collects every value in order, each parsed by its kind', () => {
+    const { values } = parseCommand(MANY, ['--from', 'a', '--eps=0.1', '--from', 'b', '--eps', '0.2']);
+    expect(values).toEqual({ from: ['a', 'b'], eps: [0.1, 0.2] });
+    expect(parseCommand(MANY, ['--from', 'a']).values.eps).toEqual([]);
+  });
+
+  it('is still required, and a bad value names the flag', () => {
+    expect(() => parseCommand(MANY, [])).toThrow(/--from is required/);
+    expect(() => parseCommand(MANY, ['--from', 'a', '--eps', 'x'])).toThrow('--eps: expected a number, got "x"');
+  });
+});

@@ -33,6 +33,7 @@ export function parseCommand<C extends CommandSpec>(spec: C, argv: string[]): Pa
     options: Object.fromEntries(names.map((n) => [n, { type: spec.flags[n]!.kind === 'boolean' ? ('boolean' as const) : ('string' as const) }])),
   });
   const raw = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   const args: string[] = [];
   for (const t of tokens) {
     if (t.kind === 'positional') args.push(t.value);
@@ -50,13 +51,16 @@ export function parseCommand<C extends CommandSpec>(spec: C, argv: string[]): Pa
     if (t.value === undefined || (!t.inlineValue && t.value.startsWith('--') && spec.flags[t.value.slice(2).split('=')[0]!])) {
       throw new UsageError(`--${t.name}: expected ${expectation(flag)}, got ${t.value === undefined ? 'nothing' : `the flag ${t.value}`}${flag.example ? ` (e.g. --${t.name} ${flag.example})` : ''}`);
     }
-    raw.set(t.name, t.value);
+    if (flag.repeatable) repeated.set(t.name, [...(repeated.get(t.name) ?? []), t.value]);
+    else raw.set(t.name, t.value);
   }
   const values: Record<string, unknown> = {};
   for (const name of names) {
     const flag = spec.flags[name]!;
     const given = raw.get(name);
+    const many = repeated.get(name) ?? (flag.default !== undefined ? [flag.default] : []);
     if (flag.kind === 'boolean') values[name] = given === true;
+    else if (flag.repeatable && (many.length > 0 || !flag.required)) values[name] = many.map((v) => parseValue(name, flag, v));
     else if (typeof given === 'string') values[name] = parseValue(name, flag, given);
     else if (flag.default !== undefined) values[name] = parseValue(name, flag, flag.default);
     else if (flag.required) {

@@ -34,6 +34,8 @@ export interface FlagSpec {
   required?: boolean;
   /** Allowed values of 'choice' and 'choice-list' flags. */
   choices?: readonly string[];
+  /** May be given more than once (`--from a --from b`); its value is then the list of every value given, in order. */
+  repeatable?: boolean;
 }
 
 /** Positional arguments: one group, `min` to `max` of them. */
@@ -82,12 +84,14 @@ type KindValue<K extends FlagKind> = K extends 'boolean'
         ? string[]
         : string;
 
-/** A flag's parsed value: present when it has a default, is required or is a boolean. */
+/** A flag's parsed value: present when it has a default, is required, is a boolean or is repeatable (a list, maybe empty). */
 type FlagValue<F extends FlagSpec> = F['kind'] extends 'boolean'
   ? boolean
-  : F extends { default: string } | { required: true }
-    ? KindValue<F['kind']>
-    : KindValue<F['kind']> | undefined;
+  : F extends { repeatable: true }
+    ? Array<KindValue<F['kind']>>
+    : F extends { default: string } | { required: true }
+      ? KindValue<F['kind']>
+      : KindValue<F['kind']> | undefined;
 
 /** The typed values of a command's flags. */
 export type FlagValues<C extends CommandSpec> = { -readonly [K in keyof C['flags']]: FlagValue<C['flags'][K]> };

@@ -1,4 +1,4 @@
-// Tables of the environment and shell commands: env list, env rollout, completion.
+// Tables of the environment, study and shell commands: env list, env rollout, locate, completion.
 import type { CommandSpec, GroupSpec } from '../args/spec';
 import { JSON_OUTPUT } from './common';
 
@@ -27,6 +27,20 @@ export const ENV = {
   summary: "the simulator's tasks, in-process",
   subcommands: [ENV_LIST, ENV_ROLLOUT],
 } as const satisfies GroupSpec;
+
+export const LOCATE = {
+  name: 'locate',
+  summary: "where the sweet spot sits across results folders, beside each group's measurable properties, and their rank correlations",
+  flags: {
+    from: { kind: 'string', value: 'DIR', description: 'a results folder (results/<name>) whose published runs to analyse', required: true, repeatable: true, example: 'results/paper-hopper-pruning-curve' },
+    json: JSON_OUTPUT,
+    to: { kind: 'string', value: 'DIR', description: 'also write DIR/summary.json and DIR/results.csv (one value per row)', example: '/tmp/sweet-spot-location' },
+  },
+  examples: [
+    'rlprune locate --from results/paper-hopper-pruning-curve --from results/paper-walker2d-pruning-curve --from results/paper-halfcheetah-pruning-curve',
+    'rlprune locate --from results/paper-hopper-pruning-curve --json --to /tmp/sweet-spot-location',
+  ],
+} as const satisfies CommandSpec;
 
 export const COMPLETION = {
   name: 'completion',
