@@ -1,15 +1,14 @@
 // `rlprune locate --from results/a --from results/b ... [--json] [--to DIR]`: where the sweet spot
 // sits across results folders (libs/analysis sweet-spot-location.ts), from the folders alone: each
-// folder's published runs are read by the publish reader (loadPublishedPoints) and analysed with
-// their spec's analysis settings, as `rlprune report --from` does; the observation width and default
-// budget of each env come from @rlprune/envs' registry. No service starts.
+// folder's published runs are read and analysed exactly as `rlprune report --from` does
+// (analysePublished); the observation width and default budget of each env come from
+// @rlprune/envs' registry. No service starts.
 //
 // Exit codes: 2 for a usage error (a missing --from, a folder that does not exist or is given twice,
 // two folders holding the same group), 1 for a folder that exists but cannot be read or analysed.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  analyse,
   locationCsv,
   locationSummaryJson,
   LOCATION_FILES,
@@ -20,8 +19,7 @@ import {
   type LocationSource,
 } from '@rlprune/analysis';
 import { listEnvSpecs } from '@rlprune/envs';
-import { loadPublishedPoints } from '@rlprune/orchestrator/src/experiments/publish';
-import { parseSpec } from '@rlprune/orchestrator/src/spec/experiment-spec';
+import { analysePublished } from '@rlprune/orchestrator/src/experiments/published-report';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { locationText } from '../location-text';
@@ -46,15 +44,10 @@ export async function locateCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** A results folder's published runs analysed with their spec's analysis settings (they must agree, as for its report). */
+/** A results folder's published runs analysed as its report analyses them (published-report.ts). */
 function analyseFolder(folder: string): Analysis {
   try {
-    const { points, runs } = loadPublishedPoints(folder);
-    const specs = runs.map((r) => ({ run: r.run, analysis: parseSpec(r.yaml, undefined, { acceptOldNames: true }).analysis }));
-    const a = specs[0]!.analysis;
-    const other = specs.find((s) => JSON.stringify(s.analysis) !== JSON.stringify(a));
-    if (other) throw new Error(`run ${other.run}'s analysis settings differ from run ${specs[0]!.run}'s`);
-    return analyse(points, { jStar: a.j_star, keepFraction: a.keep_fraction, normalise: a.normalise, horizon: a.horizon });
+    return analysePublished(folder).analysis;
   } catch (err) {
     // the folder exists (checked above) but is not a readable results folder: a failure, not a usage error
     throw new Error(`rlprune locate: cannot read the results folder ${folder}: ${(err as Error).message}`);
