@@ -25,7 +25,8 @@ export async function main(telemetry: Telemetry): Promise<void> {
   const lock = acquireHomeLock(cfg.home);
   const store = new ArtifactStore(cfg.home);
   const limits = new RequestLimits(cfg.limits);
-  const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'));
+  // the home's owner (it holds the lock) brings an older ledger to this code's tables
+  const ledger = new Ledger(path.join(cfg.home, 'ledger.sqlite'), { upgrade: true });
   const services = new StageClients(cfg);
   const runner = new ExperimentRunner(ledger, executors(services, store, { checkpointEvery: cfg.checkpointEvery, logger }), {
     ...DEFAULT_RUNNER_OPTIONS,

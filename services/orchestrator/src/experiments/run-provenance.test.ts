@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Provenance } from '@rlprune/analysis';
+import Database from 'better-sqlite3';
 import { StageClients } from '@rlprune/clients';
 import { createLogger } from '@rlprune/service-kit';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,25 @@ describe('provenance of the code that ran an experiment', () => {
     const live = new ReportWriter(ledger, home).write(id);
     expect(JSON.parse(live.summaryJson).provenance).toMatchObject({ gitCommit: processFacts().gitCommit, recordedAt: 'report' });
     expect(fs.readFileSync(live.htmlPath, 'utf8')).toContain(' (recorded when this report was written, not when run)</td>');
+  });
+
+  it('publishes from a home whose orchestrator runs code before facts were kept, leaving its ledger at that version', () => {
+    const { ledger, ledgerFile, results } = setup();
+    const { id, points, finishPoints } = reportTestExperiment(ledger);
+    finishPoints(points);
+    ledger.close();
+    // as a version-2 orchestrator keeps its home
+    const db = new Database(ledgerFile);
+    db.exec('DROP TABLE experiment_facts');
+    db.pragma('user_version = 2');
+    db.close();
+    const reader = new Ledger(ledgerFile); // as `rlprune publish` opens it
+    publishRun(reader, ledgerFile, id, results);
+    reader.close();
+    expect(published(results, id)).toMatchObject({ gitCommit: processFacts().gitCommit, recordedAt: 'publish' });
+    const check = new Database(ledgerFile, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    check.close();
   });
 
   it('appends a resuming orchestrator only when its facts differ from the last recorded, and publishes each as resumedBy', async () => {

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import type { ProcessFacts } from '../experiments/report-provenance';
 import { canonicalJson } from '../pipeline/canonical';
 import type { Grid } from '../pipeline/grid';
-import { migrateLedger } from './migrations';
+import { EXPERIMENT_FACTS_VERSION, migrateLedger } from './migrations';
 
 export type StageState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type ExperimentState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelled';
@@ -79,17 +79,30 @@ function stageRow(r: Record<string, unknown>): StageRow {
   };
 }
 
+export interface LedgerOptions {
+  /**
+   * Bring an older ledger to this code's tables (migrations.ts). Only the orchestrator that owns the
+   * home does: a command that reads a home leaves its version to the orchestrator running there. A
+   * ledger not upgraded reads as it is: what a later table would hold (experimentFacts) reads as
+   * none; a later table's writes need the upgrade. A new file always gets the current tables.
+   * Default false.
+   */
+  upgrade?: boolean;
+}
+
 export class Ledger {
   private readonly db: Database.Database;
+  /** The schema version of the file as opened (LEDGER_VERSION unless an older one was not upgraded). */
+  readonly version: number;
 
-  constructor(file: string) {
+  constructor(file: string, opts: LedgerOptions = {}) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    // a new file gets the current tables; an older ledger is brought forward (migrations.ts)
-    migrateLedger(this.db, file);
+    // a new file gets the current tables; an older ledger is brought forward by its owner (migrations.ts)
+    this.version = migrateLedger(this.db, file, opts.upgrade ?? false);
   }
 
   close(): void {
@@ -279,6 +292,7 @@ export class Ledger {
 
   /** The facts of the orchestrators that ran the experiment, oldest first (none for one recorded before they were kept). */
   experimentFacts(experimentId: string): RecordedFacts[] {
+    if (this.version < EXPERIMENT_FACTS_VERSION) return [];
     return (
       this.db.prepare('SELECT role, facts_json, recorded_at FROM experiment_facts WHERE experiment_id = ? ORDER BY n').all(experimentId) as Array<{
         role: RecordedFacts['role'];

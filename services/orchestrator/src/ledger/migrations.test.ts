@@ -11,6 +11,8 @@ import { Ledger } from './ledger';
 import { LEDGER_VERSION } from './migrations';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'ledger-2026-12-07.sqlite');
+/** As the orchestrator that owns the home opens its ledger (server.ts). */
+const OWNER = { upgrade: true };
 
 function copyOf(fixture: string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-migrate-')), 'ledger.sqlite');
@@ -30,7 +32,7 @@ describe('ledger migrations', () => {
   it('brings a ledger written before versions were recorded to the current version, its contents intact', () => {
     const file = copyOf(FIXTURE);
     expect(versionOf(file)).toBe(0);
-    const ledger = new Ledger(file);
+    const ledger = new Ledger(file, OWNER);
     const [exp] = ledger.listExperiments();
     expect(exp).toMatchObject({ id: 'exp-cedaf76e6f', name: 'fixture', state: 'running', gridPoints: 2, stagesDone: 1 });
     const train = ledger.stages(exp!.id).find((s) => s.kind === 'train')!;
@@ -46,20 +48,20 @@ describe('ledger migrations', () => {
     ledger.setExperimentState(exp!.id, 'succeeded');
     ledger.close();
     expect(versionOf(file)).toBe(LEDGER_VERSION);
-    const again = new Ledger(file);
+    const again = new Ledger(file, OWNER);
     expect(again.getExperiment(exp!.id)?.state).toBe('succeeded');
     again.close();
   });
 
   it('adds stage_checkpoints to a version-1 ledger', () => {
     const file = copyOf(FIXTURE);
-    new Ledger(file).close();
+    new Ledger(file, OWNER).close();
     // as version-1 code left it: the same tables without stage_checkpoints
     const db = new Database(file);
     db.exec('DROP TABLE stage_checkpoints');
     db.pragma('user_version = 1');
     db.close();
-    const ledger = new Ledger(file);
+    const ledger = new Ledger(file, OWNER);
     expect(ledger.stageCheckpoint('exp-cedaf76e6f', 'any')).toBeUndefined();
     ledger.close();
     expect(versionOf(file)).toBe(LEDGER_VERSION);
@@ -67,13 +69,13 @@ describe('ledger migrations', () => {
 
   it('adds experiment_facts to a version-2 ledger, its experiments without facts until an orchestrator resumes one', () => {
     const file = copyOf(FIXTURE);
-    new Ledger(file).close();
+    new Ledger(file, OWNER).close();
     // as version-2 code left it: the same tables without experiment_facts
     const db = new Database(file);
     db.exec('DROP TABLE experiment_facts');
     db.pragma('user_version = 2');
     db.close();
-    const ledger = new Ledger(file);
+    const ledger = new Ledger(file, OWNER);
     expect(versionOf(file)).toBe(LEDGER_VERSION);
     expect(ledger.getExperiment('exp-cedaf76e6f')).toMatchObject({ name: 'fixture', stagesDone: 1 });
     expect(ledger.experimentFacts('exp-cedaf76e6f')).toEqual([]);
@@ -83,9 +85,30 @@ describe('ledger migrations', () => {
     ledger.close();
   });
 
+  it('leaves an older ledger at its version when a command only reads the home, and reads it as it is', () => {
+    const file = copyOf(FIXTURE);
+    new Ledger(file, OWNER).close();
+    // a home whose orchestrator runs version-2 code
+    const db = new Database(file);
+    db.exec('DROP TABLE experiment_facts');
+    db.pragma('user_version = 2');
+    db.close();
+    const reader = new Ledger(file);
+    expect(reader.version).toBe(2);
+    expect(reader.getExperiment('exp-cedaf76e6f')).toMatchObject({ name: 'fixture', stagesDone: 1 });
+    expect(reader.experimentFacts('exp-cedaf76e6f')).toEqual([]);
+    reader.close();
+    expect(versionOf(file)).toBe(2); // that orchestrator still opens it at its next start
+    // a reader of a new file (nothing to upgrade) gets the current tables
+    const fresh = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-new-')), 'ledger.sqlite');
+    const created = new Ledger(fresh);
+    expect(created.version).toBe(LEDGER_VERSION);
+    created.close();
+  });
+
   it('gives a new ledger the current version', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-new-')), 'ledger.sqlite');
-    new Ledger(file).close();
+    new Ledger(file, OWNER).close();
     expect(versionOf(file)).toBe(LEDGER_VERSION);
   });
 
@@ -94,6 +117,6 @@ describe('ledger migrations', () => {
     const db = new Database(file);
     db.pragma(`user_version = ${LEDGER_VERSION + 1}`);
     db.close();
-    expect(() => new Ledger(file)).toThrow(`ledger ${file} has schema version ${LEDGER_VERSION + 1}, newer than this rlprune reads (${LEDGER_VERSION})`);
+    expect(() => new Ledger(file, OWNER)).toThrow(`ledger ${file} has schema version ${LEDGER_VERSION + 1}, newer than this rlprune reads (${LEDGER_VERSION})`);
   });
 });
