@@ -116,6 +116,20 @@ describe('sweetSpotLocation', () => {
     expect(dim.reason).toBe('observationDim is the same in every row');
   });
 
+  it('leaves a dense CROWN mean TV of ~1 out of its correlations even when its label is ok', () => {
+    // at 0.25 the synthetic CROWN mean TV is min(1, 0.3 * 0.25 / 0.075 + ...) = 1, labelled ok for its positive radius
+    const grid = syntheticPoints({ attacks: [{ attack: 'mad', epsilon: 0.075 }, { attack: 'mad', epsilon: 0.25 }], certifyEpsilons: [0.075, 0.25] });
+    const loc = sweetSpotLocation([{ source: 's', analysis: analyse(grid) }], facts);
+    const wide = loc.rows.find((r) => r.target === 'mad@0.25')!;
+    expect(wide.denseCrownLabel).toBe('ok');
+    expect(wide.denseCrownMeanTv!.mean).toBe(1);
+    expect(wide.notes.some((n) => n.includes('says nothing at this budget'))).toBe(true);
+    const usable = loc.rows.filter((r) => r.sweetSpot !== null && r.epsilon === 0.075).length;
+    expect(usable).toBeGreaterThan(0);
+    expect(loc.correlations.find((c) => c.scope === 'all' && c.property === 'denseCrownMeanTv')!.n).toBe(usable);
+    expect(loc.correlations.find((c) => c.scope === 'all' && c.property === 'epsilon')!.n).toBe(loc.rows.filter((r) => r.sweetSpot !== null).length);
+  });
+
   it('rejects a group given by two sources, naming both', () => {
     const a = analyse(syntheticPoints());
     expect(() => sweetSpotLocation([{ source: 'results/a', analysis: a }, { source: 'results/b', analysis: a }], facts)).toThrow(

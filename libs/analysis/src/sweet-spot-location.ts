@@ -19,13 +19,16 @@
 // its rows are not independent, and the flag counts groups. Fewer than minGroups groups and the
 // correlation is flagged "too few groups to say": with three envs rho can only be -1, -0.5, 0.5 or 1.
 //
-// Following correlation.ts, a CROWN TV that is vacuous (or a constant policy) at the dense point is
-// left out of that property's correlation: a TV of ~1 says nothing, and its rank would be noise.
+// Following correlation.ts, a CROWN TV that is vacuous (or a constant policy, or uncertified for
+// some seed) at the dense point is left out of that property's correlation; so is a mean TV at or
+// above VACUOUS_TV that the label keeps as 'ok' only because the certified radius (which does not
+// depend on epsilon) is positive: at this epsilon it says nothing, and the ranks of 0.9987, 0.99993
+// and 1 would be noise.
 // The env's facts come from the caller (the CLI passes @rlprune/envs' registry), so this stays pure.
 
 import { compareStrings, WORST_CASE_KEY } from './aggregate';
 import type { Analysis, BoundLabel, CertifySummary, GroupAnalysis, RobustTarget } from './analysis-types';
-import { certificateEpsilon, summaryAt } from './certificates';
+import { certificateEpsilon, summaryAt, VACUOUS_TV } from './certificates';
 import { averageRanks, boundExclusion, spearman } from './correlation';
 import { formatNumber } from './format';
 import { stat, type Stat } from './stats';
@@ -278,6 +281,9 @@ function denseCrown(cert: CertifySummary | null, eps: number | null, notes: stri
   }
   const label = boundExclusion(cert, 'crown-mean-tv') ?? 'ok';
   if (label !== 'ok') notes.push(`the dense CROWN TV at ε=${formatNumber(eps)} is ${label} for some seed: left out of its correlations`);
+  else if (crown.meanTv.mean >= VACUOUS_TV) {
+    notes.push(`the dense CROWN mean TV at ε=${formatNumber(eps)} is ${formatNumber(crown.meanTv.mean, 4)} (>= ${VACUOUS_TV}): it says nothing at this budget, left out of its correlations`);
+  }
   return { denseCrownMeanTv: crown.meanTv, denseCrownLabel: label, denseCrownRadius: label === 'constant' ? null : crown.meanCertifiedRadius };
 }
 
@@ -291,7 +297,7 @@ function propertyValue(r: LocationRow, p: LocationProperty): number | null {
     case 'denseSurrogate':
       return r.denseSurrogate?.mean ?? null;
     case 'denseCrownMeanTv':
-      return r.denseCrownLabel === 'ok' ? r.denseCrownMeanTv!.mean : null;
+      return r.denseCrownLabel === 'ok' && r.denseCrownMeanTv!.mean < VACUOUS_TV ? r.denseCrownMeanTv!.mean : null;
     case 'denseCrownRadius':
       return r.denseCrownRadius?.mean ?? null;
     case 'observationDim':
