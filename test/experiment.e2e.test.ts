@@ -174,6 +174,8 @@ describe('an experiment end to end', () => {
     const run1 = path.join(results, 'runs', finished!.id);
     for (const f of ['points.jsonl', 'spec.yaml', 'run.json', 'provenance.json']) expect(fs.existsSync(path.join(run1, f)), f).toBe(true);
     expect(JSON.parse(fs.readFileSync(path.join(run1, 'run.json'), 'utf8'))).toMatchObject({ state: 'succeeded', gridPoints: 2 });
+    // the code named is that of the orchestrator that ran it, recorded in the ledger at submission
+    expect(JSON.parse(fs.readFileSync(path.join(run1, 'provenance.json'), 'utf8'))).toMatchObject({ recordedAt: 'submit' });
     await run(process.execPath, [CLI, 'report', '--from', results]);
     expect(fs.readFileSync(path.join(results, 'results.csv'), 'utf8')).toBe(reference!.csv);
     expect(fs.readFileSync(path.join(results, 'results.jsonl'), 'utf8')).toBe(reference!.jsonl);
@@ -220,6 +222,10 @@ describe('an experiment end to end', () => {
     expect(end.state).toBe('succeeded');
     const stages = ledgerStages(home, exp.id);
     for (const s of stages) expect(s.runs, `${s.kind} ${s.id} ran ${s.runs} times`).toBeLessThanOrEqual(1);
+    // three restarts on the same code: the facts recorded at submission stay the only ones
+    const db = new Database(path.join(home, 'ledger.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT role FROM experiment_facts WHERE experiment_id = ?').all(exp.id)).toEqual([{ role: 'submit' }]);
+    db.close();
     const report = await client.report(exp.id);
     expect(fs.readFileSync(report.csvPath, 'utf8')).toBe(reference!.csv);
   }, 900_000);
