@@ -29,6 +29,7 @@ import type {
   SeedScores,
   SweetSpotResult,
 } from './analysis-types';
+import { certifiedCorrelations } from './certified-correlation';
 import { certifiedGains } from './certified-gain';
 import { certificateEpsilon, conditionCertificates, summaryAt } from './certificates';
 import { BOUND_NAMES, boundExclusion, boundValue, correlate, relativeDecrease } from './correlation';
@@ -137,6 +138,7 @@ function analyseGroup(group: GroupPoints, jStar: number, opts: AnalyseOptions, w
     regret,
     regretBounds,
     correlations: groupCorrelations(group, targets, conditions, opts.correlationAttack),
+    certifiedCorrelations: certifiedCorrelations(group, targets, conditions, opts.correlationAttack),
     monotonicity,
     training: group.conditions.map(trainingCurve),
   };

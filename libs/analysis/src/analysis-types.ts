@@ -195,7 +195,13 @@ export interface RegretRow {
   total: Stat;
 }
 
-export type BoundName = 'surrogate' | 'crown-mean-tv' | 'ibp-mean-tv';
+/**
+ * A bound whose fall from the dense policy is correlated with robustness gains: 'surrogate' is the
+ * Lipschitz surrogate where its global TV bound is not vacuous, 'crown-mean-tv' / 'ibp-mean-tv' the
+ * per-state mean TV, and 'surrogate-lipschitz' the Lipschitz surrogate's value wherever it was
+ * certified (never vacuous: it is a value, not a probability).
+ */
+export type BoundName = 'surrogate' | 'crown-mean-tv' | 'ibp-mean-tv' | 'surrogate-lipschitz';
 
 /** One bound of the regret decomposition against its measured term, over seeds. */
 export interface BoundCheck {
@@ -283,6 +289,47 @@ export interface CorrelationResult {
   excluded: Array<{ env: string; kappa: number; criterion: string; sparsity: number; why: 'vacuous' | 'constant' | 'uncertified' }>;
 }
 
+/** One condition of a certified-gain correlation (seed means, or one seed's values in SeedCorrelation). */
+export interface CertifiedCorrelationPoint {
+  sparsity: number;
+  /** 1 - L(pruned) / L(dense) of the Lipschitz surrogate. */
+  boundDecrease: number;
+  /** (R(pruned) - R(dense)) * 100: certified robustness gain in percentage points. */
+  certifiedGainPoints: number;
+}
+
+/** The certified-gain correlation of one seed across its sparsities, against its own dense run. */
+export interface SeedCorrelation {
+  seed: number;
+  rho: number | null;
+  n: number;
+  reason: string | null;
+}
+
+/**
+ * Does the fall of a bound predict the gain in CERTIFIED robustness (rather than robust return)? One
+ * (env, kappa, criterion) and attack target: Spearman across sparsities between the bound's relative
+ * decrease and the gain in `method`'s certified robustness at the attack's epsilon, on seed means,
+ * and once per seed for the seeds' spread.
+ */
+export interface CertifiedCorrelationResult {
+  bound: BoundName;
+  /** The per-state certification method whose certified robustness gain is the target, e.g. 'crown'. */
+  method: string;
+  /** Robust target key whose epsilon the certificates are read at, e.g. 'mad@0.075'. */
+  target: string;
+  epsilon: number;
+  rho: number | null;
+  n: number;
+  reason: string | null;
+  points: CertifiedCorrelationPoint[];
+  excluded: CorrelationResult['excluded'];
+  /** One per seed with a dense run of its own, ascending. */
+  seeds: SeedCorrelation[];
+  /** Mean, min and max of the defined per-seed rhos; null when fewer than 2 seeds have one. */
+  seedSpread: { mean: number; min: number; max: number; n: number } | null;
+}
+
 export interface TrainingCurvePoint {
   envSteps: number;
   meanReturn: Stat;
@@ -321,6 +368,8 @@ export interface GroupAnalysis {
   /** Aligned with regret: the bound terms beside each identity row. */
   regretBounds: RegretBoundRow[];
   correlations: CorrelationResult[];
+  /** Bound fall vs certified robustness gain, per correlation-attack target (certified-correlation.ts). */
+  certifiedCorrelations: CertifiedCorrelationResult[];
   /** Ascending sparsity; conditions trained without mask updates are left out. */
   monotonicity: MonotonicitySummary[];
   /** Ascending sparsity. */

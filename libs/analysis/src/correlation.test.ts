@@ -46,7 +46,7 @@ describe('bound/robustness correlations in analyse', () => {
   it('correlates bound decreases with MAD gains per group and pooled', () => {
     const a = analyse(syntheticPoints({ kappas: [0, 0.3] }));
     for (const g of a.groups) {
-      expect(g.correlations.map((c) => c.bound)).toEqual(['surrogate', 'crown-mean-tv', 'ibp-mean-tv']);
+      expect(g.correlations.map((c) => c.bound)).toEqual(['surrogate', 'crown-mean-tv', 'ibp-mean-tv', 'surrogate-lipschitz']);
       for (const c of g.correlations) {
         expect(c.target).toBe('mad@0.075');
         expect(c.n).toBe(5);
@@ -59,6 +59,7 @@ describe('bound/robustness correlations in analyse', () => {
     }
     const pooled = a.pooledCorrelations;
     expect(pooled.map((p) => [p.target, p.scope, p.n])).toEqual([
+      ['mad', 'pooled', 10],
       ['mad', 'pooled', 10],
       ['mad', 'pooled', 10],
       ['mad', 'pooled', 10],

@@ -6,7 +6,11 @@
 // correlation is undefined and reported as null with the reason.
 //
 // The bound of a condition is read from its certificate at the attack's own epsilon (certificates.ts),
-// so a bound and an attack always share the ball. A condition whose bound is vacuous or constant for
+// so a bound and an attack always share the ball. 'surrogate-lipschitz' is the surrogate's Lipschitz
+// value itself (the paper's Mechanism 1: elementwise pruning can only lower the product of the layers'
+// norms), read from the same certificate: it does not depend on epsilon and is never vacuous (a value,
+// not a probability), so only a constant policy or a missing certificate leaves it out. A condition
+// whose bound is vacuous or constant for
 // some seed (or missing at that epsilon) is left out and listed in `excluded`: a seed mean that mixes
 // in a bound that says nothing is not a bound. Without a usable dense bound nothing can be measured
 // against it, and the correlation is null with that reason.
@@ -14,13 +18,14 @@
 import type { BoundName, CertifySummary, CorrelationPoint, CorrelationResult } from './analysis-types';
 import { SURROGATE_METHOD } from './certificates';
 
-export const BOUND_NAMES: readonly BoundName[] = ['surrogate', 'crown-mean-tv', 'ibp-mean-tv'];
+export const BOUND_NAMES: readonly BoundName[] = ['surrogate', 'crown-mean-tv', 'ibp-mean-tv', 'surrogate-lipschitz'];
 
 export type Exclusion = CorrelationResult['excluded'][number]['why'];
 
 /** The certification method a bound name reads. */
 export function boundMethod(bound: BoundName): string {
-  return bound === 'surrogate' ? SURROGATE_METHOD : bound === 'crown-mean-tv' ? 'crown' : 'ibp';
+  if (bound === 'surrogate' || bound === 'surrogate-lipschitz') return SURROGATE_METHOD;
+  return bound === 'crown-mean-tv' ? 'crown' : 'ibp';
 }
 
 /** Why a condition's bound may not take part in a correlation, or null when it may. */
@@ -30,6 +35,8 @@ export function boundExclusion(certify: CertifySummary | null, bound: BoundName)
   if (!m) return 'uncertified';
   if (m.labels.includes('constant')) return 'constant';
   if (m.labels.includes(null)) return 'uncertified';
+  // The Lipschitz value is a number, not a probability: it says something even when its TV is 1.
+  if (bound === 'surrogate-lipschitz') return null;
   return m.labels.includes('vacuous') ? 'vacuous' : null;
 }
 
@@ -39,7 +46,7 @@ export const MIN_CORRELATION_POINTS = 3;
 /** Seed-mean value of the bound in a condition, or null when it was not certified that way. */
 export function boundValue(certify: CertifySummary | null, bound: BoundName): number | null {
   if (certify === null) return null;
-  if (bound === 'surrogate') return certify.lipschitzSurrogate.mean;
+  if (bound === 'surrogate' || bound === 'surrogate-lipschitz') return certify.lipschitzSurrogate.mean;
   const method = bound === 'crown-mean-tv' ? 'crown' : 'ibp';
   const found = certify.perState.find((ps) => ps.method === method);
   return found ? found.meanTv.mean : null;
@@ -71,7 +78,7 @@ export interface Spearman {
 }
 
 /** Pearson correlation of the average ranks (the tie-corrected Spearman rho). */
-export function spearman(x: readonly number[], y: readonly number[]): Spearman {
+export function spearman(x: readonly number[], y: readonly number[], yName = 'the robust-return gain'): Spearman {
   if (x.length !== y.length) throw new Error(`spearman: x and y must have equal length, got ${x.length} and ${y.length}`);
   const n = x.length;
   if (n < MIN_CORRELATION_POINTS) return { rho: null, reason: `needs at least ${MIN_CORRELATION_POINTS} points, got ${n}` };
@@ -89,7 +96,7 @@ export function spearman(x: readonly number[], y: readonly number[]): Spearman {
     syy += dy * dy;
   }
   if (sxx === 0) return { rho: null, reason: 'the bound decrease is the same at every point' };
-  if (syy === 0) return { rho: null, reason: 'the robust-return gain is the same at every point' };
+  if (syy === 0) return { rho: null, reason: `${yName} is the same at every point` };
   const rho = sxy / Math.sqrt(sxx * syy);
   return { rho: Math.max(-1, Math.min(1, rho)), reason: null };
 }

@@ -31,10 +31,14 @@
 //   monotonicity-trace  seed, step = gradient step: before, after, sparsity, envSteps; updates, downsampled (step empty)
 //   correlation         <bound>.rho, <bound>.n; correlation-point <bound>.{boundDecrease, robustGainPercent};
 //                       correlation-excluded <bound>.excluded = vacuous | constant | uncertified
+//                       certified gain (certified-correlation.ts), name = certified-gain.<method>.<bound>:
+//                       correlation <name>.{rho, n}, <name>.seedRho (stat = mean | min | max | n);
+//                       correlation-seed <name>.{rho, n} per seed; correlation-point
+//                       <name>.{boundDecrease, certifiedGainPoints}; correlation-excluded <name>.excluded
 //   training            meanReturn, sparsity, lipschitzBound (Stats, step = env steps)
 
 import { compareStrings, sortPoints } from './aggregate';
-import type { Analysis, BoundCheck, CertifySummary, CorrelationResult, GroupAnalysis } from './analysis-types';
+import type { Analysis, BoundCheck, CertifiedCorrelationResult, CertifySummary, CorrelationResult, GroupAnalysis } from './analysis-types';
 import { perStateLabel, surrogateLabel } from './certificates';
 import { formatNumber } from './format';
 import { rose } from './monotonicity';
@@ -169,6 +173,26 @@ function correlationRows(at: Row, r: CorrelationResult, rows: Row[]): void {
   }
 }
 
+function certifiedCorrelationRows(at: Row, r: CertifiedCorrelationResult, rows: Row[]): void {
+  const name = `certified-gain.${r.method}.${r.bound}`;
+  const cat = { record: 'correlation', ...at, target: r.target, epsilon: r.epsilon };
+  rows.push({ ...cat, metric: `${name}.rho`, value: r.rho });
+  rows.push({ ...cat, metric: `${name}.n`, value: r.n });
+  if (r.seedSpread !== null) {
+    for (const k of ['mean', 'min', 'max', 'n'] as const) rows.push({ ...cat, metric: `${name}.seedRho`, stat: k, value: r.seedSpread[k] });
+  }
+  for (const sc of r.seeds) {
+    rows.push({ ...cat, record: 'correlation-seed', seed: sc.seed, metric: `${name}.rho`, value: sc.rho });
+    rows.push({ ...cat, record: 'correlation-seed', seed: sc.seed, metric: `${name}.n`, value: sc.n });
+  }
+  for (const p of r.points) {
+    const pat = { ...cat, record: 'correlation-point', sparsity: p.sparsity };
+    rows.push({ ...pat, metric: `${name}.boundDecrease`, value: p.boundDecrease });
+    rows.push({ ...pat, metric: `${name}.certifiedGainPoints`, value: p.certifiedGainPoints });
+  }
+  for (const x of r.excluded) rows.push({ ...cat, record: 'correlation-excluded', sparsity: x.sparsity, metric: `${name}.excluded`, value: x.why });
+}
+
 function groupRows(g: GroupAnalysis, rows: Row[]): void {
   const at = { env: g.env, kappa: g.kappa, criterion: g.criterion };
   rows.push({ record: 'group', ...at, metric: 'baseline.sparsity', value: g.baseline.sparsity });
@@ -245,6 +269,7 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
   }
 
   for (const r of g.correlations) correlationRows(at, r, rows);
+  for (const r of g.certifiedCorrelations) certifiedCorrelationRows(at, r, rows);
 
   for (const m of g.monotonicity) {
     const mat = { record: 'monotonicity', ...at, sparsity: m.sparsity };

@@ -20,6 +20,7 @@ export function toJsonl(analysis: Analysis, points: readonly GridPointResult[]):
     for (const r of g.regret) records.push({ type: 'regret', ...at, ...r });
     for (const r of g.regretBounds) records.push({ type: 'regret-bound', ...at, ...r });
     for (const r of g.correlations) records.push({ type: 'correlation', ...at, ...r });
+    for (const r of g.certifiedCorrelations) records.push({ type: 'certified-correlation', ...at, ...r });
     for (const m of g.monotonicity) records.push({ type: 'monotonicity', ...at, ...m });
     for (const t of g.training) records.push({ type: 'training', ...at, ...t });
   }

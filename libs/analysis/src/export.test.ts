@@ -50,8 +50,12 @@ describe('CSV export', () => {
       }
       const regret = body.filter((r) => at(r) && r.record === 'regret' && r.metric === 'pruningLoss' && r.stat === 'mean');
       expect(regret).toHaveLength(g.regret.length);
-      const rho = body.filter((r) => at(r) && r.record === 'correlation' && r.metric.endsWith('.rho'));
+      const rho = body.filter((r) => at(r) && r.record === 'correlation' && r.metric.endsWith('.rho') && !r.metric.startsWith('certified-gain.'));
       expect(rho.map((r) => r.value)).toEqual(g.correlations.map((c) => formatNumber(c.rho)));
+      const certified = body.filter((r) => at(r) && r.record === 'correlation' && r.metric === 'certified-gain.crown.surrogate-lipschitz.rho');
+      expect(certified.map((r) => [r.target, r.value])).toEqual(g.certifiedCorrelations.map((c) => [c.target, formatNumber(c.rho)]));
+      const spread = body.filter((r) => at(r) && r.metric === 'certified-gain.crown.surrogate-lipschitz.seedRho');
+      expect(spread.map((r) => r.stat)).toEqual(g.certifiedCorrelations.flatMap((c) => (c.seedSpread ? ['mean', 'min', 'max', 'n'] : [])));
     }
   });
 });
@@ -161,7 +165,9 @@ describe('writeReport', () => {
     const r = writeReport(tmp(), analysis, points, { title: 'Summary' });
     const summary = JSON.parse(fs.readFileSync(r.summaryPath, 'utf8')) as ReportSummary;
     expect(summary.sweetSpots).toHaveLength(analysis.groups.length * 3);
-    expect(summary.pooledCorrelations).toHaveLength(3);
+    expect(summary.pooledCorrelations.map((c) => c.bound)).toEqual(['surrogate', 'crown-mean-tv', 'ibp-mean-tv', 'surrogate-lipschitz']);
+    expect(summary.certifiedCorrelations).toHaveLength(analysis.groups.reduce((n, g) => n + g.certifiedCorrelations.length, 0));
+    expect(summary.certifiedCorrelations.length).toBeGreaterThan(0);
     expect(summary.normalise).toBe('own_dense');
     expect(summary.monotonicity).toEqual({ updates: points.filter((p) => p.sparsity > 0).length * 6, rises: 0 });
     expect(summary.sweetSpots[0]!.certifiedGains.map((c) => c.method)).toEqual(['surrogate', 'crown', 'ibp']);

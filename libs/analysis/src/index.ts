@@ -13,6 +13,9 @@ export type {
   BoundName,
   CorrelationPoint,
   CorrelationResult,
+  CertifiedCorrelationPoint,
+  CertifiedCorrelationResult,
+  SeedCorrelation,
   TrainingCurvePoint,
   TrainingCurve,
   BaselineInfo,
@@ -46,6 +49,7 @@ export type { RegretTerms } from './regret';
 export { regretTerms } from './regret';
 export type { Spearman } from './correlation';
 export { averageRanks, spearman, BOUND_NAMES, MIN_CORRELATION_POINTS } from './correlation';
+export { CERTIFIED_GAIN_METHOD } from './certified-correlation';
 export type { PlotPoint, PlotSeries, PlotHighlight, PlotBand, ReferenceLine, LinePlotSpec } from './svg/line-plot';
 export { linePlot } from './svg/line-plot';
 export type { ReportMeta } from './report-html';

@@ -1,8 +1,8 @@
 // The short answer of an experiment (what GetReport returns inline): which normalisation the
 // scores use, sweet spots with both gains (robust return and certified robustness), pooled
-// correlations, how many regret bounds held, and how often a mask update raised the surrogate.
+// correlations and the certified-gain correlations per group, how many regret bounds held, and how often a mask update raised the surrogate.
 
-import type { Analysis, CertifiedGain } from './analysis-types';
+import type { Analysis, CertifiedCorrelationResult, CertifiedGain } from './analysis-types';
 
 export interface ReportSummary {
   pointCount: number;
@@ -28,6 +28,20 @@ export interface ReportSummary {
     reason: string | null;
   }>;
   pooledCorrelations: Array<{ bound: string; target: string; rho: number | null; n: number; reason: string | null }>;
+  /** Per group and attack: the Lipschitz surrogate's fall against the certified robustness gain, with the seeds' spread. */
+  certifiedCorrelations: Array<{
+    env: string;
+    kappa: number;
+    criterion: string;
+    bound: string;
+    method: string;
+    target: string;
+    epsilon: number;
+    rho: number | null;
+    n: number;
+    reason: string | null;
+    seedSpread: CertifiedCorrelationResult['seedSpread'];
+  }>;
   /** Over every regret-bound row with that check: how many rows held for every seed, and how many were vacuous. */
   regretBounds: Record<'actionShift' | 'pruningLoss' | 'robustnessGap', { rows: number; holds: number; vacuous: number }>;
   /** Mask updates over all conditions, and how many raised the Lipschitz surrogate (expected 0). */
@@ -66,6 +80,21 @@ export function summarise(analysis: Analysis): ReportSummary {
       })),
     ),
     pooledCorrelations: analysis.pooledCorrelations.map((r) => ({ bound: r.bound, target: r.target, rho: r.rho, n: r.n, reason: r.reason })),
+    certifiedCorrelations: analysis.groups.flatMap((g) =>
+      g.certifiedCorrelations.map((r) => ({
+        env: g.env,
+        kappa: g.kappa,
+        criterion: g.criterion,
+        bound: r.bound,
+        method: r.method,
+        target: r.target,
+        epsilon: r.epsilon,
+        rho: r.rho,
+        n: r.n,
+        reason: r.reason,
+        seedSpread: r.seedSpread,
+      })),
+    ),
     regretBounds: { actionShift: tally('actionShift'), pruningLoss: tally('pruningLoss'), robustnessGap: tally('robustnessGap') },
     monotonicity: { updates: mono.reduce((n, m) => n + m.updates, 0), rises: mono.reduce((n, m) => n + m.rises, 0) },
   };
