@@ -13,6 +13,7 @@ import { envOverlayFigures, groupFigures } from './report-plots';
 import { partialHtml, provenanceHtml, type PartialState, type Provenance } from './report-provenance';
 import { CERTIFIED_CORRELATION_HEAD, certifiedCorrelationRows } from './report-certified-correlation';
 import { paperTermsSection } from './report-paper-terms';
+import { isProse } from './report-prose';
 import type { Stat } from './stats';
 import { escapeXml as esc } from './svg/escape';
 import type { GridPointResult } from './types';
@@ -156,14 +157,6 @@ function table(head: string[], rows: string[][], rowClasses: string[] = []): str
     .join('\n');
   return `<div class="table-wrap"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
-
-/** A cell of words (a reason, a list of labels) rather than a number: it may wrap, so the table stays narrow. */
-export function isProse(cell: string): boolean {
-  return cell.replace(/<[^>]*>/g, '').length > PROSE_CHARS;
-}
-
-/** Cells longer than this many characters wrap (numbers with their spread are shorter). */
-const PROSE_CHARS = 32;
 
 function targetLabel(g: GroupAnalysis, key: string): string {
   return esc(g.targets.find((t) => t.key === key)?.label ?? key);

@@ -12,7 +12,7 @@ const points = syntheticPoints({ attacks: [{ attack: 'mad', epsilon: 0.075 }, { 
 function rowsAfter(html: string, id: string): string[][] {
   const from = html.indexOf(`id="${id}"`);
   const body = html.slice(html.indexOf('<tbody>', from), html.indexOf('</tbody>', from));
-  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')));
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td(?: class="[^"]*")?>(.*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, '')));
 }
 
 describe("the report's section on the paper's terms", () => {
@@ -33,8 +33,9 @@ describe("the report's section on the paper's terms", () => {
     const crown = spot.certifiedGains.find((c) => c.method === 'crown')!;
     expect(mad015[12]).toContain(`${formatDisplay(crown.dense)} → ${formatDisplay(crown.sweet)}`);
     expect(mad015[12]).toContain(`+${formatDisplay(crown.gainPercent)}%`);
-    // The dense surrogate at 0.15 is vacuous (1 - TV = 0): no percentage, the words instead.
-    expect(mad015[11]).toContain('gain over a near-zero baseline');
+    // The dense surrogate at 0.15 is vacuous (1 - TV = 0): no percentage, the words instead (in full as a tooltip).
+    expect(mad015[11]).toContain('(near-zero baseline, +0 pts)');
+    expect(paperTermsSection(a)).toContain('title="gain over a near-zero baseline (dense certified robustness');
   });
 
   it('labels vacuous and constant certificates per epsilon', () => {

@@ -6,12 +6,13 @@
 
 import type { Analysis, BoundCheck, BoundLabel, CertifiedGain, CertifySummary, GroupAnalysis, MethodCertificate } from './analysis-types';
 import { formatDisplay, formatNumber, formatPercent } from './format';
+import { isProse } from './report-prose';
 import type { Stat } from './stats';
 import { escapeXml as esc } from './svg/escape';
 
 function table(head: string[], rows: string[][]): string {
   const th = head.map((h, i) => `<th${i === 0 ? ' class="text"' : ''}>${h}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td${isProse(c) ? ' class="prose"' : ''}>${c}</td>`).join('')}</tr>`).join('\n');
   return `<div class="table-wrap"><table class="paper-terms">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
@@ -70,7 +71,8 @@ function gainCell(c: CertifiedGain | undefined): string {
   if (!c) return '–';
   const values = `${formatDisplay(c.dense)} → ${formatDisplay(c.sweet)}`;
   if (c.gainPoints === null) return `${values} <span class="note">(${esc(c.note ?? '')})</span>`;
-  const rel = c.gainPercent === null ? esc(c.note ?? '') : signed(c.gainPercent, '%');
+  // the reason in full in the tooltip: inline it made the table several screens wide
+  const rel = c.gainPercent === null ? `<span class="note" title="${esc(c.note ?? '')}">near-zero baseline</span>` : signed(c.gainPercent, '%');
   const labels = [c.denseLabel, c.sweetLabel].some((l) => l === 'vacuous') ? ' <span class="no">vacuous</span>' : '';
   return `${values} (${rel}, ${signed(c.gainPoints, ' pts')})${labels}`;
 }
