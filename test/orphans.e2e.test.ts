@@ -18,7 +18,7 @@ const SPEC = `
 name: orphans
 envs: [InvertedPendulum-v4]
 seeds: [1]
-train: { total_timesteps: 4096, num_envs: 4, num_steps: 128, num_minibatches: 4, update_epochs: 2 }
+train: { total_timesteps: 65536, num_envs: 4, num_steps: 128, num_minibatches: 4, update_epochs: 2 }
 pruning: { sparsities: [0] }
 attacks: [{ name: random }, { name: critic }, { name: mad }]
 certify: { methods: [ibp], states: 16 }
@@ -112,7 +112,9 @@ describe('a crashed local run', () => {
     const crashed = rlprune(['run', spec], path.join(dir, 'crashed'));
     await until(() => crashed.stderr.some((l) => /^experiment exp-\w+:/.test(l)), 240_000, 'the experiment to be submitted');
     const id = /^experiment (exp-\w+):/.exec(crashed.stderr.find((l) => /^experiment exp-\w+:/.test(l))!)![1]!;
-    await new Promise((r) => setTimeout(r, 3_000)); // mid-run: training under way
+    // mid-run: the training has reported an iteration (a fixed wait let a quiet machine finish the whole
+    // experiment first, leaving no service to kill; 128 iterations leave a wide window)
+    await until(() => [...crashed.stderr, ...crashed.stdout].some((l) => /iter \d+\/\d+/.test(l)), 120_000, 'the training to report an iteration');
     const services = childrenOf(crashed.pid);
     leftover.push(...services);
     expect(services.length).toBeGreaterThanOrEqual(8); // orchestrator, simulator, pruner, certifier, trainer, 3 attackers
