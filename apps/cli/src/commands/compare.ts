@@ -22,16 +22,21 @@ export async function compareCommand(argv: string[]): Promise<number> {
     }
     if (!values.to) throw new UsageError('rlprune compare: comparing results folders needs --to DIR (where to write the page)');
     const r = writePublishedCompare(folders.map((f) => path.resolve(f)), path.resolve(values.to));
-    console.log(values.json ? JSON.stringify({ htmlPath: r.htmlPath, summary: JSON.parse(r.summaryJson) as unknown }, null, 2) : `compare: ${r.htmlPath}`);
+    printPage(r, values.json);
     return 0;
   }
   if (values.to) throw new UsageError('rlprune compare: --to is for results folders; an experiments\' page is written under the home');
   const conn = await connect(values);
   try {
     const r = await conn.client.compare(args);
-    console.log(values.json ? JSON.stringify({ htmlPath: r.htmlPath, summary: JSON.parse(r.summaryJson) as unknown }, null, 2) : `compare: ${r.htmlPath}`);
+    printPage(r, values.json);
     return 0;
   } finally {
     await conn.close();
   }
+}
+
+/** The page's path, or with --json the path and the page's summary. */
+function printPage(r: { htmlPath: string; summaryJson: string }, json: boolean | undefined): void {
+  console.log(json ? JSON.stringify({ htmlPath: r.htmlPath, summary: JSON.parse(r.summaryJson) as unknown }, null, 2) : `compare: ${r.htmlPath}`);
 }
