@@ -20,10 +20,10 @@ let home: string;
 beforeAll(async () => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-caps-'));
   orch = spawnServiceProcess('orchestrator', { PORT: '0', RLPRUNE_HOME: home, RLPRUNE_MAX_ARTIFACT_BYTES: String(ARTIFACT_CAP) });
-  const o = await orch.listening;
+  const o = await orch.ready;
   pruner = spawnServiceProcess('pruner', { PORT: '0', ORCHESTRATOR_ADDRESS: o });
   attacker = spawnServiceProcess('attacker', { PORT: '0', ATTACK: 'random', ORCHESTRATOR_ADDRESS: o });
-  addr = { orch: o, pruner: await pruner.listening, attacker: await attacker.listening };
+  addr = { orch: o, pruner: await pruner.ready, attacker: await attacker.ready };
 });
 
 afterAll(async () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   for (const s of Object.keys(SERVED).filter((s) => s !== 'orchestrator')) {
     procs[s] = spawnServiceProcess(s, { PORT: '0', ORCHESTRATOR_ADDRESS: addr.orchestrator, ATTACK: 'mad', RLPRUNE_DIAL_ANY: '0' });
   }
-  for (const s of Object.keys(procs)) addr[s] = await procs[s]!.listening;
+  for (const s of Object.keys(procs)) addr[s] = await procs[s]!.ready;
 }, 120_000);
 
 afterAll(async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   for (const s of ['simulator', 'pruner', 'certifier', 'attacker']) {
     procs[s] = spawnServiceProcess(s, { PORT: '0', ORCHESTRATOR_ADDRESS: addr.orchestrator, ATTACK: 'random' });
   }
-  for (const s of ['simulator', 'pruner', 'certifier', 'attacker']) addr[s] = await procs[s]!.listening;
+  for (const s of ['simulator', 'pruner', 'certifier', 'attacker']) addr[s] = await procs[s]!.ready;
 });
 
 afterAll(async () => {

@@ -42,14 +42,14 @@ describe('traces', () => {
     const simulator = spawnServiceProcess('simulator', traced);
     const attacker = spawnServiceProcess('attacker', { ...traced, ATTACK: 'mad' });
     processes.push(simulator, attacker);
-    const sim = await simulator.listening;
+    const sim = await simulator.ready;
     // no trainer behind TRAINER_ADDRESS: the experiment submitted below is cancelled at once
     const orchestrator = spawnServiceProcess('orchestrator', { ...traced, RLPRUNE_HOME: home, SIMULATOR_ADDRESS: sim, TRAINER_ADDRESS: '127.0.0.1:1' });
     processes.push(orchestrator);
-    const [store, att] = await Promise.all([orchestrator.listening, attacker.listening]);
+    const [store, att] = await Promise.all([orchestrator.ready, attacker.ready]);
     const trainer = spawnServiceProcess('trainer', { ...traced, ORCHESTRATOR_ADDRESS: store, SIMULATOR_ADDRESS: sim });
     processes.push(trainer);
-    const trn = await trainer.listening;
+    const trn = await trainer.ready;
 
     for (const address of [store, sim, att, trn]) expect((await checkHealth(address, 5_000)).status).toBe('SERVING');
     const events = await train(trn, {

@@ -11,6 +11,9 @@ export interface Spawned {
   lines: string[];
   /** Resolves with the bound address once the service logs that it listens. */
   listening: Promise<string>;
+  /** Resolves with the bound address once the service reports SERVING (its ready hook, e.g. the
+   * simulator's WASM load, has finished): calls are answered from `listening` on, health only from here. */
+  ready: Promise<string>;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
 }
@@ -25,15 +28,23 @@ export function spawnServiceProcess(service: string, env: NodeJS.ProcessEnv): Sp
   });
   const lines: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
-      lines.push(line);
-      if (line.includes('"msg":"' + service + ' listening"')) resolve((JSON.parse(line) as { address: string }).address);
-    });
-    void exited.then((code) => reject(new Error(`${service} exited with ${code}: ${lines.join('\n')}`)));
+  // one reader for every line; each promise resolves on its log message or rejects when the process exits first
+  const waiters: Array<{ msg: string; resolve: (address: string) => void }> = [];
+  readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+    lines.push(line);
+    for (const w of waiters) if (line.includes(`"msg":"${service} ${w.msg}"`)) w.resolve((JSON.parse(line) as { address: string }).address);
   });
-  listening.catch(() => {});
-  return { child, lines, listening, exited };
+  const logged = (msg: string) => {
+    const p = new Promise<string>((resolve, reject) => {
+      waiters.push({ msg, resolve });
+      void exited.then((code) => reject(new Error(`${service} exited with ${code} before it was ${msg}: ${lines.join('\n')}`)));
+    });
+    p.catch(() => {});
+    return p;
+  };
+  const listening = logged('listening');
+  const ready = logged('ready');
+  return { child, lines, listening, ready, exited };
 }
 
 /** An orchestrator (for its artifact store) plus one service that reads artifacts from it. */
