@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Experiment__Output } from '@rlprune/proto';
-import { Ledger, type ExperimentRow } from '@rlprune/orchestrator/src/ledger/ledger';
+import { Ledger, type ExperimentRow } from '@rlprune/orchestrator';
 import { UsageError } from './errors';
 
 /** The home a command without --address uses. */

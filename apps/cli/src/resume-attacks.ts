@@ -3,8 +3,7 @@
 // an unfinished experiment that uses, say, mad fails with "no attacker deployment serves mad").
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ledger } from '@rlprune/orchestrator/src/ledger/ledger';
-import type { ExperimentSpec } from '@rlprune/orchestrator/src/spec/experiment-spec';
+import { Ledger, type ExperimentSpec } from '@rlprune/orchestrator';
 
 /** States `rlprune resume` without ids picks up. */
 export const RESUMABLE_STATES = new Set(['running', 'pending', 'failed']);

@@ -3,7 +3,7 @@
 // its log says (the local launcher writes <home>/logs/orchestrator.log).
 import fs from 'node:fs';
 import path from 'node:path';
-import { homeLockHolder } from '@rlprune/orchestrator/src/ledger/home-lock';
+import { homeLockHolder } from '@rlprune/orchestrator';
 
 export interface RunningOrchestrator {
   pid: number;

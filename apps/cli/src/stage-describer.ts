@@ -3,7 +3,7 @@
 // training's or evaluation's mean return, a certificate's bound, a pruning's sparsity). Both come
 // from the experiment's ledger, which a local run can read (WAL) while its orchestrator writes; an
 // orchestrator at --address has no such view, so its stages show their stage label only.
-import { Ledger, type StageRow } from '@rlprune/orchestrator/src/ledger/ledger';
+import { Ledger, type StageRow } from '@rlprune/orchestrator';
 
 export interface StageDescriber {
   /** The stage's label naming its grid point, e.g. "Hopper-v4/seed=1/kappa=0/magnitude/s=0.5: evaluate mad eps=0.075". */

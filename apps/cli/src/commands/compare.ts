@@ -4,7 +4,7 @@
 // runs), written into OUT without a ledger or any service.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writePublishedCompare } from '@rlprune/orchestrator/src/experiments/published-compare';
+import { writePublishedCompare } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { connect } from '../local-or-remote';

@@ -19,7 +19,7 @@ import {
   type LocationSource,
 } from '@rlprune/analysis';
 import { listEnvSpecs } from '@rlprune/envs';
-import { analysePublished } from '@rlprune/orchestrator/src/experiments/published-report';
+import { analysePublished } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { locationText } from '../location-text';

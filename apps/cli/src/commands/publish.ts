@@ -3,8 +3,7 @@
 // service is started, and it works while the home's orchestrator runs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { publishRun } from '@rlprune/orchestrator/src/experiments/publish';
-import { Ledger } from '@rlprune/orchestrator/src/ledger/ledger';
+import { Ledger, publishRun } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { homeDir } from '../local-home';

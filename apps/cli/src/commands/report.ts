@@ -3,8 +3,7 @@
 // the report of every run published in a results folder.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writePublishedReport } from '@rlprune/orchestrator/src/experiments/published-report';
-import { ReportWriter } from '@rlprune/orchestrator/src/experiments/report';
+import { ReportWriter, writePublishedReport } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
 import { homeDir, remoteAddress, withLedger } from '../local-home';

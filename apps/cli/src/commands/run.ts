@@ -1,6 +1,6 @@
 // `rlprune run spec.yaml`: validate, submit, show progress per stage, print the report path.
 import fs from 'node:fs';
-import { parseSpec } from '@rlprune/orchestrator/src/spec/experiment-spec';
+import { parseSpec } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { concurrencyOrDefault } from '../concurrency';
 import { UsageError } from '../errors';
