@@ -1,5 +1,6 @@
 // The progress view's plain-text lines (a non-terminal stream) on a clock the test moves: elapsed
-// and ETA, finished stages with their headline, and the closing count of stages run and cached.
+// and ETA (eta.test.ts tests the estimate itself), finished stages with their headline, and the
+// closing count of stages run and cached.
 import { describe, expect, it } from 'vitest';
 import { duration, ProgressView } from './progress';
 import { stageHeadline } from './stage-describer';
@@ -11,21 +12,45 @@ function sink() {
 }
 
 describe('ProgressView', () => {
-  it('shows elapsed time and an ETA from the stages that ran, headlines, and the end count', () => {
+  it('shows elapsed time, an ETA from the kinds of the stages left, headlines, and the end count', () => {
     let t = 0;
     const { out, lines } = sink();
-    const view = new ProgressView(5, out, () => t, 1);
+    // one training done before; a cached training, then three evaluations of which one runs
+    const plan = [
+      { id: 'x', kind: 'train', done: true },
+      { id: 'a', kind: 'train', done: false },
+      ...['b', 'c', 'd'].map((id) => ({ id, kind: 'evaluate', done: false })),
+    ];
+    const view = new ProgressView(5, out, () => t, 1, plan);
     expect(view.timing()).toBe('0s elapsed, ETA unknown');
-    view.update({ stageId: 'a', label: 'Hopper-v4/seed=1/kappa=0/magnitude/s=0.5: train', state: 'cached', fraction: 1, message: '', headline: 'return 812' });
+    view.update({ stageId: 'a', kind: 'train', label: 'Hopper-v4/seed=1/kappa=0/magnitude/s=0.5: train', state: 'cached', fraction: 1, message: '', headline: 'return 812' });
+    view.update({ stageId: 'b', kind: 'evaluate', label: 'p: evaluate clean', state: 'running', fraction: 0, message: 'attempt 1' });
+    t = 30_000;
+    view.update({ stageId: 'b', kind: 'evaluate', label: 'p: evaluate clean', state: 'running', fraction: 0.5, message: 'episode 5/10' });
+    // half of b in 30 s: 30 s of it left, and 60 s for each of the two evaluations not started
+    expect(view.timing()).toBe('30s elapsed, ETA 2m30s');
     t = 60_000;
-    view.update({ stageId: 'b', label: 'p: evaluate clean', state: 'running', fraction: 0.5, message: 'episode 5/10' });
-    view.update({ stageId: 'b', label: 'p: evaluate clean', state: 'succeeded', fraction: 1, message: '', headline: 'return 799 ± 4.2' });
-    // 1 done before + 2 here of 5; one stage ran in 60 s and 2 are left: ETA 2 min
+    view.update({ stageId: 'b', kind: 'evaluate', label: 'p: evaluate clean', state: 'succeeded', fraction: 1, message: '', headline: 'return 799 ± 4.2' });
     expect(view.timing()).toBe('1m00s elapsed, ETA 2m00s');
     expect(lines[0]).toBe('[2/5 0s elapsed, ETA unknown] cached    Hopper-v4/seed=1/kappa=0/magnitude/s=0.5: train  return 812');
-    expect(lines[1]).toMatch(/^\[2\/5 1m00s elapsed, ETA unknown\] running +p: evaluate clean {2}\[#+-+\] +50% episode 5\/10$/);
-    expect(lines[2]).toBe('[3/5 1m00s elapsed, ETA 2m00s] succeeded p: evaluate clean  return 799 ± 4.2');
+    expect(lines[1]).toMatch(/^\[2\/5 0s elapsed, ETA unknown\] running +p: evaluate clean {2}\[-+\] +0% attempt 1$/);
+    expect(lines[2]).toMatch(/^\[2\/5 30s elapsed, ETA 2m30s\] running +p: evaluate clean {2}\[#+-+\] +50% episode 5\/10$/);
+    expect(lines[3]).toBe('[3/5 1m00s elapsed, ETA 2m00s] succeeded p: evaluate clean  return 799 ± 4.2');
     expect(view.summary()).toBe('1 stage ran, 1 came from the cache (1 done before); 1m00s');
+  });
+
+  it('says "ETA >=" while a kind with stages left has no estimate', () => {
+    let t = 0;
+    const { out } = sink();
+    const view = new ProgressView(3, out, () => t, 0, [
+      { id: 't', kind: 'train', done: false },
+      { id: 'c1', kind: 'certify', done: false },
+      { id: 'c2', kind: 'certify', done: false },
+    ]);
+    view.update({ stageId: 't', kind: 'train', label: 'train', state: 'running', fraction: 0, message: '' });
+    t = 60_000;
+    view.update({ stageId: 't', kind: 'train', label: 'train', state: 'running', fraction: 0.25, message: '' });
+    expect(view.timing()).toBe('1m00s elapsed, ETA >= 3m00s');
   });
 
   it('formats durations', () => {

@@ -1,10 +1,13 @@
 // Progress of an experiment's stages on stderr: redrawn bars on a terminal, plain lines otherwise
 // (each state change and every 25% of a stage), so logs of non-interactive runs stay readable. The
-// overall line has the elapsed time and an ETA (the mean time per stage finished so far, times the
-// stages left); a finished stage shows its headline number; the end says how many stages ran and
-// how many came from the cache.
+// overall line has the elapsed time and an ETA from the stages' kinds (eta.ts); a finished stage
+// shows its headline number; the end says how many stages ran and how many came from the cache.
+import { EtaEstimator, type PlannedStage } from './eta';
+
 export interface StageProgress {
   stageId: string;
+  /** train, prune, prepare, evaluate, certify; '' or absent when not known. */
+  kind?: string;
   label: string;
   state: string;
   fraction: number;
@@ -34,16 +37,23 @@ export class ProgressView {
   private readonly lastQuarter = new Map<string, number>();
   private readonly counts = { succeeded: 0, cached: 0, failed: 0, cancelled: 0 };
   private readonly started: number;
+  private readonly eta: EtaEstimator;
   private drawn = 0;
 
-  /** `alreadyDone`: stages finished before this view started (a resumed experiment's); they count as done but not towards the ETA. */
+  /**
+   * `alreadyDone`: stages finished before this view started (a resumed experiment's); they count as
+   * done but not towards the ETA. `plan`: the experiment's stages with their kinds, when known up front.
+   */
   constructor(
     private readonly total: number,
     private readonly out: NodeJS.WriteStream = process.stderr,
     private readonly now: () => number = Date.now,
     private readonly alreadyDone = 0,
+    plan: readonly PlannedStage[] = [],
   ) {
     this.started = now();
+    this.eta = new EtaEstimator(total, alreadyDone, now);
+    this.eta.plan(plan);
   }
 
   private get finishedHere(): number {
@@ -51,6 +61,7 @@ export class ProgressView {
   }
 
   update(p: StageProgress): void {
+    this.eta.observe(p.stageId, p.kind ?? '', p.state, p.fraction);
     const finished = FINISHED.has(p.state);
     if (finished) {
       this.active.delete(p.stageId);
@@ -68,10 +79,9 @@ export class ProgressView {
   /** Elapsed time and ETA of the whole experiment. */
   timing(): string {
     const elapsed = this.now() - this.started;
-    // cached stages take no time: the ETA is from the stages that ran
-    const ran = this.counts.succeeded + this.counts.failed;
     const left = this.total - this.alreadyDone - this.finishedHere;
-    const eta = left <= 0 ? 'done' : ran === 0 ? 'ETA unknown' : `ETA ${duration((elapsed / ran) * left)}`;
+    const e = left <= 0 ? null : this.eta.estimate();
+    const eta = left <= 0 ? 'done' : e === null ? 'ETA unknown' : `ETA ${e.atLeast ? '>= ' : ''}${duration(e.ms)}`;
     return `${duration(elapsed)} elapsed, ${eta}`;
   }
 

@@ -10,14 +10,17 @@ import type { Orchestrator } from '../orchestrator';
 import { ProgressView } from '../progress';
 import { RUN } from '../specs/experiments';
 import { ledgerDescriber, PLAIN_DESCRIBER } from '../stage-describer';
+import { ledgerStagePlan } from '../stage-plan';
 
 /**
  * Follows an experiment to its end with progress bars; returns the exit code. With the home of the
- * local services, stage labels name their grid points and finished stages their headline numbers.
+ * local services, stage labels name their grid points, finished stages their headline numbers, and
+ * the ETA knows every stage's kind from the start.
  */
 export async function follow(client: Orchestrator, id: string, home: string | null = null): Promise<number> {
   const start = await client.get(id);
-  const view = new ProgressView(start.stagesTotal, process.stderr, Date.now, start.stagesDone);
+  const plan = home ? ledgerStagePlan(ledgerFile(home), id) : [];
+  const view = new ProgressView(start.stagesTotal, process.stderr, Date.now, start.stagesDone, plan);
   const describe = home ? ledgerDescriber(ledgerFile(home), id) : PLAIN_DESCRIBER;
   let end;
   try {
@@ -26,6 +29,7 @@ export async function follow(client: Orchestrator, id: string, home: string | nu
       const finished = e.state === 'succeeded' || e.state === 'cached';
       view.update({
         stageId: e.stageId,
+        kind: e.stageKind,
         label: describe.label(e.stageId, e.gridPoint),
         state: e.state,
         fraction: e.progress?.fraction ?? 0,
