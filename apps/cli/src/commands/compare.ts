@@ -4,9 +4,10 @@
 // runs), written into OUT without a ledger or any service.
 import fs from 'node:fs';
 import path from 'node:path';
-import { writePublishedCompare } from '@rlprune/orchestrator';
+import { analysePublished, writePublishedCompare } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
+import { folderReason, isFolderError } from '../folder-errors';
 import { connect } from '../local-or-remote';
 import { COMPARE } from '../specs/experiments';
 
@@ -21,7 +22,12 @@ export async function compareCommand(argv: string[]): Promise<number> {
       throw new UsageError(`rlprune compare: give experiment ids or results folders, not both (${ids.join(', ')} ${ids.length === 1 ? 'is not a folder' : 'are not folders'})`);
     }
     if (!values.to) throw new UsageError('rlprune compare: comparing results folders needs --to DIR (where to write the page)');
-    const r = writePublishedCompare(folders.map((f) => path.resolve(f)), path.resolve(values.to));
+    let r;
+    try {
+      r = writePublishedCompare(folders.map((f) => path.resolve(f)), path.resolve(values.to));
+    } catch (err) {
+      throw isFolderError(err) ? folderArgumentError(err, folders) : err;
+    }
     printPage(r, values.json);
     return 0;
   }
@@ -34,6 +40,22 @@ export async function compareCommand(argv: string[]): Promise<number> {
   } finally {
     await conn.close();
   }
+}
+
+/**
+ * A results folder that could not be read, named as typed and by its place among the arguments
+ * ("folder 2 (results/x)"). The page's writer does not say which folder failed: on this error path
+ * each is read again until one fails.
+ */
+function folderArgumentError(err: unknown, folders: string[]): UsageError {
+  for (const [i, folder] of folders.entries()) {
+    try {
+      analysePublished(path.resolve(folder));
+    } catch (e) {
+      return new UsageError(`rlprune compare: folder ${i + 1} (${folder}): ${folderReason(e, folder)}`);
+    }
+  }
+  return new UsageError(`rlprune compare: ${folderReason(err, '')}`);
 }
 
 /** The page's path, or with --json the path and the page's summary. */

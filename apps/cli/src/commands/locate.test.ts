@@ -64,7 +64,7 @@ describe('rlprune locate', () => {
     await expect(locateCommand(['--from', FOLDERS[0]!, '--from', FOLDERS[0]!])).rejects.toThrow(/given twice/);
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-locate-empty-'));
     const unreadable = locateCommand(['--from', empty]);
-    await expect(unreadable).rejects.toThrow(`cannot read the results folder ${empty}`);
+    await expect(unreadable).rejects.toThrow(`rlprune locate: --from ${empty}: cannot read it as a results folder: holds no published runs (no runs/ folder)`);
     await expect(locateCommand(['--from', empty])).rejects.not.toBeInstanceOf(UsageError);
     await expect(locateCommand([])).rejects.toThrow(/--from is required/);
   });

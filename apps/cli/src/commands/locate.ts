@@ -22,6 +22,7 @@ import { listEnvSpecs } from '@rlprune/envs';
 import { analysePublished } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
+import { folderReason } from '../folder-errors';
 import { locationText } from '../location-text';
 import { LOCATE } from '../specs/tools';
 
@@ -50,7 +51,7 @@ function analyseFolder(folder: string): Analysis {
     return analysePublished(folder).analysis;
   } catch (err) {
     // the folder exists (checked above) but is not a readable results folder: a failure, not a usage error
-    throw new Error(`rlprune locate: cannot read the results folder ${folder}: ${(err as Error).message}`);
+    throw new Error(`rlprune locate: --from ${folder}: cannot read it as a results folder: ${folderReason(err, folder)}`);
   }
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ReportWriter, writePublishedReport } from '@rlprune/orchestrator';
 import { parseCommand } from '../args/parse';
 import { UsageError } from '../errors';
+import { folderReason, isFolderError } from '../folder-errors';
 import { homeDir, remoteAddress, withLedger } from '../local-home';
 import { orchestratorAt } from '../orchestrator';
 import { reportText } from '../report-summary';
@@ -17,7 +18,13 @@ export async function reportCommand(argv: string[]): Promise<number> {
     if (args.length > 0) throw new UsageError(`rlprune report: give an experiment ID or --from, not both (got ${args[0]} and --from ${values.from})`);
     // a results folder: rendered from its published runs alone, no ledger, no service
     if (!fs.existsSync(values.from)) throw new UsageError(`--from: ${values.from} does not exist`);
-    const r = writePublishedReport(path.resolve(values.from));
+    let r;
+    try {
+      r = writePublishedReport(path.resolve(values.from));
+    } catch (err) {
+      if (isFolderError(err)) throw new UsageError(`rlprune report: --from ${values.from}: ${folderReason(err, values.from)}`);
+      throw err;
+    }
     console.log(values.json ? JSON.stringify(r, null, 2) : `report: ${r.htmlPath} (${r.points} grid points from ${r.runs} run(s))\ndata:   ${r.csvPath}  ${r.jsonlPath}`);
     return 0;
   }
