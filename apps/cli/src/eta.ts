@@ -27,7 +27,7 @@
 // finish until the last 5 minutes, and falls to ~0.65x in them. Replaying two grids rlprune ran on
 // the shared 2-core development machine (fixtures/eta-timelines.json), it was off by a median 1.87x
 // (the first estimate 2.70x) on a Hopper grid whose later trainings ran 3x faster than its first
-// (other runs on the machine stopped), and 1.12x (1.37x) on a resumed HalfCheetah grid.
+// (probably as other runs on the machine ended), and 1.12x (1.37x) on a resumed HalfCheetah grid.
 
 /** Tuning of the estimate. */
 export interface EtaOptions {
