@@ -48,7 +48,8 @@ import {
 import { bestCleanReturnOfEnv, regretRow } from './regret';
 import { regretBoundRow } from './regret-bounds';
 import { stat, statOfPresent } from './stats';
-import { findSweetSpot, robustnessGainPercent } from './sweet-spot';
+import { seedSweetSpots } from './seed-sweet-spots';
+import { explainUndefinedScores, findSweetSpot, robustnessGainPercent } from './sweet-spot';
 import type { GridPointResult } from './types';
 import { resolveOptions, validatePoints } from './validate';
 
@@ -229,7 +230,7 @@ function summariseCondition(
   };
 }
 
-/** The constrained sweet spot of one target, with its certified gains at the target's certificate epsilon. */
+/** The constrained sweet spot of one target, with its certified gains at the target's certificate epsilon and each seed's own. */
 function sweetSpotOf(
   t: RobustTarget,
   k: number,
@@ -238,31 +239,28 @@ function sweetSpotOf(
   baseline: DenseBaseline,
   opts: AnalyseOptions,
 ): SweetSpotResult {
-  const found = findSweetSpot({
-    target: t.key,
-    candidates: conditions.map((c) => ({
-      sparsity: c.sparsity,
-      cleanNormalised: c.cleanNormalised?.mean ?? null,
-      robustNormalised: c.robust[k]!.normalised?.mean ?? null,
-      robustReturn: c.robust[k]!.return?.mean ?? null,
-    })),
-    baselineRobustReturn: conditions[0]!.robust[k]!.return?.mean ?? null,
-    baselineCleanReturn: baseline.cleanMean,
-    keepFraction: opts.keepFraction,
-  });
-  // Say why nothing could be scored when it is the near-zero dense attacked return (normalise.ts).
   const dense = conditions[0]!;
-  const undefinedScores =
-    found.spot === null && found.unconstrained === null && opts.normalise === 'own_dense' &&
-    dense.cleanNormalised !== null && dense.robust[k]!.return !== null && dense.robust[k]!.normalised === null;
-  const result: SweetSpotResult = undefinedScores
-    ? {
-        ...found,
-        reason:
-          `the dense return under this attack is at or below ${formatNumber(NEAR_ZERO_RETURN_FRACTION * 100)}% of the dense clean return, ` +
-          'so own-dense scores are undefined (normalise: dense_clean ranks by the dense clean return instead)',
-      }
-    : found;
+  const found = explainUndefinedScores(
+    findSweetSpot({
+      target: t.key,
+      candidates: conditions.map((c) => ({
+        sparsity: c.sparsity,
+        cleanNormalised: c.cleanNormalised?.mean ?? null,
+        robustNormalised: c.robust[k]!.normalised?.mean ?? null,
+        robustReturn: c.robust[k]!.return?.mean ?? null,
+      })),
+      baselineRobustReturn: dense.robust[k]!.return?.mean ?? null,
+      baselineCleanReturn: baseline.cleanMean,
+      keepFraction: opts.keepFraction,
+    }),
+    {
+      cleanNormalised: dense.cleanNormalised?.mean ?? null,
+      robustReturn: dense.robust[k]!.return?.mean ?? null,
+      robustNormalised: dense.robust[k]!.normalised?.mean ?? null,
+    },
+    opts.normalise,
+  );
+  const result: SweetSpotResult = { ...found, ...seedSweetSpots(t.key, k, conditions, opts.keepFraction, opts.normalise) };
   const spot = result.spot;
   const eps = certificateEpsilon(t, targets);
   if (spot === null || eps === null) return result;

@@ -171,13 +171,35 @@ export interface UnconstrainedBest {
   cleanRetention: number;
 }
 
-export interface SweetSpotResult {
+/** What findSweetSpot chooses from one set of candidates (the seed means, or one seed's returns). */
+export interface SweetSpotChoice {
   target: string;
   spot: SweetSpot | null;
   /** Why there is no sweet spot, when there is none. */
   reason: string | null;
   /** Where the best score lies without the constraint; null when nothing has a score. */
   unconstrained: UnconstrainedBest | null;
+}
+
+/** One seed's own sweet spot: the seed-mean rule applied to this seed's returns alone (seed-sweet-spots.ts). */
+export interface SeedSweetSpot {
+  seed: number;
+  /** True when the seed is normalised by its own dense run; false: by the dense seed mean (it had no dense run). */
+  ownBaseline: boolean;
+  /** The seed's sweet spot; null (with the reason) when none of its sparsities qualifies or its scores are undefined. */
+  sparsity: number | null;
+  /** This seed's (normalised clean + normalised robust) / 2 there. */
+  score: number | null;
+  /** This seed's clean return there over its dense clean return. */
+  cleanRetention: number | null;
+  reason: string | null;
+}
+
+export interface SweetSpotResult extends SweetSpotChoice {
+  /** Every seed of the group, ascending, with its own sweet spot under the same rule. */
+  perSeed: SeedSweetSpot[];
+  /** [lowest, highest] per-seed sweet-spot sparsity; null when fewer than 2 seeds have one (no spread to give). */
+  locationRange: [number, number] | null;
 }
 
 /**

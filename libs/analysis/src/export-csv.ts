@@ -23,6 +23,9 @@
 //   sweet-spot          reason (when none); score, cleanRetention, robustNormalised, keepsClean, robustReturn,
 //                       baselineRobustReturn, baselineCleanReturn, robustnessGainPercent, robustnessGainPoints,
 //                       robustnessGainNote, certificateEpsilon; unconstrained.{sparsity, score, cleanRetention}
+//   seed-sweet-spot     one seed's own sweet spot (seed-sweet-spots.ts), sparsity = its location: score, cleanRetention,
+//                       ownBaseline; reason (sparsity empty) when it has none. On the sweet-spot record:
+//                       locationRange (stat = min | max) over the seeds' locations, when >= 2 seeds have one
 //   certified-gain      <method>.{sweet, dense, gainPercent, gainPoints, sweetLabel, denseLabel, note} (sparsity = the sweet spot's)
 //   regret              jStar, baselineCleanRegret, pruningLoss, robustnessGap, total
 //   regret-bound        horizon; {actionShift, pruningLoss, robustnessGap}.{measured, bound} (Stats) and
@@ -38,7 +41,7 @@
 //   training            meanReturn, sparsity, lipschitzBound (Stats, step = env steps)
 
 import { compareStrings, sortPoints } from './aggregate';
-import type { Analysis, BoundCheck, CertifiedCorrelationResult, CertifySummary, CorrelationResult, GroupAnalysis } from './analysis-types';
+import type { Analysis, BoundCheck, CertifiedCorrelationResult, CertifySummary, CorrelationResult, GroupAnalysis, SweetSpotResult } from './analysis-types';
 import { perStateLabel, surrogateLabel } from './certificates';
 import { formatNumber } from './format';
 import { rose } from './monotonicity';
@@ -193,6 +196,48 @@ function certifiedCorrelationRows(at: Row, r: CertifiedCorrelationResult, rows: 
   for (const x of r.excluded) rows.push({ ...cat, record: 'correlation-excluded', sparsity: x.sparsity, metric: `${name}.excluded`, value: x.why });
 }
 
+function sweetSpotRows(at: Row, s: SweetSpotResult, rows: Row[]): void {
+  const sat = { record: 'sweet-spot', ...at, target: s.target };
+  if (s.unconstrained) {
+    for (const k of ['sparsity', 'score', 'cleanRetention'] as const) {
+      rows.push({ ...sat, metric: `unconstrained.${k}`, value: s.unconstrained[k] });
+    }
+  }
+  if (s.locationRange !== null) {
+    rows.push({ ...sat, metric: 'locationRange', stat: 'min', value: s.locationRange[0] });
+    rows.push({ ...sat, metric: 'locationRange', stat: 'max', value: s.locationRange[1] });
+  }
+  if (s.spot === null) {
+    rows.push({ ...sat, metric: 'reason', value: s.reason });
+    return;
+  }
+  const spot = s.spot;
+  const spat = { ...sat, sparsity: spot.sparsity };
+  for (const k of ['score', 'cleanRetention', 'robustNormalised', 'robustReturn', 'baselineRobustReturn', 'baselineCleanReturn', 'robustnessGainPercent', 'robustnessGainPoints', 'robustnessGainNote', 'certificateEpsilon'] as const) {
+    rows.push({ ...spat, metric: k, value: spot[k] });
+  }
+  rows.push({ ...spat, metric: 'keepsClean', value: flag(spot.keepsClean) });
+  for (const cg of spot.certifiedGains) {
+    const cgat = { ...spat, record: 'certified-gain', epsilon: cg.epsilon };
+    for (const k of ['sweet', 'dense', 'gainPercent', 'gainPoints', 'sweetLabel', 'denseLabel', 'note'] as const) {
+      rows.push({ ...cgat, metric: `${cg.method}.${k}`, value: cg[k] });
+    }
+  }
+}
+
+function seedSweetSpotRows(at: Row, s: SweetSpotResult, rows: Row[]): void {
+  for (const p of s.perSeed) {
+    const pat = { record: 'seed-sweet-spot', ...at, sparsity: p.sparsity, seed: p.seed, target: s.target };
+    rows.push({ ...pat, metric: 'ownBaseline', value: flag(p.ownBaseline) });
+    if (p.sparsity === null) {
+      rows.push({ ...pat, metric: 'reason', value: p.reason });
+      continue;
+    }
+    rows.push({ ...pat, metric: 'score', value: p.score });
+    rows.push({ ...pat, metric: 'cleanRetention', value: p.cleanRetention });
+  }
+}
+
 function groupRows(g: GroupAnalysis, rows: Row[]): void {
   const at = { env: g.env, kappa: g.kappa, criterion: g.criterion };
   rows.push({ record: 'group', ...at, metric: 'baseline.sparsity', value: g.baseline.sparsity });
@@ -223,28 +268,8 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
   }
 
   for (const s of g.sweetSpots) {
-    const sat = { record: 'sweet-spot', ...at, target: s.target };
-    if (s.unconstrained) {
-      for (const k of ['sparsity', 'score', 'cleanRetention'] as const) {
-        rows.push({ ...sat, metric: `unconstrained.${k}`, value: s.unconstrained[k] });
-      }
-    }
-    if (s.spot === null) {
-      rows.push({ ...sat, metric: 'reason', value: s.reason });
-      continue;
-    }
-    const spot = s.spot;
-    const spat = { ...sat, sparsity: spot.sparsity };
-    for (const k of ['score', 'cleanRetention', 'robustNormalised', 'robustReturn', 'baselineRobustReturn', 'baselineCleanReturn', 'robustnessGainPercent', 'robustnessGainPoints', 'robustnessGainNote', 'certificateEpsilon'] as const) {
-      rows.push({ ...spat, metric: k, value: spot[k] });
-    }
-    rows.push({ ...spat, metric: 'keepsClean', value: flag(spot.keepsClean) });
-    for (const cg of spot.certifiedGains) {
-      const cgat = { ...spat, record: 'certified-gain', epsilon: cg.epsilon };
-      for (const k of ['sweet', 'dense', 'gainPercent', 'gainPoints', 'sweetLabel', 'denseLabel', 'note'] as const) {
-        rows.push({ ...cgat, metric: `${cg.method}.${k}`, value: cg[k] });
-      }
-    }
+    sweetSpotRows(at, s, rows);
+    seedSweetSpotRows(at, s, rows);
   }
 
   for (const r of g.regret) {

@@ -9,6 +9,8 @@ export type {
   SeedScores,
   SweetSpot,
   SweetSpotResult,
+  SweetSpotChoice,
+  SeedSweetSpot,
   RegretRow,
   BoundName,
   CorrelationPoint,
@@ -45,6 +47,7 @@ export { analyse } from './analyse';
 export { normalise } from './normalise';
 export type { SweetSpotCandidate, SweetSpotInput } from './sweet-spot';
 export { findSweetSpot, robustnessGainPercent } from './sweet-spot';
+export { seedSweetSpots } from './seed-sweet-spots';
 export type { RegretTerms } from './regret';
 export { regretTerms } from './regret';
 export type { Spearman } from './correlation';

@@ -14,6 +14,7 @@ import { partialHtml, provenanceHtml, type PartialState, type Provenance } from 
 import { CERTIFIED_CORRELATION_HEAD, certifiedCorrelationRows } from './report-certified-correlation';
 import { paperTermsSection } from './report-paper-terms';
 import { isProse } from './report-prose';
+import { PER_SEED_NOTE, perSeedCell, showsPerSeed } from './report-seed-spots';
 import type { Stat } from './stats';
 import { escapeXml as esc } from './svg/escape';
 import type { GridPointResult } from './types';
@@ -170,12 +171,14 @@ function gainText(percent: number | null, points: number | null, note: string | 
 
 function sweetSpotSummary(analysis: Analysis): string {
   const rows: string[][] = [];
+  const perSeed = showsPerSeed(analysis);
   for (const g of analysis.groups) {
     for (const s of g.sweetSpots) {
       const spot = s.spot;
       rows.push([
         esc(g.env), formatDisplay(g.kappa), esc(g.criterion), targetLabel(g, s.target),
         spot ? formatPercent(spot.sparsity) : esc(s.reason ?? '–'),
+        ...(perSeed ? [perSeedCell(s)] : []),
         spot ? formatDisplay(spot.score) : '–',
         spot ? formatPercent(spot.cleanRetention) : '–',
         spot ? formatDisplay(spot.robustReturn) : '–',
@@ -185,8 +188,8 @@ function sweetSpotSummary(analysis: Analysis): string {
     }
   }
   if (rows.length === 0) return '<p>No attacks were evaluated, so there is no sweet spot.</p>';
-  return table(
-    ['env', 'kappa', 'criterion', 'robust return under', 'sweet spot', 'score', 'clean kept', 'J_attack (sweet)', 'J_attack (dense)', 'robust-return gain'],
+  return (perSeed ? PER_SEED_NOTE : '') + table(
+    ['env', 'kappa', 'criterion', 'robust return under', 'sweet spot', ...(perSeed ? ['per seed'] : []), 'score', 'clean kept', 'J_attack (sweet)', 'J_attack (dense)', 'robust-return gain'],
     rows,
   );
 }

@@ -29,12 +29,15 @@ describe("the report's section on the paper's terms", () => {
     const mad015 = rows.find((r) => r[3] === 'mad (ε=0.15)')!;
     const spot = g.sweetSpots.find((s) => s.target === 'mad@0.15')!.spot!;
     expect(mad015[4]).toBe(`${spot.sparsity * 100}%`);
-    expect(mad015[10]).toBe('ε=0.15');
+    // Three seeds: each seed's own sweet spot beside the seed-mean one.
+    const perSeed = g.sweetSpots.find((s) => s.target === 'mad@0.15')!.perSeed;
+    expect(mad015[5]).toBe(perSeed.map((p) => `s${p.seed} ${p.sparsity! * 100}%`).join(', '));
+    expect(mad015[11]).toBe('ε=0.15');
     const crown = spot.certifiedGains.find((c) => c.method === 'crown')!;
-    expect(mad015[12]).toContain(`${formatDisplay(crown.dense)} → ${formatDisplay(crown.sweet)}`);
-    expect(mad015[12]).toContain(`+${formatDisplay(crown.gainPercent)}%`);
+    expect(mad015[13]).toContain(`${formatDisplay(crown.dense)} → ${formatDisplay(crown.sweet)}`);
+    expect(mad015[13]).toContain(`+${formatDisplay(crown.gainPercent)}%`);
     // The dense surrogate at 0.15 is vacuous (1 - TV = 0): no percentage, the words instead (in full as a tooltip).
-    expect(mad015[11]).toContain('(near-zero baseline, +0 pts)');
+    expect(mad015[12]).toContain('(near-zero baseline, +0 pts)');
     expect(paperTermsSection(a)).toContain('title="gain over a near-zero baseline (dense certified robustness');
   });
 

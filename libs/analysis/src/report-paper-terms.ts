@@ -7,6 +7,7 @@
 import type { Analysis, BoundCheck, BoundLabel, CertifiedGain, CertifySummary, GroupAnalysis, MethodCertificate } from './analysis-types';
 import { formatDisplay, formatNumber, formatPercent } from './format';
 import { isProse } from './report-prose';
+import { perSeedCell, showsPerSeed } from './report-seed-spots';
 import type { Stat } from './stats';
 import { escapeXml as esc } from './svg/escape';
 
@@ -79,17 +80,20 @@ function gainCell(c: CertifiedGain | undefined): string {
 
 function sweetSpotTable(analysis: Analysis): string {
   const methods = ['surrogate', 'crown', 'ibp'];
+  const showSeeds = showsPerSeed(analysis);
   const rows = analysis.groups.flatMap((g) =>
     g.sweetSpots.map((s) => {
       const spot = s.spot;
       const best = s.unconstrained;
       const unconstrained = best ? `${formatPercent(best.sparsity)} (score ${formatDisplay(best.score)}, clean ${formatPercent(best.cleanRetention)})` : '–';
-      if (spot === null) return [...group(g), targetLabel(g, s.target), esc(s.reason ?? '–'), '–', '–', unconstrained, '–', '–', '–', ...methods.map(() => '–')];
+      const perSeed = showSeeds ? [perSeedCell(s)] : [];
+      if (spot === null) return [...group(g), targetLabel(g, s.target), esc(s.reason ?? '–'), ...perSeed, '–', '–', unconstrained, '–', '–', '–', ...methods.map(() => '–')];
       const relative = spot.robustnessGainPercent === null ? esc(spot.robustnessGainNote ?? '–') : signed(spot.robustnessGainPercent, '%');
       return [
         ...group(g),
         targetLabel(g, s.target),
         formatPercent(spot.sparsity),
+        ...perSeed,
         formatDisplay(spot.score),
         formatPercent(spot.cleanRetention),
         unconstrained,
@@ -103,7 +107,7 @@ function sweetSpotTable(analysis: Analysis): string {
   if (rows.length === 0) return '<p>No attacks were evaluated, so there is no sweet spot.</p>';
   return table(
     [
-      'env', 'kappa', 'criterion', 'robust return under', 'sweet spot', 'score', 'clean kept', 'best without the constraint',
+      'env', 'kappa', 'criterion', 'robust return under', 'sweet spot', ...(showSeeds ? ['per seed'] : []), 'score', 'clean kept', 'best without the constraint',
       'robust-return gain', 'gain (points of dense clean)', 'certificate at',
       'certified robustness, surrogate (dense → sweet)', 'certified robustness, CROWN', 'certified robustness, IBP',
     ],

@@ -1,8 +1,8 @@
 // The short answer of an experiment (what GetReport returns inline): which normalisation the
-// scores use, sweet spots with both gains (robust return and certified robustness), pooled
+// scores use, sweet spots with both gains (robust return and certified robustness) and each seed's own, pooled
 // correlations and the certified-gain correlations per group, how many regret bounds held, and how often a mask update raised the surrogate.
 
-import type { Analysis, CertifiedCorrelationResult, CertifiedGain } from './analysis-types';
+import type { Analysis, CertifiedCorrelationResult, CertifiedGain, SeedSweetSpot } from './analysis-types';
 
 export interface ReportSummary {
   pointCount: number;
@@ -26,6 +26,10 @@ export interface ReportSummary {
     certificateEpsilon: number | null;
     certifiedGains: CertifiedGain[];
     reason: string | null;
+    /** Each seed's own sweet spot under the same rule, ascending seed. */
+    perSeed: SeedSweetSpot[];
+    /** [lowest, highest] per-seed sweet-spot sparsity; null when fewer than 2 seeds have one. */
+    locationRange: [number, number] | null;
   }>;
   pooledCorrelations: Array<{ bound: string; target: string; rho: number | null; n: number; reason: string | null }>;
   /** Per group and attack: the Lipschitz surrogate's fall against the certified robustness gain, with the seeds' spread. */
@@ -77,6 +81,8 @@ export function summarise(analysis: Analysis): ReportSummary {
         certificateEpsilon: s.spot?.certificateEpsilon ?? null,
         certifiedGains: s.spot?.certifiedGains ?? [],
         reason: s.reason,
+        perSeed: s.perSeed,
+        locationRange: s.locationRange,
       })),
     ),
     pooledCorrelations: analysis.pooledCorrelations.map((r) => ({ bound: r.bound, target: r.target, rho: r.rho, n: r.n, reason: r.reason })),

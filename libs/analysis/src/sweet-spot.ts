@@ -11,9 +11,9 @@
 // in percentage points of the dense clean return, which stays meaningful there. The certified gains
 // (certified-gain.ts) are attached by analyse().
 
-import type { SweetSpot, SweetSpotResult, UnconstrainedBest } from './analysis-types';
+import type { SweetSpot, SweetSpotChoice, UnconstrainedBest } from './analysis-types';
 import { formatNumber } from './format';
-import { NEAR_ZERO_RETURN_FRACTION } from './normalise';
+import { NEAR_ZERO_RETURN_FRACTION, type Normalisation } from './normalise';
 
 export interface SweetSpotCandidate {
   sparsity: number;
@@ -48,7 +48,7 @@ function best(scored: readonly Scored[]): Scored | null {
   return top;
 }
 
-export function findSweetSpot(input: SweetSpotInput): SweetSpotResult {
+export function findSweetSpot(input: SweetSpotInput): SweetSpotChoice {
   const { target, candidates, baselineRobustReturn, baselineCleanReturn, keepFraction } = input;
   if (baselineRobustReturn === null) {
     return { target, spot: null, reason: 'the dense baseline was not evaluated under this attack', unconstrained: null };
@@ -94,6 +94,30 @@ export function findSweetSpot(input: SweetSpotInput): SweetSpotResult {
     certifiedGains: [],
   };
   return { target, spot, reason: null, unconstrained };
+}
+
+/** The dense policy's own values under the target (seed means, or one seed's), for explainUndefinedScores. */
+export interface DenseScoreInputs {
+  cleanNormalised: number | null;
+  robustReturn: number | null;
+  robustNormalised: number | null;
+}
+
+/**
+ * findSweetSpot's choice, with the reason saying so when nothing could be scored because the dense
+ * attacked return is near zero and own_dense leaves every score undefined (normalise.ts).
+ */
+export function explainUndefinedScores(found: SweetSpotChoice, dense: DenseScoreInputs, mode: Normalisation): SweetSpotChoice {
+  const undefinedScores =
+    found.spot === null && found.unconstrained === null && mode === 'own_dense' &&
+    dense.cleanNormalised !== null && dense.robustReturn !== null && dense.robustNormalised === null;
+  if (!undefinedScores) return found;
+  return {
+    ...found,
+    reason:
+      `the dense return under this attack is at or below ${formatNumber(NEAR_ZERO_RETURN_FRACTION * 100)}% of the dense clean return, ` +
+      'so own-dense scores are undefined (normalise: dense_clean ranks by the dense clean return instead)',
+  };
 }
 
 /** (J(pruned) - J(dense)) / |J(dense)| * 100; null when J(dense) is 0 and the ratio is undefined. */
