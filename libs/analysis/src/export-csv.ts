@@ -22,10 +22,10 @@
 //   seed-certificate    certified.<method>.label per seed and epsilon
 //   sweet-spot          reason (when none); score, cleanRetention, robustNormalised, keepsClean, robustReturn,
 //                       baselineRobustReturn, baselineCleanReturn, robustnessGainPercent, robustnessGainPoints,
-//                       robustnessGainNote, certificateEpsilon; unconstrained.{sparsity, score, cleanRetention}
-//   seed-sweet-spot     one seed's own sweet spot (seed-sweet-spots.ts), sparsity = its location: score, cleanRetention,
-//                       ownBaseline; reason (sparsity empty) when it has none. On the sweet-spot record:
-//                       locationRange (stat = min | max) over the seeds' locations, when >= 2 seeds have one
+//                       robustnessGainNote, certificateEpsilon; unconstrained.{sparsity, score, cleanRetention};
+//                       locationRange (stat = min | max) of the seeds' own sweet spots, when >= 2 seeds have one
+//   seed-sweet-spot     one seed's own sweet spot (seed-sweet-spots.ts), sparsity = its location: ownBaseline, score,
+//                       cleanRetention; reason (sparsity empty) instead of score and cleanRetention when it has none
 //   certified-gain      <method>.{sweet, dense, gainPercent, gainPoints, sweetLabel, denseLabel, note} (sparsity = the sweet spot's)
 //   regret              jStar, baselineCleanRegret, pruningLoss, robustnessGap, total
 //   regret-bound        horizon; {actionShift, pruningLoss, robustnessGap}.{measured, bound} (Stats) and
