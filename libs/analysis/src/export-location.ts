@@ -4,16 +4,22 @@
 // either and test/results-md.test.ts can find the number.
 //
 // Records and their metrics:
-//   option                slopeMaxSparsity, minGroups
-//   source                stat = index, value = the folder
-//   location              family, epsilonMultiple, keepFraction, seeds (space-separated), sweetSpot,
-//                         sweetSpotReason (when none), cleanKnee, cleanSlope, denseSurrogate, denseCrownMeanTv,
-//                         denseCrownRadius (Stats), denseCrownLabel, observationDim, note (stat = index)
-//   location-correlation  target = scope (a family or 'all'), metric = property: rho, n, groups, tooFewGroups, reason
+//   option                    slopeMaxSparsity, minGroups
+//   source                    stat = index, value = the folder
+//   location                  family, epsilonMultiple, keepFraction, seeds (space-separated), sweetSpot (the
+//                             seed mean's), sweetSpotReason (when none), seedLocation (Stat over the seeds' own
+//                             sweet spots), cleanKnee, cleanSlope, denseSurrogate, denseCrownMeanTv,
+//                             denseCrownRadius (Stats), denseCrownLabel, observationDim, note (stat = index)
+//   location-seed             stat = seed: sweetSpot (the seed's own; empty when none), ownBaseline, reason (when
+//                             none), cleanSlope (the seed's own)
+//   location-variance         target = scope (a family or 'all'): n, groups, withinCells, withinSeeds,
+//                             pooledWithinStd, betweenStd, seedNoiseOfMeansStd, ratio, verdict, tooFewGroups
+//   location-correlation      target = scope, metric = property: rho, n, groups, tooFewGroups, seedNoiseDominates, reason
+//   location-seed-correlation the same over per-seed points (not independent within a group: sweet-spot-location.ts)
 
 import { formatNumber } from './format';
 import type { Stat } from './stats';
-import type { SweetSpotLocation } from './sweet-spot-location';
+import type { LocationCorrelation, SweetSpotLocation } from './sweet-spot-location';
 
 export const LOCATION_CSV_COLUMNS = ['record', 'source', 'env', 'kappa', 'criterion', 'target', 'epsilon', 'metric', 'stat', 'value'] as const;
 
@@ -40,6 +46,7 @@ export function locationCsv(location: SweetSpotLocation): string {
     one('seeds', r.seeds.join(' '));
     one('sweetSpot', r.sweetSpot);
     if (r.sweetSpotReason !== null) one('sweetSpotReason', r.sweetSpotReason);
+    stat('seedLocation', r.seedLocation);
     one('cleanKnee', r.cleanKnee);
     stat('cleanSlope', r.cleanSlope);
     stat('denseSurrogate', r.denseSurrogate);
@@ -48,18 +55,38 @@ export function locationCsv(location: SweetSpotLocation): string {
     stat('denseCrownRadius', r.denseCrownRadius);
     one('observationDim', r.observationDim);
     r.notes.forEach((n, i) => rows.push({ ...at, metric: 'note', stat: i, value: n }));
+    for (const p of r.perSeed) {
+      const sat: Row = { ...at, record: 'location-seed', stat: p.seed };
+      rows.push({ ...sat, metric: 'sweetSpot', value: p.sweetSpot });
+      rows.push({ ...sat, metric: 'ownBaseline', value: p.ownBaseline ? 1 : 0 });
+      if (p.reason !== null) rows.push({ ...sat, metric: 'reason', value: p.reason });
+      rows.push({ ...sat, metric: 'cleanSlope', value: p.cleanSlope });
+    }
   }
-  for (const c of location.correlations) {
-    const at: Row = { record: 'location-correlation', target: c.scope, metric: c.property };
+  for (const v of location.variance) {
+    const at: Row = { record: 'location-variance', target: v.scope };
+    for (const k of ['n', 'groups', 'withinCells', 'withinSeeds', 'pooledWithinStd', 'betweenStd', 'seedNoiseOfMeansStd', 'ratio', 'verdict'] as const) {
+      rows.push({ ...at, metric: k, value: v[k] });
+    }
+    rows.push({ ...at, metric: 'tooFewGroups', value: v.tooFewGroups ? 1 : 0 });
+  }
+  correlationRows('location-correlation', location.correlations, rows);
+  correlationRows('location-seed-correlation', location.seedCorrelations, rows);
+  const lines = [LOCATION_CSV_COLUMNS.join(',')];
+  for (const row of rows) lines.push(LOCATION_CSV_COLUMNS.map((c) => cell(row[c])).join(','));
+  return lines.join('\n') + '\n';
+}
+
+function correlationRows(record: string, correlations: readonly LocationCorrelation[], rows: Row[]): void {
+  for (const c of correlations) {
+    const at: Row = { record, target: c.scope, metric: c.property };
     rows.push({ ...at, stat: 'rho', value: c.rho });
     rows.push({ ...at, stat: 'n', value: c.n });
     rows.push({ ...at, stat: 'groups', value: c.groups });
     rows.push({ ...at, stat: 'tooFewGroups', value: c.tooFewGroups ? 1 : 0 });
+    rows.push({ ...at, stat: 'seedNoiseDominates', value: c.seedNoiseDominates ? 1 : 0 });
     if (c.reason !== null) rows.push({ ...at, stat: 'reason', value: c.reason });
   }
-  const lines = [LOCATION_CSV_COLUMNS.join(',')];
-  for (const row of rows) lines.push(LOCATION_CSV_COLUMNS.map((c) => cell(row[c])).join(','));
-  return lines.join('\n') + '\n';
 }
 
 /** A Stat as three rows; a missing one as a single empty mean, so the metric is still listed. */

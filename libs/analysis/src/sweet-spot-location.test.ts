@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse';
 import { locationCsv } from './export-location';
 import { stat } from './stats';
+import { GROUPS_DIFFER, SEED_NOISE_DOMINATES, SEED_NOISE_UNMEASURED } from './location-variance';
 import { leastSquaresSlope, sweetSpotLocation, type EnvFacts } from './sweet-spot-location';
 import { evalOf, MAD_SWEET_SPOT_SPARSITY, syntheticPoints } from './test-support/synthetic';
 import type { GridPointResult } from './types';
@@ -24,6 +25,38 @@ function withNearZeroDenseMad(points: GridPointResult[], env: string): GridPoint
 function withEarlyCleanDrop(points: GridPointResult[], kappas: readonly number[]): GridPointResult[] {
   return points.map((p) => (kappas.includes(p.kappa) && p.sparsity === 0.25 ? { ...p, clean: evalOf(p.clean.meanReturn * 0.9) } : p));
 }
+
+const SPARSITIES = [0, 0.2, 0.4, 0.6, 0.8];
+
+/**
+ * One group per kappa of env 'E' (not in the registry), attacked by MAD at 0.1; each seed keeps its
+ * whole clean return at every sparsity (clean slope of seed i: (i - 1) * 0.01) and its MAD return
+ * rises from 500 to 900 at one sparsity only, so its own sweet spot is there: spots[kappa][i] is seed
+ * i+1's. null: the seed has no dense run and keeps half the dense seed mean's clean return, so no
+ * sparsity qualifies and it has no sweet spot of its own.
+ */
+function seedSpotPoints(spots: Record<number, ReadonlyArray<number | null>>): GridPointResult[] {
+  return Object.entries(spots).flatMap(([kappa, bySeed]) =>
+    bySeed.flatMap((spot, i) =>
+      SPARSITIES.filter((s) => spot !== null || s > 0).map((sparsity) => ({
+        label: `E/k=${kappa}/seed=${i + 1}/s=${sparsity}`,
+        env: 'E',
+        seed: i + 1,
+        kappa: Number(kappa),
+        criterion: 'magnitude',
+        sparsity,
+        clean: evalOf(spot === null ? 500 : 1000 * (1 + i * 0.01 * sparsity)),
+        attacks: [{ attack: 'mad', epsilon: 0.1, result: evalOf(sparsity === spot ? 900 : 500) }],
+        certify: [],
+        parameterPath: null,
+        training: [],
+        maskUpdates: [],
+      })),
+    ),
+  );
+}
+
+const locate = (spots: Record<number, ReadonlyArray<number | null>>) => sweetSpotLocation([{ source: 's', analysis: analyse(seedSpotPoints(spots)) }], facts, { minGroups: 3 });
 
 describe('leastSquaresSlope', () => {
   it('is the OLS slope, and null when x does not vary', () => {
@@ -137,5 +170,62 @@ describe('sweetSpotLocation', () => {
     );
     expect(() => sweetSpotLocation([], facts)).toThrow(/sources/);
     expect(() => sweetSpotLocation([{ source: 'a', analysis: a }], facts, { minGroups: 2 })).toThrow(/options.minGroups/);
+  });
+});
+
+describe("sweetSpotLocation over the seeds' own sweet spots", () => {
+  it('gives every row its seeds\' own sweet spots and slopes, and says seed noise dominates when seeds spread wider than groups', () => {
+    const loc = locate({ 0: [0.2, 0.8], 0.3: [0.4, 0.8], 0.5: [0.2, 0.6] });
+    const first = loc.rows[0]!;
+    expect(first.perSeed.map((p) => [p.seed, p.sweetSpot, p.ownBaseline, p.reason])).toEqual([[1, 0.2, true, null], [2, 0.8, true, null]]);
+    expect(first.perSeed[0]!.cleanSlope).toBeCloseTo(0, 12);
+    expect(first.perSeed[1]!.cleanSlope).toBeCloseTo(0.01, 12);
+    expect(first.seedLocation).toMatchObject({ mean: 0.5, n: 2 });
+    const v = loc.variance.find((x) => x.scope === 'mad@0.1')!;
+    expect(v).toMatchObject({ n: 3, groups: 3, withinCells: 3, withinSeeds: 6, verdict: SEED_NOISE_DOMINATES, tooFewGroups: false });
+    expect(v.pooledWithinStd).toBeCloseTo(Math.sqrt(0.34 / 3), 12);
+    expect(v.betweenStd).toBeCloseTo(0.1, 12);
+    // the flag reaches every correlation of the scope, beside (not instead of) the group count
+    expect(loc.correlations.filter((c) => c.scope === 'mad@0.1').every((c) => c.seedNoiseDominates)).toBe(true);
+    expect(loc.correlations.find((c) => c.scope === 'mad@0.1' && c.property === 'cleanSlope')).toMatchObject({ n: 3, groups: 3, tooFewGroups: false });
+    const csv = locationCsv(loc);
+    expect(csv).toContain('location-variance,,,,,mad@0.1,,verdict,,seed noise dominates');
+    expect(csv).toContain('location-correlation,,,,,mad@0.1,,cleanSlope,seedNoiseDominates,1');
+    expect(csv).toContain('location-seed,s,E,0,magnitude,mad@0.1,0.1,sweetSpot,2,0.8');
+    expect(csv).toContain('location,s,E,0,magnitude,mad@0.1,0.1,seedLocation,n,2');
+  });
+
+  it('says the groups differ when their means spread wider than their seeds', () => {
+    const loc = locate({ 0: [0.2, 0.2], 0.3: [0.4, 0.6], 0.5: [0.8, 0.8] });
+    const v = loc.variance.find((x) => x.scope === 'mad@0.1')!;
+    expect(v.verdict).toBe(GROUPS_DIFFER);
+    expect(v.betweenStd).toBeCloseTo(0.3, 12);
+    expect(loc.correlations.some((c) => c.seedNoiseDominates)).toBe(false);
+  });
+
+  it('gives one-seed groups no within part, and none at all when every group has one seed', () => {
+    const mixedLoc = locate({ 0: [0.2, 0.6], 0.3: [0.8], 0.5: [0.4, null] });
+    const noSpot = mixedLoc.rows.find((r) => r.kappa === 0.5)!.perSeed[1]!;
+    expect(noSpot).toMatchObject({ seed: 2, ownBaseline: false, sweetSpot: null });
+    expect(noSpot.reason).toMatch(/^no sparsity keeps 95% of the dense clean return/);
+    const mixed = mixedLoc.variance.find((x) => x.scope === 'mad@0.1')!;
+    expect(mixed).toMatchObject({ n: 3, withinCells: 1, withinSeeds: 2 });
+    expect(mixed.pooledWithinStd).toBeCloseTo(Math.sqrt(0.08), 12);
+    const single = locate({ 0: [0.2], 0.3: [0.8], 0.5: [0.4] });
+    expect(single.variance.every((v) => v.verdict === SEED_NOISE_UNMEASURED && v.withinCells === 0)).toBe(true);
+    expect(single.rows.every((r) => r.perSeed.length === 1 && r.seedLocation!.std === null)).toBe(true);
+  });
+
+  it('correlates over per-seed points with the seeds\' own slopes, counting groups, not points', () => {
+    // 3 groups x 2 seeds; seed 2's slope is 0.01 and its sweet spot the later one in every group
+    const loc = locate({ 0: [0.2, 0.8], 0.3: [0.4, 0.8], 0.5: [0.2, 0.6] });
+    const seedSlope = loc.seedCorrelations.find((c) => c.scope === 'mad@0.1' && c.property === 'cleanSlope')!;
+    expect(seedSlope).toMatchObject({ n: 6, groups: 3 });
+    expect(seedSlope.rho).toBeGreaterThan(0.8);
+    // the seed-mean correlation has one point per group; with minGroups 5 both are too few, whatever n
+    const loc5 = sweetSpotLocation([{ source: 's', analysis: analyse(seedSpotPoints({ 0: [0.2, 0.8], 0.3: [0.4, 0.8], 0.5: [0.2, 0.6] })) }], facts);
+    expect(loc5.correlations.find((c) => c.scope === 'mad@0.1' && c.property === 'cleanSlope')).toMatchObject({ n: 3, tooFewGroups: true });
+    expect(loc5.seedCorrelations.find((c) => c.scope === 'mad@0.1' && c.property === 'cleanSlope')).toMatchObject({ n: 6, tooFewGroups: true });
+    expect(locationCsv(loc)).toContain('location-seed-correlation,,,,,mad@0.1,,cleanSlope,n,6');
   });
 });

@@ -25,12 +25,24 @@
 // depend on epsilon) is positive: at this epsilon it says nothing, and the ranks of 0.9987, 0.99993
 // and 1 would be noise.
 // The env's facts come from the caller (the CLI passes @rlprune/envs' registry), so this stays pure.
+//
+// Seeds. The seed-mean sweet spot hides how far the seeds' own sweet spots lie apart (on Hopper-v4
+// with two seeds: 10% and 40-60% for every attack), so each row also carries every seed's own sweet
+// spot (seed-sweet-spots.ts) and its clean slope, and each scope a decomposition of the location's
+// variation into seed spread within a group and spread of the group means (location-variance.ts),
+// whose verdict ("seed noise dominates" when the within part is at least the between part) flags the
+// correlations of that scope beside "too few groups to say". seedCorrelations repeats the Spearman
+// matrix over per-seed points (n = seeds x groups): its points are NOT independent within a group
+// (every property but the clean slope is one value per group, repeated for each seed; the slope is
+// the seed's own), so its n is not more evidence: the flag still counts groups, and a reader should
+// take it only as a check that the seed-mean correlation does not hinge on averaging.
 
 import { compareStrings, WORST_CASE_KEY } from './aggregate';
 import type { Analysis, BoundLabel, CertifySummary, GroupAnalysis, RobustTarget } from './analysis-types';
 import { certificateEpsilon, summaryAt, VACUOUS_TV } from './certificates';
 import { averageRanks, boundExclusion, spearman } from './correlation';
 import { formatNumber } from './format';
+import { locationVariance, SEED_NOISE_DOMINATES, type LocationVariance } from './location-variance';
 import { stat, type Stat } from './stats';
 import { InvalidArgumentError, show } from '@rlprune/errors';
 
@@ -67,6 +79,18 @@ export const LOCATION_PROPERTIES = [
 ] as const;
 export type LocationProperty = (typeof LOCATION_PROPERTIES)[number];
 
+/** One seed's own sweet spot in a row (seed-sweet-spots.ts) and its own clean slope. */
+export interface SeedLocation {
+  seed: number;
+  /** False: the seed had no dense run and is normalised by the dense seed mean. */
+  ownBaseline: boolean;
+  sweetSpot: number | null;
+  /** Why the seed has no sweet spot. */
+  reason: string | null;
+  /** The seed's slope of its normalised clean return over the sparsities <= slopeMaxSparsity; null when it has none. */
+  cleanSlope: number | null;
+}
+
 export interface LocationRow {
   source: string;
   env: string;
@@ -85,9 +109,14 @@ export interface LocationRow {
   seeds: number[];
   /** The analysis' keepFraction: the sweet spot's constraint and the knee's threshold. */
   keepFraction: number;
+  /** The seed-mean sweet spot (the analysis'). */
   sweetSpot: number | null;
   /** Why there is no sweet spot (from the analysis). */
   sweetSpotReason: string | null;
+  /** Every seed of the group, ascending, with its own sweet spot. */
+  perSeed: SeedLocation[];
+  /** Mean, std and n of the seeds' own sweet spots (those that have one). */
+  seedLocation: Stat | null;
   cleanKnee: number | null;
   /** Seed statistics of the per-seed slopes (normalised clean return per unit of sparsity). */
   cleanSlope: Stat | null;
@@ -114,6 +143,8 @@ export interface LocationCorrelation {
   reason: string | null;
   /** groups < minGroups: "too few groups to say", whatever rho is. */
   tooFewGroups: boolean;
+  /** The scope's location variance says seed noise dominates: rho may rank seed noise. */
+  seedNoiseDominates: boolean;
 }
 
 export interface SweetSpotLocation {
@@ -121,8 +152,12 @@ export interface SweetSpotLocation {
   sources: string[];
   /** By source order, then the analysis' group order, then target order. */
   rows: LocationRow[];
-  /** By scope (families sorted, 'all' last), then LOCATION_PROPERTIES order. */
+  /** Over the seed-mean sweet spots of the rows. By scope (families sorted, 'all' last), then LOCATION_PROPERTIES order. */
   correlations: LocationCorrelation[];
+  /** Within-group (seed) and between-group spread of the seeds' own sweet spots, by scope as correlations. */
+  variance: LocationVariance[];
+  /** The correlations over per-seed points (n = seeds x groups), in the same order: not independent within a group (see the header). */
+  seedCorrelations: LocationCorrelation[];
 }
 
 export const ALL_SCOPE = 'all';
@@ -148,7 +183,22 @@ export function sweetSpotLocation(
       rows.push(...groupRows(source, analysis.options.keepFraction, g, envFacts(g.env), opts));
     }
   }
-  return { options: opts, sources: sources.map((s) => s.source), rows, correlations: correlations(rows, opts) };
+  const variance = scopes(rows).map((scope) =>
+    locationVariance(
+      scope,
+      inScope(rows, scope).map((r) => ({ group: groupKey(r), located: located(r) })),
+      opts.minGroups,
+    ),
+  );
+  const noisy = new Set(variance.filter((v) => v.verdict === SEED_NOISE_DOMINATES).map((v) => v.scope));
+  return {
+    options: opts,
+    sources: sources.map((s) => s.source),
+    rows,
+    correlations: correlations(rows, opts, noisy, ROW_POINTS),
+    variance,
+    seedCorrelations: correlations(rows, opts, noisy, SEED_POINTS),
+  };
 }
 
 function resolveLocationOptions(options: Partial<LocationOptions> | undefined): LocationOptions {
@@ -198,6 +248,8 @@ function groupRows(source: string, keepFraction: number, g: GroupAnalysis, facts
       keepFraction,
       sweetSpot: spot.spot?.sparsity ?? null,
       sweetSpotReason: spot.spot ? null : spot.reason,
+      perSeed: spot.perSeed.map((p) => ({ seed: p.seed, ownBaseline: p.ownBaseline, sweetSpot: p.sparsity, reason: p.reason, cleanSlope: slope.bySeed.get(p.seed) ?? null })),
+      seedLocation: stat(spot.perSeed.flatMap((p) => (p.sparsity === null ? [] : [p.sparsity]))),
       cleanKnee: knee.value,
       cleanSlope: slope.value,
       denseSurrogate: denseSurrogate(cert ?? dense.certificates[0] ?? null, notes),
@@ -238,24 +290,25 @@ export function leastSquaresSlope(x: readonly number[], y: readonly number[]): n
 }
 
 /** Per seed, the slope of its normalised clean return over the sparsities <= maxSparsity; then over seeds. */
-function cleanSlope(g: GroupAnalysis, maxSparsity: number): { value: Stat | null; note: string | null } {
-  const bySeed = new Map<number, Array<[number, number]>>();
+function cleanSlope(g: GroupAnalysis, maxSparsity: number): { value: Stat | null; bySeed: Map<number, number>; note: string | null } {
+  const points = new Map<number, Array<[number, number]>>();
   for (const c of g.conditions) {
     if (c.sparsity > maxSparsity) continue;
     for (const s of c.perSeed) {
       if (s.cleanNormalised === null) continue;
-      bySeed.set(s.seed, [...(bySeed.get(s.seed) ?? []), [c.sparsity, s.cleanNormalised]]);
+      points.set(s.seed, [...(points.get(s.seed) ?? []), [c.sparsity, s.cleanNormalised]]);
     }
   }
-  const slopes = [...bySeed.values()].flatMap((pts) => {
+  const bySeed = new Map<number, number>();
+  for (const [seed, pts] of points) {
     const slope = leastSquaresSlope(
       pts.map((p) => p[0]),
       pts.map((p) => p[1]),
     );
-    return slope === null ? [] : [slope];
-  });
-  const value = stat(slopes);
-  return value ? { value, note: null } : { value, note: `no seed has normalised clean returns at two sparsities <= ${formatNumber(maxSparsity)}: no slope` };
+    if (slope !== null) bySeed.set(seed, slope);
+  }
+  const value = stat([...bySeed.values()]);
+  return { value, bySeed, note: value ? null : `no seed has normalised clean returns at two sparsities <= ${formatNumber(maxSparsity)}: no slope` };
 }
 
 function denseSurrogate(cert: CertifySummary | null, notes: string[]): Stat | null {
@@ -313,17 +366,55 @@ function scopes(rows: readonly LocationRow[]): string[] {
   return [...families, ALL_SCOPE];
 }
 
-function correlations(rows: readonly LocationRow[], opts: LocationOptions): LocationCorrelation[] {
-  return scopes(rows).flatMap((scope) => {
-    const inScope = rows.filter((r) => r.sweetSpot !== null && (scope === ALL_SCOPE || r.family === scope));
-    return LOCATION_PROPERTIES.map((property) => {
-      const usable = inScope.flatMap((r) => {
-        const v = propertyValue(r, property);
-        return v === null ? [] : [{ r, v }];
-      });
-      const x = usable.map((u) => u.r.sweetSpot!);
-      const y = usable.map((u) => u.v);
-      const groups = new Set(usable.map((u) => groupKey(u.r))).size;
+function inScope(rows: readonly LocationRow[], scope: string): LocationRow[] {
+  return rows.filter((r) => scope === ALL_SCOPE || r.family === scope);
+}
+
+/** The sparsities of the row's seeds that have a sweet spot of their own. */
+function located(r: LocationRow): number[] {
+  return r.perSeed.flatMap((p) => (p.sweetSpot === null ? [] : [p.sweetSpot]));
+}
+
+/** A point of a correlation: a sweet-spot sparsity and the property's value beside it. */
+interface LocationPoint {
+  group: string;
+  sweetSpot: number;
+  value: number | null;
+}
+
+/** What a correlation's points are, and the word its reasons call one by. */
+interface PointKind {
+  unit: string;
+  of: (r: LocationRow, p: LocationProperty) => LocationPoint[];
+}
+
+/** One point per row with a seed-mean sweet spot. */
+const ROW_POINTS: PointKind = {
+  unit: 'row',
+  of: (r, p) => (r.sweetSpot === null ? [] : [{ group: groupKey(r), sweetSpot: r.sweetSpot, value: propertyValue(r, p) }]),
+};
+
+/** One point per seed with its own sweet spot; the clean slope is the seed's, every other property the row's. */
+const SEED_POINTS: PointKind = {
+  unit: 'seed',
+  of: (r, p) =>
+    r.perSeed.flatMap((s) => (s.sweetSpot === null ? [] : [{ group: groupKey(r), sweetSpot: s.sweetSpot, value: p === 'cleanSlope' ? s.cleanSlope : propertyValue(r, p) }])),
+};
+
+function correlations(
+  rows: readonly LocationRow[],
+  opts: LocationOptions,
+  noisyScopes: ReadonlySet<string>,
+  points: PointKind,
+): LocationCorrelation[] {
+  return scopes(rows).flatMap((scope) =>
+    LOCATION_PROPERTIES.map((property) => {
+      const usable = inScope(rows, scope)
+        .flatMap((r) => points.of(r, property))
+        .filter((u): u is LocationPoint & { value: number } => u.value !== null);
+      const x = usable.map((u) => u.sweetSpot);
+      const y = usable.map((u) => u.value);
+      const groups = new Set(usable.map((u) => u.group)).size;
       const { rho, reason } = spearman(x, y);
       return {
         scope,
@@ -331,18 +422,19 @@ function correlations(rows: readonly LocationRow[], opts: LocationOptions): Loca
         rho,
         n: usable.length,
         groups,
-        reason: rho === null ? constantReason(x, y, property) ?? reason : null,
+        reason: rho === null ? constantReason(x, y, property, points.unit) ?? reason : null,
         tooFewGroups: groups < opts.minGroups,
+        seedNoiseDominates: noisyScopes.has(scope),
       };
-    });
-  });
+    }),
+  );
 }
 
 /** spearman()'s own reason names the bound-decrease study; say which variable here never changes. */
-function constantReason(x: readonly number[], y: readonly number[], property: LocationProperty): string | null {
+function constantReason(x: readonly number[], y: readonly number[], property: LocationProperty, unit: string): string | null {
   const varies = (v: readonly number[]) => new Set(averageRanks(v)).size > 1;
   if (x.length < 3) return null;
-  if (!varies(x)) return 'the sweet-spot sparsity is the same in every row';
-  if (!varies(y)) return `${property} is the same in every row`;
+  if (!varies(x)) return `the sweet-spot sparsity is the same in every ${unit}`;
+  if (!varies(y)) return `${property} is the same in every ${unit}`;
   return null;
 }
