@@ -1,5 +1,6 @@
 // `rlprune report ID` as text: where the report is, how far a partial one got, and the sweet spots
-// as a table (the summary JSON the analyse stage writes; --json prints it whole).
+// as a table (the summary JSON the analyse stage writes; --json prints it whole), with each seed's
+// own sweet spot under a row whose group has two or more seeds.
 import type { ReportSummary } from '@rlprune/analysis';
 import { formatTable } from './table';
 
@@ -18,7 +19,29 @@ type Summary = Partial<ReportSummary> & {
 const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '-' : Number(x.toPrecision(digits)).toString());
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '-' : `${x >= 0 ? '+' : ''}${x.toFixed(1)}%`);
 
-/** The sweet spots as a table; a condition without one is marked and its reason listed below. */
+const percent = (fraction: number) => `${Number((fraction * 100).toPrecision(3))}%`;
+
+type Spot = ReportSummary['sweetSpots'][number];
+
+/**
+ * "per seed: s1 10%, s2 60%" under a sweet spot whose group has >= 2 seeds (seed-sweet-spots.ts), so
+ * the reader sees whether the seeds agree on the location; null for one seed (its own is the group's)
+ * and for a summary written before per-seed sweet spots existed. A seed without one is "none [k]",
+ * its reason added to the notes; * marks a seed normalised by the dense seed mean (no dense run).
+ */
+function perSeedLine(s: Spot, notes: string[]): string | null {
+  const seeds = s.perSeed ?? [];
+  if (seeds.length < 2) return null;
+  const cells = seeds.map((p) => {
+    const seed = `s${p.seed}${p.ownBaseline ? '' : '*'}`;
+    if (p.sparsity !== null) return `${seed} ${percent(p.sparsity)}`;
+    notes.push(`  [${notes.length + 1}] ${s.target} seed ${p.seed}: ${p.reason ?? 'no sparsity qualifies'}`);
+    return `${seed} none [${notes.length}]`;
+  });
+  return `    per seed: ${cells.join(', ')}`;
+}
+
+/** The sweet spots as a table, each followed by its seeds' own when there are two or more; a condition without one is marked and its reason listed below. */
 function sweetSpotTable(spots: ReportSummary['sweetSpots']): string {
   const notes: string[] = [];
   const table = formatTable(
@@ -37,8 +60,18 @@ function sweetSpotTable(spots: ReportSummary['sweetSpots']): string {
         s.certifiedGains.map((g) => `${g.method} ${pct(g.gainPercent)}`).join(', ') || '-',
       ];
     }),
-  );
-  return [table, ...notes].join('\n');
+  ).split('\n');
+  // the heading and its rule, then each row with its per-seed line under it
+  const lines = table.slice(0, 2);
+  spots.forEach((s, i) => {
+    lines.push(table[i + 2]!);
+    const seeds = perSeedLine(s, notes);
+    if (seeds !== null) lines.push(seeds);
+  });
+  if (spots.some((s) => (s.perSeed ?? []).length >= 2 && s.perSeed.some((p) => !p.ownBaseline))) {
+    notes.push('  * a seed without a dense run of its own, normalised by the dense seed mean');
+  }
+  return [...lines, ...notes].join('\n');
 }
 
 export function reportText(paths: Paths): string {

@@ -25,7 +25,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
       if (isFolderError(err)) throw new UsageError(`rlprune report: --from ${values.from}: ${folderReason(err, values.from)}`);
       throw err;
     }
-    console.log(values.json ? JSON.stringify(r, null, 2) : `report: ${r.htmlPath} (${r.points} grid points from ${r.runs} run(s))\ndata:   ${r.csvPath}  ${r.jsonlPath}`);
+    console.log(values.json ? JSON.stringify(r, null, 2) : reportText({ ...r, htmlPath: `${r.htmlPath} (${r.points} grid points from ${r.runs} run(s))` }));
     return 0;
   }
   const id = args[0];
