@@ -57,6 +57,19 @@ describe('compare page', () => {
     }
   });
 
+  it('gives an experiment of two seeds a per-seed column beside its sweet spots, and one of one seed none', () => {
+    const one: CompareEntry = { id: 'exp-c', name: 'one seed', analysis: analyse(base.filter((p) => p.seed === 1)) };
+    const page = renderComparePage([entries[0]!, one], 'rlprune compare');
+    const table = /<h2 id="sweet-spots">[\s\S]*?<\/table>/.exec(page)![0];
+    const heads = [...table.matchAll(/<th class="text">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(heads).toEqual(['env', 'kappa', 'criterion', 'target', 'A: 64-64', 'A: per seed', 'B: one seed']);
+    expect(page).toContain("per seed: each seed's own sweet spot");
+    const mad = [...table.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1])).find((r) => r[2] === 'magnitude' && r[3] === 'mad@0.075')!;
+    // seeds 1 and 2 of the synthetic grid find their own MAD sweet spot where the seed mean does
+    expect(mad[5]).toBe('s1 25%, s2 25%');
+    expect(mad).toHaveLength(7);
+  });
+
   it('is byte-identical on a second render', () => {
     expect(renderComparePage(entries, 'rlprune compare')).toBe(html);
   });

@@ -1,6 +1,6 @@
 // The compare page: several experiments (e.g. 64-64 against 256-256 actors, micro-pruning against
 // one-shot, two code versions) on one self-contained HTML page. First what produced each, then
-// their sweet spots side by side, then overlays (one plot per env, kappa, criterion and attack with
+// their sweet spots side by side (with each seed's own for an experiment of >= 2 seeds), then overlays (one plot per env, kappa, criterion and attack with
 // each experiment's clean curve solid and attacked curve dashed in its colour), and then every
 // figure of the reports in a row, one column per experiment, on a shared y axis.
 
@@ -10,6 +10,7 @@ import { formatDisplay, formatPercent } from './format';
 import { figureColours, figureId, renderFigure, type Figure } from './report-figure';
 import { REPORT_CSS } from './report-html';
 import { isProse } from './report-prose';
+import { PER_SEED_NOTE, perSeedCell, showsPerSeed } from './report-seed-spots';
 import { allFigures } from './report-plots';
 import type { PartialState, Provenance } from './report-provenance';
 import { cleanSeries, normalisable, robustSeries } from './report-returns-figures';
@@ -101,28 +102,42 @@ function tableHtml(head: string[], rows: string[][]): string {
   return `<div class="table-wrap"><table>\n<thead><tr>${th}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
+/**
+ * One row per (env, kappa, criterion, target), one column per experiment; an experiment with a group
+ * of >= 2 seeds also gets its "per seed" column beside its own, as in its report's sweet-spot table.
+ */
 function sweetSpotTable(entries: readonly CompareEntry[]): string {
   const rowKeys: string[] = [];
-  const cells = new Map<string, string[]>();
+  const seedColumns = entries.map((e) => showsPerSeed(e.analysis));
+  const cells = new Map<string, string[][]>();
   entries.forEach((e, i) => {
     for (const g of e.analysis.groups) {
       for (const s of g.sweetSpots) {
         const key = JSON.stringify([g.env, g.kappa, g.criterion, s.target]);
         if (!cells.has(key)) {
           rowKeys.push(key);
-          cells.set(key, entries.map(() => '–'));
+          cells.set(
+            key,
+            entries.map((_, j) => (seedColumns[j] ? ['–', '–'] : ['–'])),
+          );
         }
-        cells.get(key)![i] = s.spot ? `${formatPercent(s.spot.sparsity)} (score ${formatDisplay(s.spot.score)})` : esc(s.reason ?? 'none');
+        const cell = cells.get(key)![i]!;
+        cell[0] = s.spot ? `${formatPercent(s.spot.sparsity)} (score ${formatDisplay(s.spot.score)})` : esc(s.reason ?? 'none');
+        if (seedColumns[i]) cell[1] = perSeedCell(s);
       }
     }
   });
   if (rowKeys.length === 0) return '<p>No experiment has attacked results, so there are no sweet spots.</p>';
-  return tableHtml(
-    ['env', 'kappa', 'criterion', 'target', ...entries.map((e, i) => `${columnLabel(i)}: ${esc(e.name)}`)],
-    rowKeys.map((key) => {
-      const [env, kappa, criterion, target] = JSON.parse(key) as [string, number, string, string];
-      return [esc(env), formatDisplay(kappa), esc(criterion), esc(target), ...cells.get(key)!];
-    }),
+  const heads = entries.flatMap((e, i) => [`${columnLabel(i)}: ${esc(e.name)}`, ...(seedColumns[i] ? [`${columnLabel(i)}: per seed`] : [])]);
+  return (
+    (seedColumns.some((x) => x) ? PER_SEED_NOTE : '') +
+    tableHtml(
+      ['env', 'kappa', 'criterion', 'target', ...heads],
+      rowKeys.map((key) => {
+        const [env, kappa, criterion, target] = JSON.parse(key) as [string, number, string, string];
+        return [esc(env), formatDisplay(kappa), esc(criterion), esc(target), ...cells.get(key)!.flat()];
+      }),
+    )
   );
 }
 
