@@ -163,13 +163,27 @@ describe('sweetSpotLocation', () => {
     expect(loc.correlations.find((c) => c.scope === 'all' && c.property === 'epsilon')!.n).toBe(loc.rows.filter((r) => r.sweetSpot !== null).length);
   });
 
-  it('rejects a group given by two sources, naming both', () => {
-    const a = analyse(syntheticPoints());
-    expect(() => sweetSpotLocation([{ source: 'results/a', analysis: a }, { source: 'results/b', analysis: a }], facts)).toThrow(
+  it('reads a group in two sources once, from the one whose runs contain the other\'s, and rejects two different ones, naming both', () => {
+    const points = syntheticPoints();
+    const all = analyse(points);
+    const one = { source: 'results/one', analysis: analyse(points.filter((p) => p.seed === 1)) };
+    const whole = { source: 'results/all', analysis: all };
+    for (const sources of [[one, whole], [whole, one]]) {
+      const loc = sweetSpotLocation(sources, facts);
+      expect(loc.rows.map((r) => r.target)).toEqual(all.groups[0]!.targets.map((t) => t.key));
+      expect(loc.rows.every((r) => r.source === 'results/all' && r.seeds.join() === '1,2,3')).toBe(true);
+      expect(loc.rows[0]!.notes).toContain('also in results/one (seeds 1): the same runs, contained in these (seeds 1, 2, 3) and read once');
+    }
+    // other returns for seed 1: not the same runs
+    const other = analyse(points.filter((p) => p.seed === 1).map((p) => ({ ...p, clean: evalOf(p.clean.meanReturn + 1) })));
+    expect(() => sweetSpotLocation([{ source: 'results/a', analysis: all }, { source: 'results/b', analysis: other }], facts)).toThrow(
       /Hopper-v4 kappa=0 magnitude is in both results\/a and results\/b/,
     );
+    // the same runs under another keepFraction are not the same sweet spots
+    const stricter = analyse(points.filter((p) => p.seed === 1), { keepFraction: 0.99 });
+    expect(() => sweetSpotLocation([{ source: 'results/a', analysis: all }, { source: 'results/b', analysis: stricter }], facts)).toThrow(/in both/);
     expect(() => sweetSpotLocation([], facts)).toThrow(/sources/);
-    expect(() => sweetSpotLocation([{ source: 'a', analysis: a }], facts, { minGroups: 2 })).toThrow(/options.minGroups/);
+    expect(() => sweetSpotLocation([{ source: 'a', analysis: all }], facts, { minGroups: 2 })).toThrow(/options.minGroups/);
   });
 });
 

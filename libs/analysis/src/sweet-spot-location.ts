@@ -25,6 +25,8 @@
 // depend on epsilon) is positive: at this epsilon it says nothing, and the ranks of 0.9987, 0.99993
 // and 1 would be noise.
 // The env's facts come from the caller (the CLI passes @rlprune/envs' registry), so this stays pure.
+// A group in two sources is read once, from the source whose runs contain the other's (the same runs
+// published in two folders), else refused (location-groups.ts).
 //
 // Seeds. The seed-mean sweet spot hides how far the seeds' own sweet spots lie apart (on Hopper-v4
 // with two seeds: 10% and 40-60% for every attack), so each row also carries every seed's own sweet
@@ -42,6 +44,7 @@ import type { Analysis, BoundLabel, CertifySummary, GroupAnalysis, RobustTarget 
 import { certificateEpsilon, summaryAt, VACUOUS_TV } from './certificates';
 import { averageRanks, boundExclusion, spearman } from './correlation';
 import { formatNumber } from './format';
+import { distinctGroups, groupKey } from './location-groups';
 import { locationVariance, SEED_NOISE_DOMINATES, type LocationVariance } from './location-variance';
 import { stat, type Stat } from './stats';
 import { InvalidArgumentError, show } from '@rlprune/errors';
@@ -150,7 +153,7 @@ export interface LocationCorrelation {
 export interface SweetSpotLocation {
   options: LocationOptions;
   sources: string[];
-  /** By source order, then the analysis' group order, then target order. */
+  /** By source order, then the analysis' group order, then target order (a group in several sources where it first appears: location-groups.ts). */
   rows: LocationRow[];
   /** Over the seed-mean sweet spots of the rows. By scope (families sorted, 'all' last), then LOCATION_PROPERTIES order. */
   correlations: LocationCorrelation[];
@@ -170,19 +173,9 @@ export function sweetSpotLocation(
 ): SweetSpotLocation {
   const opts = resolveLocationOptions(options);
   if (!Array.isArray(sources) || sources.length === 0) throw new InvalidArgumentError('sources', 'at least one analysed results folder', show(sources));
-  const seen = new Map<string, string>();
-  const rows: LocationRow[] = [];
-  for (const { source, analysis } of sources) {
-    for (const g of analysis.groups) {
-      const key = groupKey(g);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        throw new InvalidArgumentError('sources', `each group in one source only, but ${key} is in both ${first} and ${source} (publish its runs into one folder)`);
-      }
-      seen.set(key, source);
-      rows.push(...groupRows(source, analysis.options.keepFraction, g, envFacts(g.env), opts));
-    }
-  }
+  const rows = distinctGroups(sources).flatMap(({ source, options, group, notes }) =>
+    groupRows(source, options.keepFraction, group, envFacts(group.env), opts, notes),
+  );
   const variance = scopes(rows).map((scope) =>
     locationVariance(
       scope,
@@ -212,12 +205,8 @@ function resolveLocationOptions(options: Partial<LocationOptions> | undefined): 
   return o;
 }
 
-function groupKey(g: { env: string; kappa: number; criterion: string }): string {
-  return `${g.env} kappa=${g.kappa} ${g.criterion}`;
-}
-
-function groupRows(source: string, keepFraction: number, g: GroupAnalysis, facts: EnvFacts | null, opts: LocationOptions): LocationRow[] {
-  const groupNotes: string[] = [];
+function groupRows(source: string, keepFraction: number, g: GroupAnalysis, facts: EnvFacts | null, opts: LocationOptions, sourceNotes: readonly string[]): LocationRow[] {
+  const groupNotes: string[] = [...sourceNotes];
   if (facts === null) groupNotes.push(`the env registry does not know ${g.env}: no observation width or default epsilon`);
   if (!g.baseline.isDense) groupNotes.push(`no sparsity 0: the lowest sparsity ${g.baseline.sparsity} stands in for the dense policy`);
   const knee = cleanKnee(g, keepFraction);

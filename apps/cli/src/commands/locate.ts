@@ -5,7 +5,8 @@
 // @rlprune/envs' registry. No service starts.
 //
 // Exit codes: 2 for a usage error (a missing --from, a folder that does not exist or is given twice,
-// two folders holding the same group), 1 for a folder that exists but cannot be read or analysed.
+// two folders holding the same group with different runs; a group whose runs one folder holds all of
+// is read from that folder), 1 for a folder that exists but cannot be read or analysed.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
