@@ -4,9 +4,10 @@
 // holds beside its seed-2 run, so the criteria folder's magnitude group is the curve's with one seed
 // fewer. Reading both would count the group twice; refusing both would keep the study from the
 // Hopper criteria and the two-seed curve at once. So: when one folder's group is contained in the
-// other's (the same targets, the same analysis settings, and every seed's clean and attacked returns
-// at every sparsity equal to the other's, i.e. the same runs), the larger is read and a note names
-// the other folder; groups that differ otherwise are refused as before, naming both folders.
+// other's (the same analysis settings, each of its targets in the other's, and every seed's clean
+// and attacked returns at every sparsity equal to the other's, i.e. the same runs), the larger is
+// read and a note names the other folder; groups that differ otherwise are refused as before,
+// naming both folders.
 
 import type { AnalyseOptions, GroupAnalysis } from './analysis-types';
 import { InvalidArgumentError } from '@rlprune/errors';
@@ -62,17 +63,21 @@ function alsoIn(other: SourcedGroup, kept: SourcedGroup): string {
   return `also in ${other.source} (seeds ${seedsOf(other.group).join(', ')}): the same runs, contained in these (seeds ${seedsOf(kept.group).join(', ')}) and read once`;
 }
 
-/** Whether every run of `small` is in `big` with the same returns, under the same targets and analysis settings. */
+/**
+ * Whether every run of `small` is in `big` with the same clean return and the same return under each
+ * of small's targets (by key; a worst case over other attacks differs and so fails), under the same
+ * analysis settings.
+ */
 function contains(big: SourcedGroup, small: SourcedGroup): boolean {
   if (JSON.stringify(big.options) !== JSON.stringify(small.options)) return false;
-  const keys = (g: GroupAnalysis) => JSON.stringify(g.targets.map((t) => t.key));
-  if (keys(big.group) !== keys(small.group)) return false;
+  const at = small.group.targets.map((t) => big.group.targets.findIndex((b) => b.key === t.key));
+  if (at.some((k) => k < 0)) return false;
   return small.group.conditions.every((c) => {
     const bc = big.group.conditions.find((x) => x.sparsity === c.sparsity);
     if (!bc) return false;
     return c.perSeed.every((s) => {
       const bs = bc.perSeed.find((x) => x.seed === s.seed);
-      return bs !== undefined && bs.clean === s.clean && s.robust.every((r, k) => r.return === bs.robust[k]!.return);
+      return bs !== undefined && bs.clean === s.clean && s.robust.every((r, k) => r.return === bs.robust[at[k]!]!.return);
     });
   });
 }

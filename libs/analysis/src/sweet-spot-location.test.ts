@@ -149,6 +149,19 @@ describe('sweetSpotLocation', () => {
     expect(dim.reason).toBe('observationDim is the same in every row');
   });
 
+  it('gives a group run at one sparsity (a dense sweep) no location, the group\'s nor its seeds\'', () => {
+    const grid = [...syntheticPoints(), ...syntheticPoints({ kappas: [0.3], sparsities: [0] })];
+    const loc = sweetSpotLocation([{ source: 's', analysis: analyse(grid) }], facts);
+    const dense = loc.rows.filter((r) => r.kappa === 0.3);
+    expect(dense.length).toBeGreaterThan(0);
+    for (const r of dense) {
+      expect(r.sweetSpot).toBeNull();
+      expect(r.sweetSpotReason).toBe('only sparsity 0 was run: the sweet spot has nowhere else to be, no location');
+      expect(r.perSeed.every((p) => p.sweetSpot === null)).toBe(true);
+    }
+    expect(loc.variance.find((v) => v.scope === 'mad@1x')!.n).toBe(1);
+  });
+
   it('leaves a dense CROWN mean TV of ~1 out of its correlations even when its label is ok', () => {
     // at 0.25 the synthetic CROWN mean TV is min(1, 0.3 * 0.25 / 0.075 + ...) = 1, labelled ok for its positive radius
     const grid = syntheticPoints({ attacks: [{ attack: 'mad', epsilon: 0.075 }, { attack: 'mad', epsilon: 0.25 }], certifyEpsilons: [0.075, 0.25] });

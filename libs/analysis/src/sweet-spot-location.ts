@@ -1,7 +1,8 @@
 // Where does the sweet spot sit, and what about a task or a dense policy predicts it? (The paper's
 // open question 4; issue 22 item 6.) For every analysed group (env, kappa, criterion) and robust
 // target, one row: the sweet spot's sparsity (as analyse() found it, with its reason when there is
-// none) beside measurable properties of the group:
+// none; none for a group run at one sparsity only, e.g. a dense kappa sweep, whose sweet spot is
+// there by construction) beside measurable properties of the group:
 //   cleanKnee          largest sparsity whose seed-mean normalised clean return is >= keepFraction
 //                      (the analysis' own, 0.95 by default: the sweet spot's constraint, so a sweet spot
 //                      never lies past its knee);
@@ -40,7 +41,7 @@
 // take it only as a check that the seed-mean correlation does not hinge on averaging.
 
 import { compareStrings, WORST_CASE_KEY } from './aggregate';
-import type { Analysis, BoundLabel, CertifySummary, GroupAnalysis, RobustTarget } from './analysis-types';
+import type { Analysis, BoundLabel, CertifySummary, GroupAnalysis, RobustTarget, SweetSpotResult } from './analysis-types';
 import { certificateEpsilon, summaryAt, VACUOUS_TV } from './certificates';
 import { averageRanks, boundExclusion, spearman } from './correlation';
 import { formatNumber } from './format';
@@ -215,9 +216,11 @@ function groupRows(source: string, keepFraction: number, g: GroupAnalysis, facts
   if (slope.note) groupNotes.push(slope.note);
   const seeds = [...new Set(g.conditions.flatMap((c) => c.seeds))].sort((a, b) => a - b);
   const dense = g.conditions[0]!;
+  // A group run at one sparsity (a dense kappa sweep) has a sweet spot there by construction: no location.
+  const oneSparsity = g.conditions.length < 2 ? `only sparsity ${g.conditions[0]!.sparsity} was run: the sweet spot has nowhere else to be, no location` : null;
 
   return g.targets.map((t, k) => {
-    const spot = g.sweetSpots[k]!;
+    const spot = oneSparsity === null ? g.sweetSpots[k]! : unlocated(g.sweetSpots[k]!, oneSparsity);
     const notes = [...groupNotes];
     const eps = certificateEpsilon(t, g.targets);
     const multiple = eps === null || facts === null ? null : Number((eps / facts.defaultEpsilon).toPrecision(3));
@@ -247,6 +250,11 @@ function groupRows(source: string, keepFraction: number, g: GroupAnalysis, facts
       notes,
     };
   });
+}
+
+/** The sweet spot without a location, the group's and every seed's, for `reason`. */
+function unlocated(s: SweetSpotResult, reason: string): SweetSpotResult {
+  return { ...s, spot: null, reason, perSeed: s.perSeed.map((p) => ({ ...p, sparsity: null, score: null, cleanRetention: null, reason })), locationRange: null };
 }
 
 /** 'mad@1x' when the env's default budget is known, else 'mad@0.075'; 'worst' for the worst case. */
