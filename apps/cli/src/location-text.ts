@@ -72,12 +72,14 @@ function correlationMatrix(correlations: readonly LocationCorrelation[]): string
     scopes.map((scope) => {
       const cells = correlations.filter((c) => c.scope === scope);
       const groups = Math.max(...cells.map((c) => c.groups));
-      const flags = [cells.some((c) => c.tooFewGroups) ? TOO_FEW_GROUPS : '', cells.some((c) => c.seedNoiseDominates) ? SEED_NOISE_DOMINATES : ''];
+      // a property whose usable rows cover fewer groups (e.g. CROWN TV, vacuous for some) is starred on its own
+      // cell; the row's flag is for the scope as a whole
+      const flags = [cells.every((c) => c.tooFewGroups) ? TOO_FEW_GROUPS : '', cells.some((c) => c.seedNoiseDominates) ? SEED_NOISE_DOMINATES : ''];
       return [
         scope,
         ...LOCATION_PROPERTIES.map((p) => {
           const c = cells.find((x) => x.property === p)!;
-          return `${num(c.rho, 2)} (${c.n})`;
+          return `${num(c.rho, 2)} (${c.n})${c.tooFewGroups && !cells.every((x) => x.tooFewGroups) ? '*' : ''}`;
         }),
         String(groups),
         flags.filter((f) => f !== '').join('; '),
@@ -137,7 +139,7 @@ export function locationText(location: SweetSpotLocation, writtenTo: string | nu
     `'seed noise of means' is how far the means would spread from seed noise alone; '${SEED_NOISE_DOMINATES}' when within >= between:`,
     varianceTable(location.variance),
     '',
-    `Spearman's rho of the sweet-spot sparsity (seed mean) against each property (n rows with both; fewer than ${location.options.minGroups} groups: ${TOO_FEW_GROUPS}):`,
+    `Spearman's rho of the sweet-spot sparsity (seed mean) against each property (n rows with both; fewer than ${location.options.minGroups} groups: ${TOO_FEW_GROUPS}, * for one property):`,
     correlationMatrix(location.correlations),
   );
   if (seedColumn) {
