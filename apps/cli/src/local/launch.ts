@@ -37,7 +37,18 @@ export interface LaunchOptions {
   trainers?: number;
   /** Where trainers step their envs (TRAINER_ENVS): the simulator service (default) or in-process. */
   trainerEnvs?: 'simulator' | 'local';
+  /** Where unset ports come from (default: bind port 0 and release it); tests inject a taken port. */
+  freePort?: () => Promise<number>;
 }
+
+/**
+ * Whole launches tried when a chosen port is taken before its service binds it: freePort() releases
+ * the port so that every process can be told every address up front, and in that gap another
+ * process may take it (seen with two grids starting on one machine: an attacker exited with
+ * EADDRINUSE and the run failed before submitting anything). A taken fixed port fails every attempt
+ * with the same message.
+ */
+const LAUNCH_ATTEMPTS = 3;
 
 export interface LocalService {
   /** e.g. "simulator" or "attacker-mad". */
@@ -150,11 +161,21 @@ function freePort(): Promise<number> {
 }
 
 export async function launchLocalServices(opts: LaunchOptions): Promise<LocalCluster> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchOnce(opts);
+    } catch (err) {
+      if (attempt >= LAUNCH_ATTEMPTS || !/EADDRINUSE|port in use/.test(String(err))) throw err;
+    }
+  }
+}
+
+async function launchOnce(opts: LaunchOptions): Promise<LocalCluster> {
   const logDir = path.join(opts.home, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   const attacks = opts.attacks ?? ['random'];
   const timeout = opts.readyTimeoutMs ?? 60_000;
-  const portOf = async (svc: ServiceName, i = 0) => (i === 0 ? opts.ports?.[svc] : undefined) ?? (await freePort());
+  const portOf = async (svc: ServiceName, i = 0) => (i === 0 ? opts.ports?.[svc] : undefined) ?? (await (opts.freePort ?? freePort)());
   const plan: Array<{ name: string; service: ServiceName; port: number; env: NodeJS.ProcessEnv }> = [
     { name: 'orchestrator', service: 'orchestrator', port: await portOf('orchestrator'), env: {} },
     { name: 'simulator', service: 'simulator', port: await portOf('simulator'), env: {} },
