@@ -48,7 +48,7 @@ import {
 import { bestCleanReturnOfEnv, regretRow } from './regret';
 import { regretBoundRow } from './regret-bounds';
 import { stat, statOfPresent } from './stats';
-import { seedSweetSpots } from './seed-sweet-spots';
+import { denseSeedMeans, seedSweetSpots } from './seed-sweet-spots';
 import { explainUndefinedScores, findSweetSpot, robustnessGainPercent } from './sweet-spot';
 import type { GridPointResult } from './types';
 import { resolveOptions, validatePoints } from './validate';
@@ -253,11 +253,7 @@ function sweetSpotOf(
       baselineCleanReturn: baseline.cleanMean,
       keepFraction: opts.keepFraction,
     }),
-    {
-      cleanNormalised: dense.cleanNormalised?.mean ?? null,
-      robustReturn: dense.robust[k]!.return?.mean ?? null,
-      robustNormalised: dense.robust[k]!.normalised?.mean ?? null,
-    },
+    denseSeedMeans(dense, k),
     opts.normalise,
   );
   const result: SweetSpotResult = { ...found, ...seedSweetSpots(t.key, k, conditions, opts.keepFraction, opts.normalise) };

@@ -15,7 +15,7 @@
 
 import type { ConditionSummary, SeedScores, SeedSweetSpot, SweetSpotResult } from './analysis-types';
 import type { Normalisation } from './normalise';
-import { explainUndefinedScores, findSweetSpot } from './sweet-spot';
+import { explainUndefinedScores, findSweetSpot, type DenseScoreInputs } from './sweet-spot';
 
 export type SeedSpread = Pick<SweetSpotResult, 'perSeed' | 'locationRange'>;
 
@@ -38,6 +38,15 @@ export function seedSweetSpots(
   return { perSeed, locationRange };
 }
 
+/** The dense condition's seed means under robust target k: what the seed-mean sweet spot is explained by. */
+export function denseSeedMeans(dense: ConditionSummary, k: number): DenseScoreInputs {
+  return {
+    cleanNormalised: dense.cleanNormalised?.mean ?? null,
+    robustReturn: dense.robust[k]!.return?.mean ?? null,
+    robustNormalised: dense.robust[k]!.normalised?.mean ?? null,
+  };
+}
+
 function seedSweetSpot(
   seed: number,
   target: string,
@@ -56,11 +65,7 @@ function seedSweetSpot(
   const own: SeedScores | undefined = dense.perSeed.find((x) => x.seed === seed);
   const denseValues = own
     ? { cleanNormalised: own.cleanNormalised, robustReturn: own.robust[k]!.return, robustNormalised: own.robust[k]!.normalised }
-    : {
-        cleanNormalised: dense.cleanNormalised?.mean ?? null,
-        robustReturn: dense.robust[k]!.return?.mean ?? null,
-        robustNormalised: dense.robust[k]!.normalised?.mean ?? null,
-      };
+    : denseSeedMeans(dense, k);
   const found = explainUndefinedScores(
     findSweetSpot({
       target,

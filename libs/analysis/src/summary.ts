@@ -33,19 +33,12 @@ export interface ReportSummary {
   }>;
   pooledCorrelations: Array<{ bound: string; target: string; rho: number | null; n: number; reason: string | null }>;
   /** Per group and attack: the Lipschitz surrogate's fall against the certified robustness gain, with the seeds' spread. */
-  certifiedCorrelations: Array<{
-    env: string;
-    kappa: number;
-    criterion: string;
-    bound: string;
-    method: string;
-    target: string;
-    epsilon: number;
-    rho: number | null;
-    n: number;
-    reason: string | null;
-    seedSpread: CertifiedCorrelationResult['seedSpread'];
-  }>;
+  certifiedCorrelations: Array<
+    { env: string; kappa: number; criterion: string } & Pick<
+      CertifiedCorrelationResult,
+      'bound' | 'method' | 'target' | 'epsilon' | 'rho' | 'n' | 'reason' | 'seedSpread'
+    >
+  >;
   /** Over every regret-bound row with that check: how many rows held for every seed, and how many were vacuous. */
   regretBounds: Record<'actionShift' | 'pruningLoss' | 'robustnessGap', { rows: number; holds: number; vacuous: number }>;
   /** Mask updates over all conditions, and how many raised the Lipschitz surrogate (expected 0). */
