@@ -23,6 +23,11 @@ export interface GroupPoints {
 
 export const WORST_CASE_KEY = 'worst';
 
+/** How warnings, notes and errors name a group: "Hopper-v4 kappa=0 magnitude". */
+export function groupKey(g: { env: string; kappa: number; criterion: string }): string {
+  return `${g.env} kappa=${g.kappa} ${g.criterion}`;
+}
+
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

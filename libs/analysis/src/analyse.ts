@@ -7,6 +7,7 @@
 
 import {
   compareStrings,
+  groupKey,
   groupPoints,
   missingAttacks,
   robustReturn,
@@ -79,7 +80,7 @@ export function analyse(points: readonly GridPointResult[], options?: Partial<An
 }
 
 function analyseGroup(group: GroupPoints, jStar: number, opts: AnalyseOptions, warnings: string[]): GroupAnalysis {
-  const name = `${group.env} kappa=${group.kappa} ${group.criterion}`;
+  const name = groupKey(group);
   const targets = robustTargets(group);
   const baseline = denseBaseline(group, targets);
   baselineWarnings(name, group, targets, baseline, opts.normalise, warnings);

@@ -1,14 +1,15 @@
 // Which analysed group the sweet-spot location study reads when a group (env, kappa, criterion) is
 // in several results folders. The published folders share runs: results/paper-hopper-criteria holds
-// the Hopper magnitude curve's seed-1 run (exp-eed16942e7) that results/paper-hopper-pruning-curve
-// holds beside its seed-2 run, so the criteria folder's magnitude group is the curve's with one seed
-// fewer. Reading both would count the group twice; refusing both would keep the study from the
-// Hopper criteria and the two-seed curve at once. So: when one folder's group is contained in the
+// the Hopper magnitude curve's runs that results/paper-hopper-pruning-curve holds, so the criteria
+// folder's magnitude group is the curve's, or the curve's with fewer seeds while a seed is published
+// into one folder and not yet the other. Reading both would count the group twice; refusing both
+// would keep the study from the Hopper criteria and the curve at once. So: when one folder's group is contained in the
 // other's (the same analysis settings, each of its targets in the other's, and every seed's clean
 // and attacked returns at every sparsity equal to the other's, i.e. the same runs), the larger is
 // read and a note names the other folder; groups that differ otherwise are refused as before,
 // naming both folders.
 
+import { groupKey } from './aggregate';
 import type { AnalyseOptions, GroupAnalysis } from './analysis-types';
 import { InvalidArgumentError } from '@rlprune/errors';
 
@@ -18,10 +19,6 @@ export interface SourcedGroup {
   options: AnalyseOptions;
   group: GroupAnalysis;
   notes: string[];
-}
-
-export function groupKey(g: { env: string; kappa: number; criterion: string }): string {
-  return `${g.env} kappa=${g.kappa} ${g.criterion}`;
 }
 
 /**

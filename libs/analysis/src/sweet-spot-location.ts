@@ -40,12 +40,12 @@
 // the seed's own), so its n is not more evidence: the flag still counts groups, and a reader should
 // take it only as a check that the seed-mean correlation does not hinge on averaging.
 
-import { compareStrings, WORST_CASE_KEY } from './aggregate';
+import { compareStrings, groupKey, WORST_CASE_KEY } from './aggregate';
 import type { Analysis, BoundLabel, CertifySummary, GroupAnalysis, RobustTarget, SweetSpotResult } from './analysis-types';
 import { certificateEpsilon, summaryAt, VACUOUS_TV } from './certificates';
 import { averageRanks, boundExclusion, spearman } from './correlation';
 import { formatNumber } from './format';
-import { distinctGroups, groupKey } from './location-groups';
+import { distinctGroups } from './location-groups';
 import { locationVariance, SEED_NOISE_DOMINATES, type LocationVariance } from './location-variance';
 import { stat, type Stat } from './stats';
 import { InvalidArgumentError, show } from '@rlprune/errors';
