@@ -1,10 +1,13 @@
-// `rlprune locate` as text: one table row per group and target (the sweet spot beside the group's
+// `rlprune locate` as text: one table row per group (named with its pruning arm unless micro-pruning
+// elementwise: 'magnitude one-shot') and target (the sweet spot beside the group's
 // properties, and each seed's own when a group has two or more), the rows without a sweet spot and
 // what a reader must know listed below it, then how much of the location's spread is seed noise (per
 // scope: within-group against between-group std), then the rank correlations as a matrix of scope by
 // property, each cell "rho (n)", flagged; and the same matrix over per-seed points, said to be no
 // stronger evidence.
 import {
+  criterionWithArm,
+  groupKey,
   LOCATION_PROPERTIES,
   SEED_NOISE_DOMINATES,
   TOO_FEW_GROUPS,
@@ -41,7 +44,7 @@ function perSeedCell(r: LocationRow, footnotes: string[]): string {
     .map((p) => {
       const seed = `s${p.seed}${p.ownBaseline ? '' : '*'}`;
       if (p.sweetSpot !== null) return `${seed} ${p.sweetSpot}`;
-      footnotes.push(`  [${footnotes.length + 1}] ${r.env} kappa=${r.kappa} ${r.criterion} ${r.target} seed ${p.seed}: ${p.reason ?? 'no sweet spot'}`);
+      footnotes.push(`  [${footnotes.length + 1}] ${groupKey(r)} ${r.target} seed ${p.seed}: ${p.reason ?? 'no sweet spot'}`);
       return `${seed} none [${footnotes.length}]`;
     })
     .join(', ');
@@ -94,14 +97,14 @@ export function locationText(location: SweetSpotLocation, writtenTo: string | nu
   const rows = location.rows.map((r) => {
     let sweet = r.sweetSpot === null ? 'none' : String(r.sweetSpot);
     if (r.sweetSpot === null) {
-      footnotes.push(`  [${footnotes.length + 1}] ${r.env} kappa=${r.kappa} ${r.criterion} ${r.target}: ${r.sweetSpotReason ?? 'no sweet spot'}`);
+      footnotes.push(`  [${footnotes.length + 1}] ${groupKey(r)} ${r.target}: ${r.sweetSpotReason ?? 'no sweet spot'}`);
       sweet += ` [${footnotes.length}]`;
     }
     const crownTv = r.denseCrownMeanTv === null ? '-' : `${spread(r.denseCrownMeanTv)}${r.denseCrownLabel === 'ok' ? '' : ` (${r.denseCrownLabel})`}`;
     return [
       r.env,
       String(r.kappa),
-      r.criterion,
+      criterionWithArm(r),
       r.target,
       r.epsilonMultiple === null ? num(r.epsilon) : `${num(r.epsilon)} (${num(r.epsilonMultiple)}x)`,
       sweet,
@@ -119,7 +122,7 @@ export function locationText(location: SweetSpotLocation, writtenTo: string | nu
     ['env', 'kappa', 'criterion', 'target', 'epsilon', 'sweet spot', ...(seedColumn ? ['per seed'] : []), 'knee', 'clean slope', 'dense surrogate', 'dense CROWN TV', 'CROWN radius', 'obs dim', 'seeds'],
     rows,
   );
-  const notes = [...new Set(location.rows.flatMap((r) => r.notes.map((n) => `  ${r.env} kappa=${r.kappa} ${r.criterion}: ${n}`)))];
+  const notes = [...new Set(location.rows.flatMap((r) => r.notes.map((n) => `  ${groupKey(r)}: ${n}`)))];
 
   const keep = [...new Set(location.rows.map((r) => `${num(r.keepFraction * 100, 4)}%`))].join(' / ');
   const lines = [

@@ -8,7 +8,7 @@ import { reportText } from './report-summary';
 function point(seed: number, sparsity: number, clean: number, mad: number): GridPointResult {
   const result = (r: number) => ({ meanReturn: r, stdReturn: 0, medianReturn: r, minReturn: r, maxReturn: r, meanLength: 1000, returns: [r, r] });
   return {
-    label: `${seed}/${sparsity}`, env: 'E', seed, kappa: 0, criterion: 'magnitude', sparsity, clean: result(clean),
+    label: `${seed}/${sparsity}`, env: 'E', seed, kappa: 0, criterion: 'magnitude', mode: 'during', structured: false, sparsity, clean: result(clean),
     attacks: [{ attack: 'mad', epsilon: 0.1, result: result(mad) }],
     certify: [], parameterPath: null, training: [], maskUpdates: [],
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse';
+import { groupKey, groupPoints } from './aggregate';
 import { stat } from './stats';
 import { syntheticPoints } from './test-support/synthetic';
 
@@ -63,5 +64,26 @@ describe('aggregation over seeds', () => {
   it('produces plain JSON: the analysis survives a JSON round trip unchanged', () => {
     const a = analyse(syntheticPoints({ sparsities: [0, 0.5] }));
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+
+  it('keeps groups that differ only in their pruning arm apart, named by the arm, the default arm first', () => {
+    // the same (env, kappa, criterion, sparsity, seed) and labels under three arms, as three folders would hold them
+    const micro = syntheticPoints({ sparsities: [0, 0.5] });
+    const oneShot = syntheticPoints({ sparsities: [0, 0.5], arm: { mode: 'one_shot', structured: false } }).map((p) => ({ ...p, clean: { ...p.clean, meanReturn: p.clean.meanReturn - 100 } }));
+    const neuron = syntheticPoints({ sparsities: [0, 0.5], arm: { mode: 'during', structured: true } });
+    const groups = groupPoints([...neuron, ...oneShot, ...micro]);
+    expect(groups.map((g) => groupKey(g))).toEqual(['Hopper-v4 kappa=0 magnitude', 'Hopper-v4 kappa=0 magnitude one-shot', 'Hopper-v4 kappa=0 magnitude neuron']);
+    for (const g of groups) expect(g.conditions.map((c) => c.points.length)).toEqual([3, 3]);
+    expect(groups[1]!.conditions[1]!.points.every((p) => p.mode === 'one_shot')).toBe(true);
+    const a = analyse([...oneShot, ...micro]);
+    expect(a.groups.map((g) => [g.criterion, g.mode, g.structured])).toEqual([['magnitude', 'during', false], ['magnitude', 'one_shot', false]]);
+    expect(a.groups[1]!.conditions[1]!.clean!.mean).toBe(a.groups[0]!.conditions[1]!.clean!.mean - 100);
+    expect(groupKey({ env: 'HalfCheetah-v4', kappa: 0, criterion: 'magnitude', mode: 'post_hoc', structured: true })).toBe('HalfCheetah-v4 kappa=0 magnitude neuron post-hoc');
+  });
+
+  it('refuses a point without a known pruning arm, naming the field', () => {
+    const [p] = syntheticPoints({ sparsities: [0], seeds: [1] });
+    expect(() => analyse([{ ...p!, mode: 'micro' as never }])).toThrow(/points\[0\]\.mode/);
+    expect(() => analyse([{ ...p!, structured: undefined as never }])).toThrow(/points\[0\]\.structured/);
   });
 });

@@ -1,11 +1,16 @@
 // Grouping of grid points into conditions and seed statistics of what was measured at each.
-// A group is one (env, kappa, criterion); a condition is a group at one sparsity. Everything is
-// sorted here (strings by code unit, never by locale) so the output order does not depend on the
-// order the ledger returned the points in.
+// A group is one (env, kappa, criterion, pruning arm); a condition is a group at one sparsity. The
+// arm (types.ts PruningArm: micro-pruning, one-shot or post-hoc; elementwise or neuron) is spec-level,
+// so two results folders read together (locate, compare) can hold the same (env, kappa, criterion)
+// pruned two ways: those are two curves, never one group with mixed seeds. The default arm (micro-
+// pruning, elementwise) adds nothing to a group's name, so every name written before the arm existed
+// reads the same. Everything is sorted here (strings by code unit, never by locale, the default arm
+// first) so the output order does not depend on the order the ledger returned the points in.
 
 import type { RobustTarget, TrainingCurve } from './analysis-types';
 import { stat } from './stats';
-import type { GridPointResult } from './types';
+import { compareArms, criterionWithArm } from './pruning-arm';
+import type { GridPointResult, PruningArm } from './types';
 
 export interface ConditionPoints {
   sparsity: number;
@@ -13,7 +18,7 @@ export interface ConditionPoints {
   points: GridPointResult[];
 }
 
-export interface GroupPoints {
+export interface GroupPoints extends PruningArm {
   env: string;
   kappa: number;
   criterion: string;
@@ -23,22 +28,28 @@ export interface GroupPoints {
 
 export const WORST_CASE_KEY = 'worst';
 
-/** How warnings, notes and errors name a group: "Hopper-v4 kappa=0 magnitude". */
-export function groupKey(g: { env: string; kappa: number; criterion: string }): string {
-  return `${g.env} kappa=${g.kappa} ${g.criterion}`;
+/**
+ * How warnings, notes and errors name a group: "Hopper-v4 kappa=0 magnitude" (micro-pruning,
+ * elementwise), "Hopper-v4 kappa=0 magnitude one-shot", "HalfCheetah-v4 kappa=0 magnitude neuron".
+ * Distinct groups have distinct names: the location study and compare key groups by it.
+ */
+export function groupKey(g: { env: string; kappa: number; criterion: string } & PruningArm): string {
+  return `${g.env} kappa=${g.kappa} ${criterionWithArm(g)}`;
 }
+
 
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Grid points in the order every output lists them: env, kappa, criterion, sparsity, seed. */
+/** Grid points in the order every output lists them: env, kappa, criterion, arm, sparsity, seed. */
 export function sortPoints(points: readonly GridPointResult[]): GridPointResult[] {
   return [...points].sort(
     (a, b) =>
       compareStrings(a.env, b.env) ||
       a.kappa - b.kappa ||
       compareStrings(a.criterion, b.criterion) ||
+      compareArms(a, b) ||
       a.sparsity - b.sparsity ||
       a.seed - b.seed,
   );
@@ -47,10 +58,10 @@ export function sortPoints(points: readonly GridPointResult[]): GridPointResult[
 export function groupPoints(points: readonly GridPointResult[]): GroupPoints[] {
   const groups = new Map<string, GroupPoints>();
   for (const p of points) {
-    const key = JSON.stringify([p.env, p.kappa, p.criterion]);
+    const key = JSON.stringify([p.env, p.kappa, p.criterion, p.mode, p.structured]);
     let group = groups.get(key);
     if (!group) {
-      group = { env: p.env, kappa: p.kappa, criterion: p.criterion, conditions: [] };
+      group = { env: p.env, kappa: p.kappa, criterion: p.criterion, mode: p.mode, structured: p.structured, conditions: [] };
       groups.set(key, group);
     }
     let condition = group.conditions.find((c) => c.sparsity === p.sparsity);
@@ -61,7 +72,7 @@ export function groupPoints(points: readonly GridPointResult[]): GroupPoints[] {
     condition.points.push(p);
   }
   const sorted = [...groups.values()].sort(
-    (a, b) => compareStrings(a.env, b.env) || a.kappa - b.kappa || compareStrings(a.criterion, b.criterion),
+    (a, b) => compareStrings(a.env, b.env) || a.kappa - b.kappa || compareStrings(a.criterion, b.criterion) || compareArms(a, b),
   );
   for (const g of sorted) {
     g.conditions.sort((a, b) => a.sparsity - b.sparsity);

@@ -131,6 +131,8 @@ function analyseGroup(group: GroupPoints, jStar: number, opts: AnalyseOptions, w
     env: group.env,
     kappa: group.kappa,
     criterion: group.criterion,
+    mode: group.mode,
+    structured: group.structured,
     baseline: { sparsity: baseline.sparsity, isDense: baseline.isDense, cleanMean: baseline.cleanMean },
     jStar,
     jStarSource: opts.jStar === null ? 'best-clean-of-env' : 'option',

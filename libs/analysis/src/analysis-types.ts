@@ -2,7 +2,7 @@
 // ordered deterministically, so the report, the CSV and the JSONL are pure functions of it.
 
 import type { Stat } from './stats';
-import type { AnalysisOptions } from './types';
+import type { AnalysisOptions, PruningArm } from './types';
 
 /** AnalysisOptions plus the knobs the input contract does not carry. */
 export interface AnalyseOptions extends AnalysisOptions {
@@ -372,8 +372,8 @@ export interface BaselineInfo {
   cleanMean: number;
 }
 
-/** Everything about one (env, kappa, criterion). */
-export interface GroupAnalysis {
+/** Everything about one (env, kappa, criterion, pruning arm). */
+export interface GroupAnalysis extends PruningArm {
   env: string;
   kappa: number;
   criterion: string;

@@ -90,7 +90,7 @@ describe('bound/robustness correlations in analyse', () => {
 
   it('has no correlations when no MAD attack was run', () => {
     const a = analyse([
-      { label: 'a', env: 'E', seed: 1, kappa: 0, criterion: 'm', sparsity: 0, clean: evalOf(10), attacks: [{ attack: 'random', epsilon: 0.1, result: evalOf(5) }], certify: [], parameterPath: null, training: [], maskUpdates: [] },
+      { label: 'a', env: 'E', seed: 1, kappa: 0, criterion: 'm', mode: 'during', structured: false, sparsity: 0, clean: evalOf(10), attacks: [{ attack: 'random', epsilon: 0.1, result: evalOf(5) }], certify: [], parameterPath: null, training: [], maskUpdates: [] },
     ]);
     expect(a.groups[0]!.correlations).toEqual([]);
     expect(a.pooledCorrelations.every((c) => c.n === 0 && c.rho === null)).toBe(true);

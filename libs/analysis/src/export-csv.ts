@@ -1,7 +1,8 @@
 // Every number of the analysis and of the grid points as one long ("tidy") CSV table: one value
 // per row, the same columns for every kind of record, rows in the order of the Analysis (which is
 // sorted) so the same inputs always give the same bytes. Numbers carry up to 10 significant
-// digits; JSONL has them at full precision. Booleans are 1/0; a Stat is three rows (stat mean,
+// digits; JSONL has them at full precision. The criterion column carries the pruning arm when it is
+// not micro-pruning elementwise ('magnitude one-shot', 'magnitude neuron': pruning-arm.ts). Booleans are 1/0; a Stat is three rows (stat mean,
 // std, n). `epsilon` is the certificate's L-inf radius wherever a row is about a certificate.
 //
 // Records and their metrics:
@@ -44,6 +45,7 @@ import { compareStrings, sortPoints } from './aggregate';
 import type { Analysis, BoundCheck, CertifiedCorrelationResult, CertifySummary, CorrelationResult, GroupAnalysis, SweetSpotResult } from './analysis-types';
 import { perStateLabel, surrogateLabel } from './certificates';
 import { formatNumber } from './format';
+import { criterionWithArm } from './pruning-arm';
 import { rose } from './monotonicity';
 import type { Stat } from './stats';
 import type { EvalResult, GridPointResult } from './types';
@@ -75,7 +77,7 @@ export function toCsv(analysis: Analysis, points: readonly GridPointResult[]): s
 }
 
 function pointRows(p: GridPointResult, rows: Row[]): void {
-  const at = { record: 'point', env: p.env, kappa: p.kappa, criterion: p.criterion, sparsity: p.sparsity, seed: p.seed };
+  const at = { record: 'point', env: p.env, kappa: p.kappa, criterion: criterionWithArm(p), sparsity: p.sparsity, seed: p.seed };
   rows.push({ ...at, metric: 'label', value: p.label });
   evalRows(at, 'clean', p.clean, rows);
   const attacks = [...p.attacks].sort((a, b) => compareStrings(a.attack, b.attack) || a.epsilon - b.epsilon);
@@ -167,12 +169,13 @@ function correlationRows(at: Row, r: CorrelationResult, rows: Row[]): void {
   rows.push({ record: 'correlation', ...at, target: r.target, metric: `${r.bound}.n`, value: r.n });
   if (r.scope === 'pooled') return;
   for (const p of r.points) {
-    const pat = { record: 'correlation-point', env: p.env, kappa: p.kappa, criterion: p.criterion, sparsity: p.sparsity, target: r.target, epsilon: p.epsilon };
+    // a group's points: its criterion cell (with the arm) names them
+    const pat = { record: 'correlation-point', env: p.env, kappa: p.kappa, criterion: at.criterion ?? p.criterion, sparsity: p.sparsity, target: r.target, epsilon: p.epsilon };
     rows.push({ ...pat, metric: `${r.bound}.boundDecrease`, value: p.boundDecrease });
     rows.push({ ...pat, metric: `${r.bound}.robustGainPercent`, value: p.robustGainPercent });
   }
   for (const x of r.excluded) {
-    rows.push({ record: 'correlation-excluded', env: x.env, kappa: x.kappa, criterion: x.criterion, sparsity: x.sparsity, target: r.target, metric: `${r.bound}.excluded`, value: x.why });
+    rows.push({ record: 'correlation-excluded', env: x.env, kappa: x.kappa, criterion: at.criterion ?? x.criterion, sparsity: x.sparsity, target: r.target, metric: `${r.bound}.excluded`, value: x.why });
   }
 }
 
@@ -239,7 +242,7 @@ function seedSweetSpotRows(at: Row, s: SweetSpotResult, rows: Row[]): void {
 }
 
 function groupRows(g: GroupAnalysis, rows: Row[]): void {
-  const at = { env: g.env, kappa: g.kappa, criterion: g.criterion };
+  const at = { env: g.env, kappa: g.kappa, criterion: criterionWithArm(g) };
   rows.push({ record: 'group', ...at, metric: 'baseline.sparsity', value: g.baseline.sparsity });
   rows.push({ record: 'group', ...at, metric: 'baseline.isDense', value: flag(g.baseline.isDense) });
   rows.push({ record: 'group', ...at, metric: 'baseline.cleanMean', value: g.baseline.cleanMean });

@@ -1,10 +1,12 @@
 // The analysis and the grid points as JSON Lines: one self-describing record per line ("type"
 // says which), numbers at full precision (JSON's shortest round-trip form, so they equal the
 // ledger's). Records are built field by field, so key order, and with it the bytes, never depends
-// on how a caller happened to build its objects.
+// on how a caller happened to build its objects. A point and every record of a group carry mode and
+// structured when the pruning arm is not micro-pruning elementwise; absent, it is (pruning-arm.ts).
 
 import { compareStrings, sortPoints } from './aggregate';
 import type { Analysis } from './analysis-types';
+import { armFields } from './pruning-arm';
 import type { EvalResult, GridPointResult } from './types';
 
 export function toJsonl(analysis: Analysis, points: readonly GridPointResult[]): string {
@@ -13,7 +15,7 @@ export function toJsonl(analysis: Analysis, points: readonly GridPointResult[]):
   for (const message of analysis.warnings) records.push({ type: 'warning', message });
   for (const p of sortPoints(points)) records.push(canonicalPoint(p));
   for (const g of analysis.groups) {
-    const at = { env: g.env, kappa: g.kappa, criterion: g.criterion };
+    const at = { env: g.env, kappa: g.kappa, criterion: g.criterion, ...armFields(g) };
     records.push({ type: 'group', ...at, baseline: g.baseline, jStar: g.jStar, jStarSource: g.jStarSource, targets: g.targets });
     for (const c of g.conditions) records.push({ type: 'condition', ...at, ...c });
     for (const s of g.sweetSpots) records.push({ type: 'sweet-spot', ...at, ...s });
@@ -49,6 +51,7 @@ function canonicalPoint(p: GridPointResult): unknown {
     seed: p.seed,
     kappa: p.kappa,
     criterion: p.criterion,
+    ...armFields(p),
     sparsity: p.sparsity,
     clean: canonicalEval(p.clean),
     attacks: attacks.map((a) => ({ attack: a.attack, epsilon: a.epsilon, result: canonicalEval(a.result) })),

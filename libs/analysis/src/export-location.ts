@@ -3,6 +3,9 @@
 // significant digits, booleans 1/0, a Stat as rows stat = mean, std, n), so RESULTS.md can quote
 // either and test/results-md.test.ts can find the number.
 //
+// The criterion column carries the group's pruning arm when it is not micro-pruning elementwise
+// ('magnitude one-shot', 'magnitude neuron'); summary.json's rows carry mode and structured then.
+//
 // Records and their metrics:
 //   option                    slopeMaxSparsity, minGroups
 //   source                    stat = index, value = the folder
@@ -18,6 +21,7 @@
 //   location-seed-correlation the same over per-seed points (not independent within a group: sweet-spot-location.ts)
 
 import { formatNumber } from './format';
+import { armFields, criterionWithArm } from './pruning-arm';
 import type { Stat } from './stats';
 import type { LocationCorrelation, SweetSpotLocation } from './sweet-spot-location';
 
@@ -28,7 +32,12 @@ type Row = Partial<Record<(typeof LOCATION_CSV_COLUMNS)[number], string | number
 export const LOCATION_FILES = { summary: 'summary.json', csv: 'results.csv' } as const;
 
 export function locationSummaryJson(location: SweetSpotLocation): string {
-  return JSON.stringify(location, null, 2) + '\n';
+  // a row names its arm only when it is not micro-pruning elementwise (pruning-arm.ts)
+  const rows = location.rows.map(({ mode, structured, ...row }) => {
+    const { source, env, kappa, criterion, ...rest } = row;
+    return { source, env, kappa, criterion, ...armFields({ mode, structured }), ...rest };
+  });
+  return JSON.stringify({ ...location, rows }, null, 2) + '\n';
 }
 
 export function locationCsv(location: SweetSpotLocation): string {
@@ -37,7 +46,7 @@ export function locationCsv(location: SweetSpotLocation): string {
   rows.push({ record: 'option', metric: 'minGroups', value: location.options.minGroups });
   location.sources.forEach((s, i) => rows.push({ record: 'source', stat: i, value: s }));
   for (const r of location.rows) {
-    const at: Row = { record: 'location', source: r.source, env: r.env, kappa: r.kappa, criterion: r.criterion, target: r.target, epsilon: r.epsilon };
+    const at: Row = { record: 'location', source: r.source, env: r.env, kappa: r.kappa, criterion: criterionWithArm(r), target: r.target, epsilon: r.epsilon };
     const one = (metric: string, value: string | number | null) => rows.push({ ...at, metric, value });
     const stat = (metric: string, s: Stat | null) => statRows(at, metric, s, rows);
     one('family', r.family);

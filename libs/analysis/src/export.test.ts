@@ -8,7 +8,7 @@ import { toJsonl } from './export-jsonl';
 import { formatNumber } from './format';
 import { parseCsv } from './test-support/csv';
 import { syntheticPoints } from './test-support/synthetic';
-import type { GridPointResult } from './types';
+import { DEFAULT_ARM, type GridPointResult } from './types';
 import type { ReportSummary } from './summary';
 import { REPORT_FILES, writeReport } from './write-report';
 
@@ -109,7 +109,9 @@ describe('JSONL export', () => {
   const records = toJsonl(analysis, points).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 
   it('gives back every input point exactly', () => {
-    const got = records.filter((r) => r.type === 'point').map(({ type: _type, ...rest }) => rest as unknown as GridPointResult);
+    // the default arm is not written: a reader takes an absent arm as micro-pruning, elementwise
+    const got = records.filter((r) => r.type === 'point').map(({ type: _type, ...rest }) => ({ ...DEFAULT_ARM, ...rest }) as unknown as GridPointResult);
+    expect(records.some((r) => 'mode' in r || 'structured' in r)).toBe(false);
     expect(got).toHaveLength(points.length);
     // Attacks come sorted by (attack, epsilon) and per-state certificates by method.
     const byName = <T>(key: (x: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
@@ -173,5 +175,34 @@ describe('writeReport', () => {
     expect(summary.sweetSpots[0]!.certifiedGains.map((c) => c.method)).toEqual(['surrogate', 'crown', 'ibp']);
     expect(summary.regretBounds.actionShift.rows).toBe(summary.regretBounds.actionShift.holds);
     expect(JSON.parse(r.summaryJson)).toEqual(summary);
+  });
+});
+
+describe('exports of a pruning arm other than micro-pruning elementwise', () => {
+  const micro = syntheticPoints({ sparsities: [0, 0.5], seeds: [1] });
+  const oneShot = syntheticPoints({ sparsities: [0, 0.5], seeds: [1], arm: { mode: 'one_shot', structured: false } });
+  const both = [...micro, ...oneShot];
+  const a = analyse(both);
+
+  it('JSONL: its points and group records carry mode and structured, the default arm\'s none', () => {
+    const records = toJsonl(a, both).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const points = records.filter((r) => r.type === 'point');
+    expect(points.map((p) => [p.label, p.mode ?? null, p.structured ?? null])).toEqual([
+      ['Hopper-v4/seed=1/kappa=0/magnitude/s=0', null, null],
+      ['Hopper-v4/seed=1/kappa=0/magnitude/s=0.5', null, null],
+      ['Hopper-v4/seed=1/kappa=0/magnitude/s=0', 'one_shot', false],
+      ['Hopper-v4/seed=1/kappa=0/magnitude/s=0.5', 'one_shot', false],
+    ]);
+    const spots = records.filter((r) => r.type === 'sweet-spot' && r.target === 'mad@0.075');
+    expect(spots.map((r) => r.mode ?? null)).toEqual([null, 'one_shot']);
+  });
+
+  it('CSV: its criterion cell names the arm, so its rows never read as the default arm\'s', () => {
+    const rows = parseCsv(toCsv(a, both));
+    const body = rows.slice(1).map((r) => Object.fromEntries(rows[0]!.map((h, i) => [h, r[i]!])));
+    const groups = body.filter((r) => r.record === 'group' && r.metric === 'baseline.cleanMean');
+    expect(groups.map((r) => r.criterion)).toEqual(['magnitude', 'magnitude one-shot']);
+    const labels = body.filter((r) => r.record === 'point' && r.metric === 'label' && r.sparsity === '0.5');
+    expect(labels.map((r) => r.criterion)).toEqual(['magnitude', 'magnitude one-shot']);
   });
 });

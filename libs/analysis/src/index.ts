@@ -24,7 +24,10 @@ export type {
   GroupAnalysis,
   Analysis,
 } from './analysis-types';
-export type { ParameterPathResult, MaskUpdateRecord } from './types';
+export type { ParameterPathResult, MaskUpdateRecord, PruningArm, PruningMode } from './types';
+export { DEFAULT_ARM, PRUNING_MODES } from './types';
+export { armName, compareArms, criterionWithArm, isDefaultArm } from './pruning-arm';
+export { groupKey } from './aggregate';
 export type {
   BoundLabel,
   MethodCertificate,

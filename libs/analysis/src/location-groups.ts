@@ -1,5 +1,6 @@
-// Which analysed group the sweet-spot location study reads when a group (env, kappa, criterion) is
-// in several results folders. The published folders share runs: results/paper-hopper-criteria holds
+// Which analysed group the sweet-spot location study reads when a group (env, kappa, criterion,
+// pruning arm) is in several results folders. (Different arms are different groups: a one-shot
+// folder beside the micro-pruning curve is two groups, whatever runs they share.) The published folders share runs: results/paper-hopper-criteria holds
 // the Hopper magnitude curve's runs that results/paper-hopper-pruning-curve holds, so the criteria
 // folder's magnitude group is the curve's, or the curve's with fewer seeds while a seed is published
 // into one folder and not yet the other. Reading both would count the group twice; refusing both
@@ -44,7 +45,8 @@ export function distinctGroups(sources: ReadonlyArray<{ source: string; analysis
       else {
         throw new InvalidArgumentError(
           'sources',
-          `each group in one source only, but ${key} is in both ${held.source} and ${source} (publish its runs into one folder)`,
+          `each group in one source only, but ${key} is in both ${held.source} and ${source} with different runs ` +
+            '(runs of one spec: publish them into one folder; a different experiment under the same group name, e.g. another actor width: locate the folders separately)',
         );
       }
     }

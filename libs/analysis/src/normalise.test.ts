@@ -11,6 +11,8 @@ function point(seed: number, sparsity: number, clean: number, attacks: Array<[st
     seed,
     kappa: 0,
     criterion: 'magnitude',
+    mode: 'during',
+    structured: false,
     sparsity,
     clean: evalOf(clean),
     attacks: attacks.map(([attack, r]) => ({ attack, epsilon: 0.1, result: evalOf(r) })),

@@ -15,7 +15,7 @@ function cert(epsilon: number, crownMaxTv: number | null, globalTv = 1, constant
 
 function point(sparsity: number, clean: number, mad: number, path: ParameterPathResult | null, certify: CertifyResult[]): GridPointResult {
   return {
-    label: `s=${sparsity}`, env: 'E', seed: 1, kappa: 0, criterion: 'm', sparsity, clean: evalOf(clean),
+    label: `s=${sparsity}`, env: 'E', seed: 1, kappa: 0, criterion: 'm', mode: 'during', structured: false, sparsity, clean: evalOf(clean),
     attacks: [{ attack: 'mad', epsilon: 0.1, result: evalOf(mad) }], certify, parameterPath: path, training: [], maskUpdates: [],
   };
 }

@@ -11,7 +11,7 @@ import type { GridPointResult } from './types';
 
 function point(seed: number, sparsity: number, clean: number, mad: number): GridPointResult {
   return {
-    label: `${seed}/${sparsity}`, env: 'E', seed, kappa: 0, criterion: 'm', sparsity, clean: evalOf(clean),
+    label: `${seed}/${sparsity}`, env: 'E', seed, kappa: 0, criterion: 'm', mode: 'during', structured: false, sparsity, clean: evalOf(clean),
     attacks: [{ attack: 'mad', epsilon: 0.1, result: evalOf(mad) }],
     certify: [], parameterPath: null, training: [], maskUpdates: [],
   };

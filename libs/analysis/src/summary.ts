@@ -3,6 +3,8 @@
 // correlations and the certified-gain correlations per group, how many regret bounds held, and how often a mask update raised the surrogate.
 
 import type { Analysis, CertifiedCorrelationResult, CertifiedGain, SeedSweetSpot } from './analysis-types';
+import { armFields } from './pruning-arm';
+import type { PruningArm } from './types';
 
 export interface ReportSummary {
   pointCount: number;
@@ -12,10 +14,12 @@ export interface ReportSummary {
   normalise: Analysis['options']['normalise'];
   horizon: number;
   warnings: string[];
+  /** A group's mode and structured are there only when its arm is not micro-pruning elementwise (pruning-arm.ts). */
   sweetSpots: Array<{
     env: string;
     kappa: number;
     criterion: string;
+  } & Partial<PruningArm> & {
     target: string;
     sparsity: number | null;
     score: number | null;
@@ -34,7 +38,7 @@ export interface ReportSummary {
   pooledCorrelations: Array<{ bound: string; target: string; rho: number | null; n: number; reason: string | null }>;
   /** Per group and attack: the Lipschitz surrogate's fall against the certified robustness gain, with the seeds' spread. */
   certifiedCorrelations: Array<
-    { env: string; kappa: number; criterion: string } & Pick<
+    { env: string; kappa: number; criterion: string } & Partial<PruningArm> & Pick<
       CertifiedCorrelationResult,
       'bound' | 'method' | 'target' | 'epsilon' | 'rho' | 'n' | 'reason' | 'seedSpread'
     >
@@ -64,6 +68,7 @@ export function summarise(analysis: Analysis): ReportSummary {
         env: g.env,
         kappa: g.kappa,
         criterion: g.criterion,
+        ...armFields(g),
         target: s.target,
         sparsity: s.spot?.sparsity ?? null,
         score: s.spot?.score ?? null,
@@ -84,6 +89,7 @@ export function summarise(analysis: Analysis): ReportSummary {
         env: g.env,
         kappa: g.kappa,
         criterion: g.criterion,
+        ...armFields(g),
         bound: r.bound,
         method: r.method,
         target: r.target,

@@ -44,6 +44,8 @@ function seedSpotPoints(spots: Record<number, ReadonlyArray<number | null>>): Gr
         seed: i + 1,
         kappa: Number(kappa),
         criterion: 'magnitude',
+        mode: 'during' as const,
+        structured: false,
         sparsity,
         clean: evalOf(spot === null ? 500 : 1000 * (1 + i * 0.01 * sparsity)),
         attacks: [{ attack: 'mad', epsilon: 0.1, result: evalOf(sparsity === spot ? 900 : 500) }],
@@ -195,6 +197,9 @@ describe('sweetSpotLocation', () => {
     // the same runs under another keepFraction are not the same sweet spots
     const stricter = analyse(points.filter((p) => p.seed === 1), { keepFraction: 0.99 });
     expect(() => sweetSpotLocation([{ source: 'results/a', analysis: all }, { source: 'results/b', analysis: stricter }], facts)).toThrow(/in both/);
+    expect(() => sweetSpotLocation([{ source: 'results/a', analysis: all }, { source: 'results/b', analysis: other }], facts)).toThrow(
+      /runs of one spec: publish them into one folder/,
+    );
     expect(() => sweetSpotLocation([], facts)).toThrow(/sources/);
     expect(() => sweetSpotLocation([{ source: 'a', analysis: all }], facts, { minGroups: 2 })).toThrow(/options.minGroups/);
   });
@@ -254,5 +259,28 @@ describe("sweetSpotLocation over the seeds' own sweet spots", () => {
     expect(loc5.correlations.find((c) => c.scope === 'mad@0.1' && c.property === 'cleanSlope')).toMatchObject({ n: 3, tooFewGroups: true });
     expect(loc5.seedCorrelations.find((c) => c.scope === 'mad@0.1' && c.property === 'cleanSlope')).toMatchObject({ n: 6, tooFewGroups: true });
     expect(locationCsv(loc)).toContain('location-seed-correlation,,,,,mad@0.1,,cleanSlope,n,6');
+  });
+});
+
+describe('sweetSpotLocation over pruning arms', () => {
+  it('reads a one-shot or neuron group beside the micro-pruning curve of the same (env, kappa, criterion) as its own group', () => {
+    // the same dense runs; the one-shot arm's pruned returns differ, so as one group it would be refused
+    const micro = syntheticPoints();
+    const oneShot = syntheticPoints({ arm: { mode: 'one_shot', structured: false } }).map((p) => (p.sparsity === 0 ? p : { ...p, clean: evalOf(p.clean.meanReturn - 50) }));
+    const neuron = syntheticPoints({ arm: { mode: 'during', structured: true } }).map((p) => ({ ...p, clean: evalOf(p.clean.meanReturn + 1) }));
+    const loc = sweetSpotLocation(
+      [
+        { source: 'results/curve', analysis: analyse(micro) },
+        { source: 'results/oneshot', analysis: analyse(oneShot) },
+        { source: 'results/neuron', analysis: analyse(neuron) },
+      ],
+      facts,
+      { minGroups: 3 },
+    );
+    const groups = [...new Set(loc.rows.map((r) => `${r.source}|${r.mode}|${r.structured}`))];
+    expect(groups).toEqual(['results/curve|during|false', 'results/oneshot|one_shot|false', 'results/neuron|during|true']);
+    expect(loc.correlations.find((c) => c.scope === 'all' && c.property === 'cleanKnee')!.groups).toBe(3);
+    const csvCriteria = [...new Set(locationCsv(loc).split('\n').filter((l) => l.startsWith('location,')).map((l) => l.split(',')[4]))];
+    expect(csvCriteria).toEqual(['magnitude', 'magnitude one-shot', 'magnitude neuron']);
   });
 });

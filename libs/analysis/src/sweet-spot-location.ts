@@ -1,5 +1,5 @@
 // Where does the sweet spot sit, and what about a task or a dense policy predicts it? (The paper's
-// open question 4; issue 22 item 6.) For every analysed group (env, kappa, criterion) and robust
+// open question 4; issue 22 item 6.) For every analysed group (env, kappa, criterion, pruning arm) and robust
 // target, one row: the sweet spot's sparsity (as analyse() found it, with its reason when there is
 // none; none for a group run at one sparsity only, e.g. a dense kappa sweep, whose sweet spot is
 // there by construction) beside measurable properties of the group:
@@ -48,6 +48,7 @@ import { formatNumber } from './format';
 import { distinctGroups } from './location-groups';
 import { locationVariance, SEED_NOISE_DOMINATES, type LocationVariance } from './location-variance';
 import { stat, type Stat } from './stats';
+import type { PruningArm } from './types';
 import { InvalidArgumentError, show } from '@rlprune/errors';
 
 export interface LocationOptions {
@@ -95,7 +96,7 @@ export interface SeedLocation {
   cleanSlope: number | null;
 }
 
-export interface LocationRow {
+export interface LocationRow extends PruningArm {
   source: string;
   env: string;
   kappa: number;
@@ -231,6 +232,8 @@ function groupRows(source: string, keepFraction: number, g: GroupAnalysis, facts
       env: g.env,
       kappa: g.kappa,
       criterion: g.criterion,
+      mode: g.mode,
+      structured: g.structured,
       target: t.key,
       attack: t.attack,
       epsilon: eps,

@@ -6,7 +6,7 @@ import type { GridPointResult } from './types';
 
 function point(seed: number, sparsity: number, clean: number, attacks: Record<string, number>): GridPointResult {
   return {
-    label: `${seed}/${sparsity}`, env: 'E', seed, kappa: 0, criterion: 'm', sparsity, clean: evalOf(clean),
+    label: `${seed}/${sparsity}`, env: 'E', seed, kappa: 0, criterion: 'm', mode: 'during', structured: false, sparsity, clean: evalOf(clean),
     attacks: Object.entries(attacks).map(([attack, r]) => ({ attack, epsilon: 0.1, result: evalOf(r) })),
     certify: [], parameterPath: null, training: [], maskUpdates: [],
   };

@@ -84,8 +84,26 @@ export interface TrainingPoint {
   lipschitzBound: number;
 }
 
-export interface GridPointResult {
-  /** e.g. "Hopper-v4/seed=1/kappa=0/magnitude/s=0.5" */
+/** How the spec pruned (pruning.mode): during training (micro-pruning), once after burn-in, or a finished policy. */
+export const PRUNING_MODES = ['during', 'one_shot', 'post_hoc'] as const;
+export type PruningMode = (typeof PRUNING_MODES)[number];
+
+/**
+ * A point's pruning arm: how its policy was pruned. It is part of a group's identity (aggregate.ts),
+ * so a one-shot or neuron-pruned curve is never read as the elementwise micro-pruning curve of the
+ * same (env, kappa, criterion).
+ */
+export interface PruningArm {
+  mode: PruningMode;
+  /** Whole hidden units were removed (pruning.structured), not single weights. */
+  structured: boolean;
+}
+
+/** The spec's defaults (micro-pruning, elementwise): the arm of every point published before the arm was recorded. */
+export const DEFAULT_ARM: PruningArm = { mode: 'during', structured: false };
+
+export interface GridPointResult extends PruningArm {
+  /** e.g. "Hopper-v4/seed=1/kappa=0/magnitude/s=0.5" (the arm is not in it: it is spec-level) */
   label: string;
   env: string;
   seed: number;

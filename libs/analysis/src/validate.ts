@@ -3,7 +3,7 @@
 
 import type { AnalyseOptions } from './analysis-types';
 import { InvalidArgumentError, show } from '@rlprune/errors';
-import type { CertifyResult, EvalResult, GridPointResult, MaskUpdateRecord, ParameterPathResult, TrainingPoint } from './types';
+import { PRUNING_MODES, type CertifyResult, type EvalResult, type GridPointResult, type MaskUpdateRecord, type ParameterPathResult, type TrainingPoint } from './types';
 
 export const NORMALISATIONS: ReadonlyArray<AnalyseOptions['normalise']> = ['own_dense', 'dense_clean'];
 
@@ -48,6 +48,8 @@ export function validatePoints(points: readonly GridPointResult[]): void {
     if (typeof p.label !== 'string') throw new InvalidArgumentError(`${at}.label`, 'a string', show(p.label));
     nonEmptyString(`${at}.env`, p.env);
     nonEmptyString(`${at}.criterion`, p.criterion);
+    if (!PRUNING_MODES.includes(p.mode)) throw new InvalidArgumentError(`${at}.mode`, `the pruning mode, one of ${PRUNING_MODES.join(', ')}`, show(p.mode));
+    if (typeof p.structured !== 'boolean') throw new InvalidArgumentError(`${at}.structured`, 'true (neuron pruning) or false (elementwise)', show(p.structured));
     if (!Number.isInteger(p.seed)) throw new InvalidArgumentError(`${at}.seed`, 'an integer', show(p.seed));
     if (!(finite(`${at}.kappa`, p.kappa) >= 0)) throw new InvalidArgumentError(`${at}.kappa`, '>= 0', show(p.kappa));
     const s = finite(`${at}.sparsity`, p.sparsity);
@@ -70,10 +72,10 @@ export function validatePoints(points: readonly GridPointResult[]): void {
     (p.maskUpdates as MaskUpdateRecord[]).forEach((u, j) => maskUpdate(`${at}.maskUpdates[${j}]`, u));
     if (!Array.isArray(p.training)) throw new InvalidArgumentError(`${at}.training`, 'an array', show(p.training));
     (p.training as TrainingPoint[]).forEach((t, j) => trainingPoint(`${at}.training[${j}]`, t));
-    const key = JSON.stringify([p.env, p.kappa, p.criterion, p.sparsity, p.seed]);
+    const key = JSON.stringify([p.env, p.kappa, p.criterion, p.mode, p.structured, p.sparsity, p.seed]);
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new InvalidArgumentError(at, `a (env, kappa, criterion, sparsity, seed) not already given by points[${first}]`, show(p.label));
+      throw new InvalidArgumentError(at, `a (env, kappa, criterion, pruning arm, sparsity, seed) not already given by points[${first}]`, show(p.label));
     }
     seen.set(key, i);
   });

@@ -64,6 +64,16 @@ describe('rlprune locate', () => {
     expect(text).toContain("the same over each seed's own sweet spot");
   });
 
+  it('reads the one-shot folder beside the micro-pruning curve as its own group, named by its arm', async () => {
+    const oneShot = path.join(ROOT, 'results', 'paper-hopper-oneshot-50');
+    const json = JSON.parse(await locate('--from', FOLDERS[0]!, '--from', oneShot, '--json')) as SweetSpotLocation;
+    const groups = [...new Set(json.rows.map((r) => `${r.source} ${r.criterion} ${(r as { mode?: string }).mode ?? 'during'}`))];
+    expect(groups).toEqual([`${FOLDERS[0]} magnitude during`, `${oneShot} magnitude one_shot`]);
+    const text = await locate('--from', FOLDERS[0]!, '--from', oneShot);
+    expect(text).toMatch(/^Hopper-v4 +0 +magnitude one-shot +mad@0\.075 +0\.075 \(1x\) /m);
+    expect(text).toMatch(/^Hopper-v4 +0 +magnitude +mad@0\.075 +0\.075 \(1x\) /m);
+  });
+
   it('names a missing folder (usage) and an unreadable one (failure)', async () => {
     await expect(locateCommand(['--from', path.join(out, 'nope')])).rejects.toThrow(UsageError);
     await expect(locateCommand(['--from', path.join(out, 'nope')])).rejects.toThrow(/--from: .*nope does not exist/);

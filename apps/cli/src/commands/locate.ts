@@ -42,7 +42,8 @@ export async function locateCommand(argv: string[]): Promise<number> {
     writeFileAtomic(path.join(values.to, LOCATION_FILES.summary), locationSummaryJson(location));
     writeFileAtomic(path.join(values.to, LOCATION_FILES.csv), locationCsv(location));
   }
-  console.log(values.json ? JSON.stringify(location, null, 2) : locationText(location, values.to ?? null));
+  // --json prints what summary.json holds (a row names its arm only when it is not the default)
+  console.log(values.json ? locationSummaryJson(location).trimEnd() : locationText(location, values.to ?? null));
   return 0;
 }
 

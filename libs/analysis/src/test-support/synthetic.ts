@@ -4,7 +4,7 @@
 // for sparsities up to 37.5%, IBP at 0.15 for the dense policy), pruned points carry a parameter
 // path whose action-level bound holds, and mask updates that never raise the surrogate.
 
-import type { CertifyResult, EvalResult, GridPointResult, MaskUpdateRecord } from '../types';
+import { DEFAULT_ARM, type CertifyResult, type EvalResult, type GridPointResult, type MaskUpdateRecord, type PruningArm } from '../types';
 
 export function evalOf(meanReturn: number, episodes = 3): EvalResult {
   // Episodes symmetric around the mean, so every summary statistic is consistent with them.
@@ -34,6 +34,8 @@ export interface SyntheticGrid {
   trainingPoints?: number;
   /** Mask updates recorded by every pruned point's training (default 6). */
   maskUpdates?: number;
+  /** The pruning arm of every point (default micro-pruning, elementwise). */
+  arm?: PruningArm;
 }
 
 /** Certificates of a point at each epsilon: TVs scale with epsilon / 0.075 and fall with sparsity. */
@@ -86,6 +88,7 @@ export function syntheticPoints(grid: SyntheticGrid = {}): GridPointResult[] {
   const certifyEpsilons = grid.certifyEpsilons ?? [0.075, 0.15];
   const trainingPoints = grid.trainingPoints ?? 5;
   const maskUpdates = grid.maskUpdates ?? 6;
+  const arm = grid.arm ?? DEFAULT_ARM;
   const points: GridPointResult[] = [];
   for (const env of envs) {
     for (const kappa of kappas) {
@@ -104,6 +107,8 @@ export function syntheticPoints(grid: SyntheticGrid = {}): GridPointResult[] {
               seed,
               kappa,
               criterion,
+              mode: arm.mode,
+              structured: arm.structured,
               sparsity: s,
               clean: evalOf(clean),
               attacks: attacks.map((a) => ({ attack: a.attack, epsilon: a.epsilon, result: evalOf(robust[a.attack] ?? clean * 0.5) })),

@@ -6,11 +6,12 @@
 // regenerated at any time without the ledger or any service.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GridPointResult, Provenance } from '@rlprune/analysis';
+import { compareArms, type GridPointResult, type Provenance, type PruningArm } from '@rlprune/analysis';
 import { InvalidArgumentError } from '@rlprune/service-kit';
 import type { Ledger } from '../ledger/ledger';
 import { experimentTiming } from '../ledger/stage-timings';
 import { gridPointResults } from '../pipeline/results';
+import { parseSpec } from '../spec/experiment-spec';
 import { provenance } from './report-provenance';
 
 export const RUNS_DIR = 'runs';
@@ -70,7 +71,7 @@ export function publishRun(ledger: Ledger, ledgerFile: string, experimentId: str
 }
 
 export interface PublishedPoints {
-  /** Every run's grid points, one per label, sorted by label. */
+  /** Every run's grid points, one per (pruning arm, label), sorted by label then arm. */
   points: GridPointResult[];
   /** Each run (sorted by id): its spec YAML and what produced it. */
   runs: Array<{ run: string; yaml: string; provenance: Provenance | null }>;
@@ -79,37 +80,61 @@ export interface PublishedPoints {
 /**
  * Reads every run under resultsDir. The same grid point published by two runs (the same stages run
  * twice, or a run re-published) must carry the same results; different results are an error that
- * names both runs, never a silent choice.
+ * names both runs, never a silent choice. A point's label does not name its pruning arm (it is
+ * spec-level), so two runs of different arms may publish the same label: they are different points.
+ * Points published before the arm was recorded take it from their run's spec.yaml (every published
+ * run has one), whose pruning.mode and pruning.structured default to micro-pruning, elementwise.
  */
 export function loadPublishedPoints(resultsDir: string): PublishedPoints {
   const runsDir = path.join(resultsDir, RUNS_DIR);
   if (!fs.existsSync(runsDir)) throw new InvalidArgumentError('from', `${resultsDir} holds no published runs (no ${RUNS_DIR}/ folder)`);
   const runs = fs.readdirSync(runsDir).filter((r) => fs.existsSync(path.join(runsDir, r, POINTS_FILE))).sort();
   if (runs.length === 0) throw new InvalidArgumentError('from', `${runsDir} holds no ${POINTS_FILE}`);
-  const byLabel = new Map<string, { run: string; text: string; point: GridPointResult }>();
+  const byKey = new Map<string, { run: string; text: string; point: GridPointResult }>();
   const published: PublishedPoints['runs'] = [];
   for (const run of runs) {
     const provFile = path.join(runsDir, run, PROVENANCE_FILE);
-    published.push({
-      run,
-      yaml: fs.readFileSync(path.join(runsDir, run, 'spec.yaml'), 'utf8'),
-      provenance: fs.existsSync(provFile) ? (JSON.parse(fs.readFileSync(provFile, 'utf8')) as Provenance) : null,
-    });
-    const lines = fs.readFileSync(path.join(runsDir, run, POINTS_FILE), 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const yaml = fs.readFileSync(path.join(runsDir, run, 'spec.yaml'), 'utf8');
+    published.push({ run, yaml, provenance: fs.existsSync(provFile) ? (JSON.parse(fs.readFileSync(provFile, 'utf8')) as Provenance) : null });
+    const arm = specArm(yaml, path.join(runsDir, run, 'spec.yaml'));
+    const file = path.join(runsDir, run, POINTS_FILE);
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
     lines.forEach((line, i) => {
-      let point: GridPointResult;
+      let parsed: Omit<GridPointResult, keyof PruningArm> & Partial<PruningArm>;
       try {
-        point = JSON.parse(line, reviver) as GridPointResult;
+        parsed = JSON.parse(line, reviver) as typeof parsed;
       } catch (err) {
-        throw new InvalidArgumentError('from', `${path.join(runsDir, run, POINTS_FILE)} line ${i + 1}: ${(err as Error).message}`);
+        throw new InvalidArgumentError('from', `${file} line ${i + 1}: ${(err as Error).message}`);
       }
-      const seen = byLabel.get(point.label);
-      if (seen && seen.text !== line) {
+      const point = withArm(parsed, arm);
+      // compared as written with the arm filled in, so a point published before the arm was recorded
+      // equals the same point published since
+      const text = JSON.stringify(point, replacer);
+      const key = JSON.stringify([point.mode, point.structured, point.label]);
+      const seen = byKey.get(key);
+      if (seen && seen.text !== text) {
         throw new InvalidArgumentError('from', `grid point ${point.label} is published by runs ${seen.run} and ${run} with different results`);
       }
-      if (!seen) byLabel.set(point.label, { run, text: line, point });
+      if (!seen) byKey.set(key, { run, text, point });
     });
   }
-  const points = [...byLabel.values()].map((v) => v.point).sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const points = [...byKey.values()].map((v) => v.point).sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || compareArms(a, b));
   return { points, runs: published };
+}
+
+/** The pruning arm a run's spec ran (the spec's defaults when it does not say). */
+function specArm(yaml: string, file: string): PruningArm {
+  try {
+    // a published folder is read whatever this machine's policy-size limit is
+    const { mode, structured } = parseSpec(yaml, Number.POSITIVE_INFINITY, { acceptOldNames: true }).pruning;
+    return { mode, structured };
+  } catch (err) {
+    throw new InvalidArgumentError('from', `${file}: ${(err as Error).message}`);
+  }
+}
+
+/** The point with its arm right after its criterion: its own when it carries one, else the run's. */
+function withArm(p: Omit<GridPointResult, keyof PruningArm> & Partial<PruningArm>, arm: PruningArm): GridPointResult {
+  const { label, env, seed, kappa, criterion, mode, structured, ...rest } = p;
+  return { label, env, seed, kappa, criterion, mode: mode ?? arm.mode, structured: structured ?? arm.structured, ...rest };
 }

@@ -1,6 +1,7 @@
 // Gathers each grid point's stage results from the ledger into the records analysis reads.
-import type { CertifyResult, EvalResult, GridPointResult, MaskUpdateRecord, ParameterPathResult, TrainingPoint } from '@rlprune/analysis';
+import { DEFAULT_ARM, type CertifyResult, type EvalResult, type GridPointResult, type MaskUpdateRecord, type ParameterPathResult, type PruningArm, type TrainingPoint } from '@rlprune/analysis';
 import type { Ledger, StageRow } from '../ledger/ledger';
+import type { ExperimentSpec } from '../spec/experiment-spec';
 import type { GridPoint } from './grid';
 import { decodeStageResult, StageResultError } from './stage-results';
 import type { StageKind, StageResult } from './stage-types';
@@ -116,10 +117,21 @@ export function storedResults(stages: readonly StageRow[]): StoredResults {
   return { evaluate: read('evaluate'), certify: read('certify'), train: read('train') };
 }
 
+/**
+ * The experiment's pruning arm (spec-level: every point of it shares it). The spec stored at
+ * submission was parsed with the defaults filled in; a ledger row without the field reads as the
+ * schema's default (micro-pruning, elementwise).
+ */
+export function experimentArm(ledger: Ledger, experimentId: string): PruningArm {
+  const spec = ledger.getExperiment(experimentId)?.spec as Partial<ExperimentSpec> | undefined;
+  return { mode: spec?.pruning?.mode ?? DEFAULT_ARM.mode, structured: spec?.pruning?.structured ?? DEFAULT_ARM.structured };
+}
+
 export function gridPointResults(ledger: Ledger, experimentId: string): GridPointResult[] {
   const stages = ledger.stages(experimentId);
   const byId = new Map(stages.map((s) => [s.id, s]));
   const results = storedResults(stages);
+  const arm = experimentArm(ledger, experimentId);
   return ledger.gridPoints(experimentId).map(({ point }) => {
     const p = point as GridPoint;
     const train = trainStageOf(byId.get(p.policyStage), byId);
@@ -130,6 +142,8 @@ export function gridPointResults(ledger: Ledger, experimentId: string): GridPoin
       seed: p.seed,
       kappa: p.kappa,
       criterion: p.criterion,
+      mode: arm.mode,
+      structured: arm.structured,
       sparsity: p.sparsity,
       clean: evalResult(results.evaluate(p.cleanStage)),
       attacks: p.attackStages.map((a) => attackResult(a, results)),
