@@ -6,6 +6,7 @@
 
 import type { CertifySummary, ConditionSummary, GroupAnalysis } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
+import { armName } from './pruning-arm';
 import { figureId, groupName, type Figure } from './report-figure';
 import { atSparsity, BAND_NOTE, present, seedPoint, statPoint } from './report-series';
 import type { Stat } from './stats';
@@ -49,6 +50,7 @@ function tvFigure(g: GroupAnalysis, eps: number): Figure {
   return {
     env: g.env,
     key: figureId('tv', g.env, g.kappa, g.criterion, eps),
+    arm: armName(g),
     spec: {
       id: '',
       className: 'plot-bounds plot-tv',
@@ -77,6 +79,7 @@ function radiusFigure(g: GroupAnalysis, eps: number): Figure | null {
   return {
     env: g.env,
     key: figureId('radius', g.env, g.kappa, g.criterion, eps),
+    arm: armName(g),
     spec: {
       id: '',
       className: 'plot-bounds plot-radius',
@@ -99,6 +102,7 @@ function lipschitzFigure(g: GroupAnalysis): Figure | null {
   return {
     env: g.env,
     key: figureId('lipschitz', g.env, g.kappa, g.criterion),
+    arm: armName(g),
     spec: {
       id: '',
       className: 'plot-bounds plot-lipschitz',
@@ -167,6 +171,7 @@ export function monotonicityFigure(g: GroupAnalysis): Figure | null {
   return {
     env: g.env,
     key: figureId('monotonicity', g.env, g.kappa, g.criterion),
+    arm: armName(g),
     spec: {
       id: '',
       className: 'plot-monotonicity',

@@ -4,6 +4,7 @@
 
 import type { Analysis, CertifiedCorrelationResult } from './analysis-types';
 import { formatDisplay, formatNumber, formatPercent } from './format';
+import { criterionWithArm } from './pruning-arm';
 import { escapeXml as esc } from './svg/escape';
 
 export const CERTIFIED_CORRELATION_HEAD = [
@@ -24,7 +25,7 @@ function spreadText(r: CertifiedCorrelationResult): string {
 export function certifiedCorrelationRows(analysis: Analysis): string[][] {
   return analysis.groups.flatMap((g) =>
     g.certifiedCorrelations.map((r) => [
-      esc(g.env), formatDisplay(g.kappa), esc(g.criterion), esc(r.target), esc(r.bound),
+      esc(g.env), formatDisplay(g.kappa), esc(criterionWithArm(g)), esc(r.target), esc(r.bound),
       `${esc(r.method.toUpperCase())} at ε=${formatNumber(r.epsilon)}`, String(r.n),
       r.rho === null ? `– (${esc(r.reason ?? '')})` : formatDisplay(r.rho),
       spreadText(r),

@@ -73,4 +73,58 @@ describe('compare page', () => {
   it('is byte-identical on a second render', () => {
     expect(renderComparePage(entries, 'rlprune compare')).toBe(html);
   });
+
+  it('pairs micro-pruning and one-shot experiments of one (env, kappa, criterion), naming the arm, and keeps two arms of one experiment apart', () => {
+    const grid = { sparsities: [0, 0.5], seeds: [1] };
+    const micro = syntheticPoints(grid);
+    const oneShot = scaled(syntheticPoints({ ...grid, arm: { mode: 'one_shot', structured: false } }), 0.9);
+    const page = renderComparePage(
+      [
+        { id: 'curve', name: 'micro', analysis: analyse(micro) },
+        { id: 'oneshot', name: 'one-shot', analysis: analyse(oneShot) },
+      ],
+      'rlprune compare',
+    );
+    const table = /<h2 id="sweet-spots">[\s\S]*?<\/table>/.exec(page)![0];
+    const cells = (t: string) => [...t.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1]!));
+    const mad = cells(table).filter((r) => r[3] === 'mad@0.075');
+    expect(mad).toHaveLength(1);
+    expect(mad[0]![4]).not.toMatch(/one-shot/);
+    expect(mad[0]![5]).toMatch(/^one-shot: \d+% \(score /);
+    const overlay = /<svg[^>]*class="plot plot-overlay plot-compare"[\s\S]*?<\/svg>/.exec(page)![0];
+    for (const name of ['A: clean', 'B one-shot: clean']) expect(overlay).toContain(`data-series="${name}"`);
+    // figures pair across the arms, each titled with its own
+    const row = /<div class="compare-row" data-key="returns-Hopper-v4-0-magnitude-0-075"[\s\S]*?\n<\/div>/.exec(page)![0];
+    expect(row).toMatch(/<title id="c0-returns-Hopper-v4-0-magnitude-0-075-title">A · Hopper-v4 · κ 0 · magnitude · /);
+    expect(row).toMatch(/<title id="c1-returns-Hopper-v4-0-magnitude-0-075-one-shot-title">B · Hopper-v4 · κ 0 · magnitude one-shot · /);
+
+    // one experiment holding both arms: one cell with both, and one figure row per arm
+    const both = renderComparePage(
+      [
+        { id: 'both', name: 'both arms', analysis: analyse([...micro, ...oneShot]) },
+        { id: 'curve', name: 'micro', analysis: analyse(micro) },
+      ],
+      'rlprune compare',
+    );
+    const bothMad = cells(/<h2 id="sweet-spots">[\s\S]*?<\/table>/.exec(both)![0]).find((r) => r[3] === 'mad@0.075')!;
+    expect(bothMad[4]).toMatch(/^\d+% \(score [^<]+\)<br>one-shot: \d+% \(score /);
+    const returnsRows = [...both.matchAll(/<div class="compare-row" data-key="returns-Hopper-v4-0-magnitude-0-075"[\s\S]*?\n<\/div>/g)].map((m) => m[0]);
+    expect(returnsRows).toHaveLength(2);
+    expect(returnsRows[1]).toContain('B: no such figure in micro');
+
+    // two experiments of one arm: the row's criterion names it, the cells and legends do not
+    const same = renderComparePage(
+      [
+        { id: 'oneshot', name: 'one-shot', analysis: analyse(oneShot) },
+        { id: 'oneshot-2', name: 'one-shot again', analysis: analyse(scaled(oneShot, 1.1)) },
+      ],
+      'rlprune compare',
+    );
+    const sameMad = cells(/<h2 id="sweet-spots">[\s\S]*?<\/table>/.exec(same)![0]).find((r) => r[3] === 'mad@0.075')!;
+    expect(sameMad[2]).toBe('magnitude one-shot');
+    expect(sameMad[4]).toMatch(/^\d+% \(score /);
+    expect(same).toContain('data-series="B: clean"');
+    expect(same).toMatch(/<title id="[^"]+">Hopper-v4 · κ 0 · magnitude one-shot · mad at ε = 0.075<\/title>/);
+  });
 });
+

@@ -3,11 +3,20 @@
 // their sweet spots side by side (with each seed's own for an experiment of >= 2 seeds), then overlays (one plot per env, kappa, criterion and attack with
 // each experiment's clean curve solid and attacked curve dashed in its colour), and then every
 // figure of the reports in a row, one column per experiment, on a shared y axis.
+//
+// Pruning arms: a group is (env, kappa, criterion, arm), but the page pairs groups ACROSS experiments
+// by (env, kappa, criterion): the arm is what a micro-pruning against one-shot (or elementwise against
+// neuron) comparison compares, as the actor width is for 64-64 against 256-256, so those groups share
+// a table row, an overlay and a figure row, and the cell and legend entry of a group that is not
+// micro-pruning elementwise name its arm ('one-shot: 50% (score 1.02)'), as its figures' titles do. Two arms of one
+// experiment stay apart: both in one cell, each named; both in an overlay; one figure row per arm.
+// Groups of one shared arm are not named per cell: the row's criterion (or the overlay's title) says it.
 
 import { WORST_CASE_KEY } from './aggregate';
-import type { Analysis, GroupAnalysis } from './analysis-types';
+import { armName, criterionWithArm } from './pruning-arm';
+import type { Analysis, GroupAnalysis, SweetSpotResult } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
-import { figureColours, figureId, renderFigure, type Figure } from './report-figure';
+import { figureColours, figureElementId, figureId, renderFigure, type Figure } from './report-figure';
 import { REPORT_CSS } from './report-html';
 import { isProse } from './report-prose';
 import { PER_SEED_NOTE, perSeedCell, showsPerSeed } from './report-seed-spots';
@@ -61,18 +70,27 @@ export function renderComparePage(entries: readonly CompareEntry[], title: strin
   parts.push('<h2 id="side-by-side">Every figure, side by side</h2>');
   parts.push(`<p class="meta">One column per experiment (${entries.map((e, i) => `${columnLabel(i)} = ${esc(e.name)}`).join(', ')}); figures in a row share their y axis and plot height.</p>`);
   const colours = figureColours(entries.map((e) => e.analysis));
-  const perEntry = entries.map((e) => new Map(allFigures(e.analysis, colours).map((f) => [f.key, f])));
-  const keys: string[] = [];
-  for (const m of perEntry) for (const k of m.keys()) if (!keys.includes(k)) keys.push(k);
-  for (const key of keys) {
-    const figures = perEntry.map((m) => m.get(key) ?? null);
+  // an experiment's figures by key: one per arm of the group, in the analysis' (arm) order
+  const perEntry = entries.map((e) => {
+    const byKey = new Map<string, Figure[]>();
+    for (const f of allFigures(e.analysis, colours)) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+    return byKey;
+  });
+  const rows: Array<{ key: string; nth: number }> = [];
+  for (const m of perEntry) {
+    for (const [key, figures] of m) {
+      for (let nth = 0; nth < figures.length; nth++) if (!rows.some((r) => r.key === key && r.nth === nth)) rows.push({ key, nth });
+    }
+  }
+  for (const { key, nth } of rows) {
+    const figures = perEntry.map((m) => m.get(key)?.[nth] ?? null);
     const present = figures.filter((f): f is Figure => f !== null);
     const cover = sharedYRange(present.map((f) => f.spec));
     const plotHeight = Math.max(...present.map((f) => plotAreaHeight(f.spec)));
     parts.push(`<div class="compare-row" data-key="${esc(key)}" style="grid-template-columns: repeat(${entries.length}, 722px);">`);
     figures.forEach((f, i) => {
       if (f === null) parts.push(`<div class="missing">${esc(columnLabel(i))}: no such figure in ${esc(entries[i]!.name)}</div>`);
-      else parts.push(renderFigure({ ...f, spec: { ...f.spec, title: `${columnLabel(i)} · ${f.spec.title}`, plotHeight } }, `c${i}-${key}`, cover ?? undefined));
+      else parts.push(renderFigure({ ...f, spec: { ...f.spec, title: `${columnLabel(i)} · ${f.spec.title}`, plotHeight } }, `c${i}-${figureElementId(f)}`, cover ?? undefined));
     });
     parts.push('</div>');
   }
@@ -105,43 +123,43 @@ function tableHtml(head: string[], rows: string[][]): string {
 /**
  * One row per (env, kappa, criterion, target), one column per experiment; an experiment with a group
  * of >= 2 seeds also gets its "per seed" column beside its own, as in its report's sweet-spot table.
+ * The row's criterion names the arm its groups share; groups of different arms in a row are named in
+ * their cells ('one-shot: 50% (score 1.02)'), two of one experiment one under the other.
  */
 function sweetSpotTable(entries: readonly CompareEntry[]): string {
-  const rowKeys: string[] = [];
   const seedColumns = entries.map((e) => showsPerSeed(e.analysis));
-  const cells = new Map<string, string[][]>();
+  const byRow = new Map<string, Array<{ i: number; g: GroupAnalysis; s: SweetSpotResult }>>();
   entries.forEach((e, i) => {
     for (const g of e.analysis.groups) {
       for (const s of g.sweetSpots) {
         const key = JSON.stringify([g.env, g.kappa, g.criterion, s.target]);
-        if (!cells.has(key)) {
-          rowKeys.push(key);
-          cells.set(
-            key,
-            entries.map((_, j) => (seedColumns[j] ? ['–', '–'] : ['–'])),
-          );
-        }
-        const cell = cells.get(key)![i]!;
-        cell[0] = s.spot ? `${formatPercent(s.spot.sparsity)} (score ${formatDisplay(s.spot.score)})` : esc(s.reason ?? 'none');
-        if (seedColumns[i]) cell[1] = perSeedCell(s);
+        byRow.set(key, [...(byRow.get(key) ?? []), { i, g, s }]);
       }
     }
   });
-  if (rowKeys.length === 0) return '<p>No experiment has attacked results, so there are no sweet spots.</p>';
+  if (byRow.size === 0) return '<p>No experiment has attacked results, so there are no sweet spots.</p>';
+  const rows = [...byRow].map(([key, members]) => {
+    const [env, kappa, , target] = JSON.parse(key) as [string, number, string, string];
+    const sharedArm = new Set(members.map((m) => armName(m.g))).size === 1;
+    const cells = entries.map((_, j) => (seedColumns[j] ? ['–', '–'] : ['–']));
+    for (const { i, g, s } of members) {
+      const named = (text: string) => (sharedArm || armName(g) === '' ? text : `${esc(armName(g))}: ${text}`);
+      const values = [named(s.spot ? `${formatPercent(s.spot.sparsity)} (score ${formatDisplay(s.spot.score)})` : esc(s.reason ?? 'none'))];
+      if (seedColumns[i]) values.push(named(perSeedCell(s)));
+      const first = members.find((m) => m.i === i)!.g === g;
+      values.forEach((v, k) => (cells[i]![k] = first ? v : `${cells[i]![k]}<br>${v}`));
+    }
+    const criterion = sharedArm ? criterionWithArm(members[0]!.g) : members[0]!.g.criterion;
+    return [esc(env), formatDisplay(kappa), esc(criterion), esc(target), ...cells.flat()];
+  });
   const heads = entries.flatMap((e, i) => [`${columnLabel(i)}: ${esc(e.name)}`, ...(seedColumns[i] ? [`${columnLabel(i)}: per seed`] : [])]);
-  return (
-    (seedColumns.some((x) => x) ? PER_SEED_NOTE : '') +
-    tableHtml(
-      ['env', 'kappa', 'criterion', 'target', ...heads],
-      rowKeys.map((key) => {
-        const [env, kappa, criterion, target] = JSON.parse(key) as [string, number, string, string];
-        return [esc(env), formatDisplay(kappa), esc(criterion), esc(target), ...cells.get(key)!.flat()];
-      }),
-    )
-  );
+  return (seedColumns.some((x) => x) ? PER_SEED_NOTE : '') + tableHtml(['env', 'kappa', 'criterion', 'target', ...heads], rows);
 }
 
-/** One overlay per (env, kappa, criterion, attack target) found in two or more experiments. */
+/**
+ * One overlay per (env, kappa, criterion, attack target) found in two or more groups (experiments, or
+ * arms of one): each group's curves in its own colour, named by its column and its arm.
+ */
 function compareOverlays(entries: readonly CompareEntry[]): Figure[] {
   const byKey = new Map<string, Array<{ i: number; g: GroupAnalysis }>>();
   entries.forEach((e, i) => {
@@ -156,28 +174,39 @@ function compareOverlays(entries: readonly CompareEntry[]): Figure[] {
     const first = members[0]!.g;
     const normalised = members.every((m) => normalisable(m.g));
     const targets = [...new Set(members.flatMap((m) => m.g.targets.filter((t) => t.key !== WORST_CASE_KEY).map((t) => t.key)))];
+    // an experiment's first group takes its column's colour; a second arm of it, the next free one
+    let extra = entries.length;
+    const seen = new Set<number>();
+    const sharedArm = new Set(members.map((m) => armName(m.g))).size === 1;
+    const drawn = members.map(({ i, g }) => {
+      const colour = seen.has(i) ? extra++ : i;
+      seen.add(i);
+      const arm = armName(g);
+      return { i, g, colour, name: sharedArm || arm === '' ? columnLabel(i) : `${columnLabel(i)} ${arm}` };
+    });
     for (const key of targets) {
       const target = members.flatMap((m) => m.g.targets).find((t) => t.key === key)!;
       const series: PlotSeries[] = [];
-      for (const { i, g } of members) {
-        series.push(cleanSeries(g, normalised, `${columnLabel(i)}: clean`, i, i));
+      for (const { g, colour, name } of drawn) {
+        series.push(cleanSeries(g, normalised, `${name}: clean`, colour, colour));
         const k = g.targets.findIndex((t) => t.key === key);
-        if (k >= 0) series.push(robustSeries(g, k, normalised, `${columnLabel(i)}: ${target.attack}`, i, true, i));
+        if (k >= 0) series.push(robustSeries(g, k, normalised, `${name}: ${target.attack}`, colour, true, colour));
       }
       figures.push({
         env: first.env,
         key: figureId('compare', first.env, first.kappa, first.criterion, key),
+        arm: '',
         spec: {
           id: '',
           className: 'plot-overlay plot-compare',
-          title: `${first.env} · κ ${first.kappa} · ${first.criterion} · ${target.attack} at ε = ${target.epsilon}`,
+          title: `${first.env} · κ ${first.kappa} · ${sharedArm ? criterionWithArm(first) : first.criterion} · ${target.attack} at ε = ${target.epsilon}`,
           xLabel: 'sparsity',
           yLabel: normalised ? 'return / dense clean return' : 'mean episode return',
           series,
           notes: [BAND_NOTE, 'solid: clean; dashed: attacked'],
           formatX: formatPercent,
         },
-        caption: `Each experiment's clean return (solid) and return under ${target.label} (dashed) against sparsity${normalised ? ', each divided by its own dense clean return' : ''}; experiments: ${members.map(({ i }) => `${columnLabel(i)} = ${entries[i]!.name}`).join(', ')}.`,
+        caption: `Each experiment's clean return (solid) and return under ${target.label} (dashed) against sparsity${normalised ? ', each divided by its own dense clean return' : ''}; experiments: ${drawn.map(({ i, name }) => `${name} = ${entries[i]!.name}`).join(', ')}.`,
       });
     }
   }

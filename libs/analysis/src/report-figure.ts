@@ -4,11 +4,19 @@
 
 import type { Analysis } from './analysis-types';
 import { compareStrings, WORST_CASE_KEY } from './aggregate';
+import { criterionWithArm } from './pruning-arm';
 import { escapeXml } from './svg/escape';
+import type { PruningArm } from './types';
 import { linePlot, type LinePlotSpec } from './svg/line-plot';
 
 export interface Figure {
+  /** Names the figure across experiments (compare pairs figures by it, whatever their pruning arms). */
   key: string;
+  /**
+   * The pruning arm of the figure's group ('' for micro-pruning elementwise and for figures over
+   * several groups): with the key it names the figure in its own report, which may hold two arms.
+   */
+  arm: string;
   spec: LinePlotSpec;
   /** Plain text under the figure: what is plotted, how it is normalised, what the bands are. */
   caption: string;
@@ -42,9 +50,14 @@ export function figureId(...parts: Array<string | number>): string {
     .join('-');
 }
 
-/** 'Hopper-v4 · κ 0.3 · magnitude' */
-export function groupName(g: { env: string; kappa: number; criterion: string }): string {
-  return `${g.env} · κ ${g.kappa} · ${g.criterion}`;
+/** 'Hopper-v4 · κ 0.3 · magnitude', 'Hopper-v4 · κ 0 · magnitude one-shot' */
+export function groupName(g: { env: string; kappa: number; criterion: string } & PruningArm): string {
+  return `${g.env} · κ ${g.kappa} · ${criterionWithArm(g)}`;
+}
+
+/** The figure's element id in a report: its key, and its arm when there is one. */
+export function figureElementId(f: Pick<Figure, 'key' | 'arm'>): string {
+  return f.arm === '' ? f.key : figureId(f.key, f.arm);
 }
 
 /** The figure's SVG in a <figure> with its caption; `id` must be unique in the page. */

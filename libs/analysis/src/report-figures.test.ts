@@ -4,6 +4,7 @@ import { analyse } from './analyse';
 import { formatNumber } from './format';
 import { certificateFigures, MAX_DRAWN_UPDATES, monotonicityFigure } from './report-certificate-figures';
 import { figureColours } from './report-figure';
+import { renderReportHtml } from './report-html';
 import { comparisonFigures, overlayFigures } from './report-returns-figures';
 import { syntheticPoints } from './test-support/synthetic';
 
@@ -101,3 +102,21 @@ describe('report figures', () => {
     expect(overlayFigures(analysis, 'kappa')).toHaveLength(0);
   });
 });
+
+describe('report of two pruning arms', () => {
+  it('names the arm of a group that is not micro-pruning elementwise, and gives every figure its own element id', () => {
+    const micro = syntheticPoints({ sparsities: [0, 0.5], seeds: [1] });
+    const neuron = syntheticPoints({ sparsities: [0, 0.5], seeds: [1], arm: { mode: 'during', structured: true } });
+    const both = [...micro, ...neuron];
+    const html = renderReportHtml(analyse(both), both, { title: 'two arms' });
+    expect(html).toContain('<h3>Hopper-v4, kappa 0, magnitude</h3>');
+    expect(html).toContain('<h3>Hopper-v4, kappa 0, magnitude neuron</h3>');
+    expect(html).toContain('>Hopper-v4 · κ 0 · magnitude neuron · attacks at ε = 0.075</title>');
+    const ids = [...html.matchAll(/<svg [^>]*id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toContain('returns-Hopper-v4-0-magnitude-0-075-neuron');
+    expect(new Set(ids).size).toBe(ids.length);
+    // the criteria overlay of the kappa sets the two arms side by side, each named
+    expect(html).toContain('data-series="magnitude neuron: clean"');
+  });
+});
+

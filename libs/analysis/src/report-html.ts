@@ -8,7 +8,8 @@
 import { sortPoints } from './aggregate';
 import type { Analysis, CertifySummary, CorrelationResult, GroupAnalysis } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
-import { figureColours, figureId, renderFigure, type Figure } from './report-figure';
+import { criterionWithArm } from './pruning-arm';
+import { figureColours, figureElementId, figureId, renderFigure, type Figure } from './report-figure';
 import { envOverlayFigures, groupFigures } from './report-plots';
 import { partialHtml, provenanceHtml, type PartialState, type Provenance } from './report-provenance';
 import { CERTIFIED_CORRELATION_HEAD, certifiedCorrelationRows } from './report-certified-correlation';
@@ -129,7 +130,7 @@ export function renderPendingHtml(meta: ReportMeta, why: string): string {
 }
 
 function plots(figures: readonly Figure[], prefix = ''): string {
-  return ['<div class="plots">', ...figures.map((f) => renderFigure(f, `${prefix}${f.key}`)), '</div>'].join('\n');
+  return ['<div class="plots">', ...figures.map((f) => renderFigure(f, `${prefix}${figureElementId(f)}`)), '</div>'].join('\n');
 }
 
 function settingsLine(analysis: Analysis): string {
@@ -176,7 +177,7 @@ function sweetSpotSummary(analysis: Analysis): string {
     for (const s of g.sweetSpots) {
       const spot = s.spot;
       rows.push([
-        esc(g.env), formatDisplay(g.kappa), esc(g.criterion), targetLabel(g, s.target),
+        esc(g.env), formatDisplay(g.kappa), esc(criterionWithArm(g)), targetLabel(g, s.target),
         spot ? formatPercent(spot.sparsity) : esc(s.reason ?? '–'),
         ...(perSeed ? [perSeedCell(s)] : []),
         spot ? formatDisplay(spot.score) : '–',
@@ -202,7 +203,7 @@ function correlationTable(analysis: Analysis): string {
     esc(r.excluded.map((e) => `${formatPercent(e.sparsity)} ${e.why}`).join(', ')),
   ];
   for (const g of analysis.groups) {
-    for (const r of g.correlations) rows.push(row(esc(g.env), formatDisplay(g.kappa), esc(g.criterion), r));
+    for (const r of g.correlations) rows.push(row(esc(g.env), formatDisplay(g.kappa), esc(criterionWithArm(g)), r));
   }
   for (const r of analysis.pooledCorrelations) rows.push(row('all (pooled)', '', '', r));
   if (rows.length === analysis.pooledCorrelations.length && analysis.pooledCorrelations.every((r) => r.n === 0)) {
@@ -215,7 +216,7 @@ function groupSection(analysis: Analysis, g: GroupAnalysis, gi: number, colours:
   const out: string[] = [];
   const figures = groupFigures(analysis, g, colours);
   out.push(`<section class="group" id="group-${gi}">`);
-  out.push(`<h3>${esc(g.env)}, kappa ${formatDisplay(g.kappa)}, ${esc(g.criterion)}</h3>`);
+  out.push(`<h3>${esc(g.env)}, kappa ${formatDisplay(g.kappa)}, ${esc(criterionWithArm(g))}</h3>`);
   out.push(
     `<p class="meta">baseline: sparsity ${formatPercent(g.baseline.sparsity)}${g.baseline.isDense ? ' (dense)' : ' (no dense run: lowest sparsity stands in)'}, ` +
       `clean return ${formatDisplay(g.baseline.cleanMean)}; J* = ${formatDisplay(g.jStar)} (${g.jStarSource === 'option' ? 'given' : 'best clean return of the env'})</p>`,

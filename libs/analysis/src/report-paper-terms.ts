@@ -6,6 +6,7 @@
 
 import type { Analysis, BoundCheck, BoundLabel, CertifiedGain, CertifySummary, GroupAnalysis, MethodCertificate } from './analysis-types';
 import { formatDisplay, formatNumber, formatPercent } from './format';
+import { criterionWithArm } from './pruning-arm';
 import { isProse } from './report-prose';
 import { perSeedCell, showsPerSeed } from './report-seed-spots';
 import type { Stat } from './stats';
@@ -35,7 +36,7 @@ function yesNo(ok: boolean): string {
 }
 
 function group(g: GroupAnalysis): string[] {
-  return [esc(g.env), formatDisplay(g.kappa), esc(g.criterion)];
+  return [esc(g.env), formatDisplay(g.kappa), esc(criterionWithArm(g))];
 }
 
 function targetLabel(g: GroupAnalysis, key: string): string {

@@ -8,6 +8,7 @@ import { figureId, groupName, type Figure, type FigureColours } from './report-f
 import { comparisonFigures, overlayFigures } from './report-returns-figures';
 import { BAND_NOTE, present, statPoint } from './report-series';
 import { formatDisplay, formatPercent } from './format';
+import { armName } from './pruning-arm';
 
 export interface GroupFigures {
   comparison: Figure[];
@@ -23,6 +24,7 @@ export function trainingFigure(g: GroupAnalysis): Figure | null {
   return {
     env: g.env,
     key: figureId('training', g.env, g.kappa, g.criterion),
+    arm: armName(g),
     spec: {
       id: '',
       className: 'plot-training',

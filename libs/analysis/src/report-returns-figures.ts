@@ -7,6 +7,7 @@
 import { WORST_CASE_KEY } from './aggregate';
 import type { Analysis, ConditionSummary, GroupAnalysis, RobustTarget } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
+import { armName, criterionWithArm } from './pruning-arm';
 import { figureId, groupName, type Figure, type FigureColours } from './report-figure';
 import { atSparsity, BAND_NOTE, present, seedPoint, type SeedValue } from './report-series';
 import { stat } from './stats';
@@ -119,6 +120,7 @@ export function comparisonFigures(analysis: Analysis, g: GroupAnalysis, colours:
     figures.push({
       env: g.env,
       key: figureId('returns', g.env, g.kappa, g.criterion, eps ?? 'clean'),
+      arm: armName(g),
       spec: {
         id: '',
         className: 'plot-returns plot-comparison',
@@ -144,7 +146,8 @@ export function comparisonFigures(analysis: Analysis, g: GroupAnalysis, colours:
 function overlaySets(analysis: Analysis, vary: 'criterion' | 'kappa'): GroupAnalysis[][] {
   const sets = new Map<string, GroupAnalysis[]>();
   for (const g of analysis.groups) {
-    const key = JSON.stringify(vary === 'criterion' ? [g.env, g.kappa] : [g.env, g.criterion]);
+    // criteria overlays show every arm of the kappa (each member named with its arm); a kappa overlay is of one criterion and arm
+    const key = JSON.stringify(vary === 'criterion' ? [g.env, g.kappa] : [g.env, g.criterion, g.mode, g.structured]);
     sets.set(key, [...(sets.get(key) ?? []), g]);
   }
   return [...sets.values()].filter((s) => s.length > 1);
@@ -160,19 +163,20 @@ export function overlayFigures(analysis: Analysis, vary: 'criterion' | 'kappa'):
     const normalised = set.every(normalisable);
     const keys = [...new Set(set.flatMap((g) => g.targets.filter((t) => t.key !== WORST_CASE_KEY).map((t) => t.key)))];
     const first = set[0]!;
-    const fixed = vary === 'criterion' ? `κ ${first.kappa}` : first.criterion;
+    const fixed = vary === 'criterion' ? `κ ${first.kappa}` : criterionWithArm(first);
     for (const key of keys) {
       const target = set.flatMap((g) => g.targets).find((t) => t.key === key)!;
       const series: PlotSeries[] = [];
       set.forEach((g, i) => {
-        const member = vary === 'criterion' ? g.criterion : `κ ${g.kappa}`;
+        const member = vary === 'criterion' ? criterionWithArm(g) : `κ ${g.kappa}`;
         const k = g.targets.findIndex((t) => t.key === key);
         series.push(cleanSeries(g, normalised, `${member}: clean`, i, i));
         if (k >= 0) series.push(robustSeries(g, k, normalised, `${member}: ${target.attack}`, i, true, i));
       });
       figures.push({
         env: first.env,
-        key: figureId('overlay', vary, first.env, fixed, key),
+        key: figureId('overlay', vary, first.env, vary === 'criterion' ? fixed : first.criterion, key),
+        arm: vary === 'criterion' ? '' : armName(first),
         spec: {
           id: '',
           className: `plot-overlay plot-overlay-${vary}`,
