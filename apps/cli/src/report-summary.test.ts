@@ -34,6 +34,12 @@ describe('reportText', () => {
     expect(lines[row + 1]).toBe('    per seed: s1 30%, s2 60%');
   });
 
+  it('names a pruning arm other than micro-pruning elementwise in the criterion column', () => {
+    const oneShot = seed1.map((p) => ({ ...p, mode: 'one_shot' as const }));
+    expect(text(oneShot)).toMatch(/^E +0 +magnitude one-shot +mad@0\.1 /m);
+    expect(text(seed1)).toMatch(/^E +0 +magnitude +mad@0\.1 /m);
+  });
+
   it('marks a seed without a sweet spot, lists its reason, and stars a seed without a dense run', () => {
     const out = text([...seed1, ...seed2, ...seed3]);
     expect(out).toContain('    per seed: s1 30%, s2 60%, s3* none [1]');

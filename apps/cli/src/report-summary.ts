@@ -1,7 +1,7 @@
 // `rlprune report ID` as text: where the report is, how far a partial one got, and the sweet spots
 // as a table (the summary JSON the analyse stage writes; --json prints it whole), with each seed's
 // own sweet spot under a row whose group has two or more seeds.
-import type { ReportSummary } from '@rlprune/analysis';
+import { criterionWithArm, DEFAULT_ARM, type ReportSummary } from '@rlprune/analysis';
 import { formatTable } from './table';
 
 interface Paths {
@@ -51,7 +51,8 @@ function sweetSpotTable(spots: ReportSummary['sweetSpots']): string {
       return [
         s.env,
         String(s.kappa),
-        s.criterion,
+        // a summary names the arm only when it is not micro-pruning elementwise
+        criterionWithArm({ ...DEFAULT_ARM, ...s }),
         s.target,
         s.sparsity === null ? `none [${notes.length}]` : String(s.sparsity),
         num(s.score),
