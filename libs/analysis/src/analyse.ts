@@ -1,5 +1,5 @@
 // The one entry of the analysis: grid point results in, a plain JSON-able Analysis out.
-// Reads top to bottom: validate, group by (env, kappa, criterion), find the dense baseline,
+// Reads top to bottom: validate, group by (env, kappa, criterion, pruning arm), find the dense baseline,
 // aggregate every condition over seeds (raw, normalised as options.normalise says, certificates per
 // epsilon), then sweet spots with their robust and certified gains, regret terms beside their
 // bounds, bound/robustness rank correlations at the attacks' epsilons, monotonicity at mask updates

@@ -300,7 +300,7 @@ export interface CorrelationResult {
   bound: BoundName;
   /** Robust target key, e.g. 'mad@0.075'. */
   target: string;
-  /** 'group' for one (env, kappa, criterion); 'pooled' over all groups. */
+  /** 'group' for one (env, kappa, criterion, pruning arm); 'pooled' over all groups. */
   scope: 'group' | 'pooled';
   /** Spearman rank correlation; null when undefined (fewer than 3 points, or a constant variable). */
   rho: number | null;
@@ -330,7 +330,7 @@ export interface SeedCorrelation {
 
 /**
  * Does the fall of a bound predict the gain in CERTIFIED robustness (rather than robust return)? One
- * (env, kappa, criterion) and attack target: Spearman across sparsities between the bound's relative
+ * (env, kappa, criterion, pruning arm) and attack target: Spearman across sparsities between the bound's relative
  * decrease and the gain in `method`'s certified robustness at the attack's epsilon, on seed means,
  * and once per seed for the seeds' spread.
  */

@@ -1,5 +1,5 @@
 // Does the fall of the Lipschitz surrogate predict the gain in CERTIFIED robustness? Issue 22 item 2
-// (the paper's next check 1): for each (env, kappa, criterion) and each target of the correlation
+// (the paper's next check 1): for each (env, kappa, criterion, pruning arm) and each target of the correlation
 // attack, the Spearman rank correlation across sparsities between the surrogate's relative decrease
 // from the dense policy (1 - L_pruned / L_dense) and the gain in CROWN certified robustness (mean over
 // states of 1 - TV bound, certificates.ts) at the attack's epsilon, in percentage points: the dense

@@ -1,4 +1,4 @@
-// Does a falling certified bound predict a rising robust return? For each (env, kappa, criterion)
+// Does a falling certified bound predict a rising robust return? For each (env, kappa, criterion, pruning arm)
 // and pooled over all of them, the Spearman rank correlation between the relative decrease of a
 // bound from the dense policy and the robust-return gain (in percent of the dense robust return)
 // under one attack, across sparsities. The dense baseline itself takes part as the point (0, 0).

@@ -26,7 +26,7 @@ import { stat } from './stats';
 
 /** One sweet-spot row of a scope: its group and the sparsities of the seeds' own sweet spots. */
 export interface LocationCell {
-  /** The row's group (env, kappa, criterion): the 'groups' counts distinct ones. */
+  /** The row's group (env, kappa, criterion, pruning arm): the 'groups' counts distinct ones. */
   group: string;
   /** Sweet-spot sparsity of every seed of the row that has one. */
   located: readonly number[];

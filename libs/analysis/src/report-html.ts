@@ -1,7 +1,7 @@
 // The report page: one self-contained HTML file (inline CSS and SVG, no scripts, no external
 // resources). Top: what produced it, a partial-report banner while the experiment runs, the
 // settings and warnings, sweet spots and correlations. Then per env the overlays (criteria, kappa)
-// and per (env, kappa, criterion) its figures (comparison per attack epsilon, certificates per
+// and per (env, kappa, criterion, pruning arm) its figures (comparison per attack epsilon, certificates per
 // epsilon, monotonicity trace, training) and tables. Nothing depends on the clock, so the same
 // analysis and meta always render to the same bytes.
 

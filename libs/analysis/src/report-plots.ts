@@ -1,4 +1,4 @@
-// Which figures the report shows, built from the Analysis only. For each (env, kappa, criterion):
+// Which figures the report shows, built from the Analysis only. For each (env, kappa, criterion, pruning arm):
 // the comparison figure per attack epsilon, the certificates per epsilon, the monotonicity trace and
 // the training curves; for each env, the overlays of criteria and of kappa values.
 

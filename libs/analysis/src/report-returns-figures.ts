@@ -1,4 +1,4 @@
-// The paper's comparison figure and its overlays. Per (env, kappa, criterion) and per attack
+// The paper's comparison figure and its overlays. Per (env, kappa, criterion, pruning arm) and per attack
 // epsilon: return against sparsity, each seed's returns divided by its dense policy's clean return,
 // the clean curve once and every attack at that epsilon on the same axes, the sweet spot(s) as a
 // band. Overlays put criteria (or kappa values) of one env on one plot, clean solid and attacked

@@ -1,4 +1,4 @@
-// The sweet spot of one (env, kappa, criterion) under one robust target, as the paper defines it:
+// The sweet spot of one (env, kappa, criterion, pruning arm) under one robust target, as the paper defines it:
 // among the sparsities that keep at least keepFraction of the dense clean return (a constraint, not
 // a flag), the one whose seed means maximise score = (clean / dense clean + robust / reference) / 2,
 // the reference being the dense return under the same attack and epsilon ('own_dense', the paper's
