@@ -31,12 +31,11 @@ export const WORST_CASE_KEY = 'worst';
 /**
  * How warnings, notes and errors name a group: "Hopper-v4 kappa=0 magnitude" (micro-pruning,
  * elementwise), "Hopper-v4 kappa=0 magnitude one-shot", "HalfCheetah-v4 kappa=0 magnitude neuron".
- * Distinct groups have distinct names: the location study and compare key groups by it.
+ * Distinct groups have distinct names: the location study keys groups by it.
  */
 export function groupKey(g: { env: string; kappa: number; criterion: string } & PruningArm): string {
   return `${g.env} kappa=${g.kappa} ${criterionWithArm(g)}`;
 }
-
 
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -122,7 +122,7 @@ export function storedResults(stages: readonly StageRow[]): StoredResults {
  * submission was parsed with the defaults filled in; a ledger row without the field reads as the
  * schema's default (micro-pruning, elementwise).
  */
-export function experimentArm(ledger: Ledger, experimentId: string): PruningArm {
+function experimentArm(ledger: Ledger, experimentId: string): PruningArm {
   const spec = ledger.getExperiment(experimentId)?.spec as Partial<ExperimentSpec> | undefined;
   return { mode: spec?.pruning?.mode ?? DEFAULT_ARM.mode, structured: spec?.pruning?.structured ?? DEFAULT_ARM.structured };
 }
