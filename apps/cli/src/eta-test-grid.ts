@@ -2,7 +2,7 @@
 // runner's per-kind concurrency limits and dependencies, and cores shared evenly between the stages
 // running (each runs at min(1, cores / running) of full speed). It yields the events the progress
 // view sees, so the estimate at any time can be compared with the time the grid really had left.
-import type { PlannedStage } from './eta';
+import type { PlannedKind } from './eta';
 
 export interface SimStage {
   id: string;
@@ -46,8 +46,16 @@ export function paperGrid(points: number, work: Record<string, number> = PAPER_W
   return stages;
 }
 
-export function planOf(stages: SimStage[]): PlannedStage[] {
-  return stages.map((s) => ({ id: s.id, kind: s.kind, done: Boolean(s.done) }));
+/** The grid's stages counted per kind, as the orchestrator sends them (Experiment.stage_kinds). */
+export function planOf(stages: SimStage[]): PlannedKind[] {
+  const kinds = new Map<string, PlannedKind>();
+  for (const s of stages) {
+    const k = kinds.get(s.kind) ?? { kind: s.kind, total: 0, done: 0 };
+    k.total++;
+    if (s.done) k.done++;
+    kinds.set(s.kind, k);
+  }
+  return [...kinds.values()];
 }
 
 /**

@@ -5,9 +5,10 @@
 // first ~20 minutes (no stage had finished) and then, once quick evaluations finished first, numbers
 // like `[74/160 1m02s elapsed, ETA 14m53s]` with ~45 minutes left.
 //
-// Here every stage has a kind (train, prune, prepare, evaluate, certify) and the experiment's stages
-// of each kind are known up front (the ledger's stage rows; without them, the stages the event stream
-// has shown so far). Stages of a kind differ little in work, but their wall time depends on what runs
+// Here every stage has a kind (train, prune, prepare, evaluate, certify) and how many stages of each
+// kind the experiment has, and how many are done, is known up front (the orchestrator's count per kind,
+// stage-plan.ts; from an orchestrator too old to send it, only the stages the event stream has shown
+// so far). A stage's first event takes one of the planned stages of its kind not yet seen. Stages of a kind differ little in work, but their wall time depends on what runs
 // beside them: on a replayed Hopper grid a robust-sarsa prepare took 500 s beside two trainings and
 // 30 s in the grid's tail. So a stage is measured by its share of the machine: each wall second is
 // split evenly between the stages running in it (parallelism observed, stage by stage), and a stage's
@@ -47,12 +48,13 @@ export interface EtaOptions {
 
 export const ETA_DEFAULTS: EtaOptions = { minFraction: 0.05, recentWeight: 0.3 };
 
-/** One stage of the experiment as known when the view starts (the ledger's stage rows). */
-export interface PlannedStage {
-  id: string;
+/** The experiment's stages of one kind as known when the view starts (stage-plan.ts). */
+export interface PlannedKind {
   kind: string;
-  /** Finished before this view started (a resumed experiment's done stages). */
-  done: boolean;
+  /** Stages of this kind in the experiment. */
+  total: number;
+  /** Of them, finished before this view started (a resumed experiment's done stages). */
+  done: number;
 }
 
 /** What is known of the time left. */
@@ -63,7 +65,7 @@ export interface Eta {
   atLeast: boolean;
 }
 
-type Phase = 'pending' | 'running' | 'ran' | 'cached' | 'failed' | 'cancelled' | 'done-before';
+type Phase = 'pending' | 'running' | 'ran' | 'cached' | 'failed' | 'cancelled';
 
 interface Stage {
   kind: string;
@@ -80,11 +82,17 @@ const FINISHED_STATES: Record<string, Phase> = { succeeded: 'ran', cached: 'cach
 export class EtaEstimator {
   private readonly stages = new Map<string, Stage>();
   private readonly running = new Set<Stage>();
-  /** Stages not started, per kind. */
+  /** Stages not started, per kind (the planned ones not seen yet among them). */
   private readonly pending = new Map<string, number>();
+  /** Planned stages not done before that no event has shown yet, per kind. */
+  private readonly unseen = new Map<string, number>();
   /** Recency-weighted mean cost of the stages of each kind that finished in this view (ms). */
   private readonly finishedCost = new Map<string, number>();
+  /** Stages the plan counts, and of them those done before this view. */
+  private planned = 0;
   private doneBefore = 0;
+  /** Stages shown by events beyond those the plan counts (every stage when there is no plan). */
+  private unplanned = 0;
   private last: number;
 
   /** `total` stages in the experiment, `alreadyDone` of them finished before this view. */
@@ -97,20 +105,21 @@ export class EtaEstimator {
     this.last = now();
   }
 
-  /** The experiment's stages with their kinds, as known up front. */
-  plan(stages: readonly PlannedStage[]): void {
-    for (const p of stages) {
-      if (this.stages.has(p.id)) continue;
-      this.add(p.id, p.kind, p.done ? 'done-before' : 'pending');
-      if (p.done) this.doneBefore++;
+  /** How many stages of each kind the experiment has and how many are done, as known up front; call once, before any event. */
+  plan(kinds: readonly PlannedKind[]): void {
+    for (const k of kinds) {
+      const done = Math.min(Math.max(0, k.done), k.total);
+      this.planned += k.total;
+      this.doneBefore += done;
+      this.unseen.set(k.kind, (this.unseen.get(k.kind) ?? 0) + k.total - done);
+      this.pending.set(k.kind, (this.pending.get(k.kind) ?? 0) + k.total - done);
     }
   }
 
   /** A stage event: its kind ('' when unknown), state and progress fraction. */
   observe(stageId: string, kind: string, state: string, fraction: number): void {
     this.advance();
-    const s = this.stages.get(stageId) ?? this.add(stageId, kind, 'pending');
-    if (s.phase === 'done-before') return;
+    const s = this.stages.get(stageId) ?? this.add(stageId, kind);
     const f = Number.isFinite(fraction) ? Math.max(0, Math.min(1, fraction)) : 0;
     if (state === 'running') {
       if (s.phase !== 'running') {
@@ -137,10 +146,10 @@ export class EtaEstimator {
   estimate(): Eta | null {
     this.advance();
     const costs = this.kindCosts();
-    const seen = this.stages.size - this.doneBefore;
-    let atLeast = this.total - Math.max(this.alreadyDone, this.doneBefore) - seen > 0;
+    const known = this.planned - this.doneBefore + this.unplanned;
+    let atLeast = this.total - Math.max(this.alreadyDone, this.doneBefore) - known > 0;
     let left = 0;
-    let known = false;
+    let estimated = false;
     for (const s of this.running) {
       const own = this.ownCost(s);
       const kindCost = costs.get(s.kind);
@@ -150,7 +159,7 @@ export class EtaEstimator {
         atLeast = true;
         continue;
       }
-      known = true;
+      estimated = true;
     }
     for (const [kind, n] of this.pending) {
       if (n === 0) continue;
@@ -158,16 +167,22 @@ export class EtaEstimator {
       if (kindCost === undefined) atLeast = true;
       else {
         left += n * kindCost;
-        known = true;
+        estimated = true;
       }
     }
-    return known ? { ms: left, atLeast } : null;
+    return estimated ? { ms: left, atLeast } : null;
   }
 
-  private add(id: string, kind: string, phase: 'pending' | 'done-before'): Stage {
-    const s: Stage = { kind, phase, startFraction: 0, fraction: 0, attemptCost: 0 };
+  /** A stage seen for the first time: one of its kind's planned stages, or one the plan did not count. */
+  private add(id: string, kind: string): Stage {
+    const s: Stage = { kind, phase: 'pending', startFraction: 0, fraction: 0, attemptCost: 0 };
     this.stages.set(id, s);
-    if (phase === 'pending') this.pending.set(kind, (this.pending.get(kind) ?? 0) + 1);
+    const unseen = this.unseen.get(kind) ?? 0;
+    if (unseen > 0) this.unseen.set(kind, unseen - 1);
+    else {
+      this.unplanned++;
+      this.pending.set(kind, (this.pending.get(kind) ?? 0) + 1);
+    }
     return s;
   }
 

@@ -17,9 +17,8 @@ describe('ProgressView', () => {
     const { out, lines } = sink();
     // one training done before; a cached training, then three evaluations of which one runs
     const plan = [
-      { id: 'x', kind: 'train', done: true },
-      { id: 'a', kind: 'train', done: false },
-      ...['b', 'c', 'd'].map((id) => ({ id, kind: 'evaluate', done: false })),
+      { kind: 'train', total: 2, done: 1 },
+      { kind: 'evaluate', total: 3, done: 0 },
     ];
     const view = new ProgressView(5, out, () => t, 1, plan);
     expect(view.timing()).toBe('0s elapsed, ETA unknown');
@@ -43,9 +42,8 @@ describe('ProgressView', () => {
     let t = 0;
     const { out } = sink();
     const view = new ProgressView(3, out, () => t, 0, [
-      { id: 't', kind: 'train', done: false },
-      { id: 'c1', kind: 'certify', done: false },
-      { id: 'c2', kind: 'certify', done: false },
+      { kind: 'train', total: 1, done: 0 },
+      { kind: 'certify', total: 2, done: 0 },
     ]);
     view.update({ stageId: 't', kind: 'train', label: 'train', state: 'running', fraction: 0, message: '' });
     t = 60_000;

@@ -2,7 +2,7 @@
 // (each state change and every 25% of a stage), so logs of non-interactive runs stay readable. The
 // overall line has the elapsed time and an ETA from the stages' kinds (eta.ts); a finished stage
 // shows its headline number; the end says how many stages ran and how many came from the cache.
-import { EtaEstimator, type PlannedStage } from './eta';
+import { EtaEstimator, type PlannedKind } from './eta';
 
 export interface StageProgress {
   stageId: string;
@@ -42,14 +42,15 @@ export class ProgressView {
 
   /**
    * `alreadyDone`: stages finished before this view started (a resumed experiment's); they count as
-   * done but not towards the ETA. `plan`: the experiment's stages with their kinds, when known up front.
+   * done but not towards the ETA. `plan`: how many stages of each kind the experiment has and how
+   * many of them are done, when known up front.
    */
   constructor(
     private readonly total: number,
     private readonly out: NodeJS.WriteStream = process.stderr,
     private readonly now: () => number = Date.now,
     private readonly alreadyDone = 0,
-    plan: readonly PlannedStage[] = [],
+    plan: readonly PlannedKind[] = [],
   ) {
     this.started = now();
     this.eta = new EtaEstimator(total, alreadyDone, now);

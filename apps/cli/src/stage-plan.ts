@@ -1,15 +1,11 @@
-// An experiment's stages as the progress view's ETA needs them up front (eta.ts): each stage's kind
-// and whether it is already done, from the home's ledger (a local run reads it while its
-// orchestrator writes, WAL). An orchestrator at --address streams no such list: its view learns
-// the stages from their events and says "ETA >= ..." until it has seen them all.
-import { Ledger } from '@rlprune/orchestrator';
-import type { PlannedStage } from './eta';
+// An experiment's stages as the progress view's ETA needs them up front (eta.ts): how many of each
+// kind and how many of those are done, as the orchestrator counts them in its ledger
+// (Experiment.stage_kinds). Local and remote runs read them the same way, from GetExperiment, so the
+// same state gives the same ETA. An orchestrator older than the field sends none: the view then
+// learns the stages from their events and says "ETA >= ..." until it has seen them all.
+import type { Experiment__Output } from '@rlprune/proto';
+import type { PlannedKind } from './eta';
 
-export function ledgerStagePlan(ledgerFile: string, experimentId: string): PlannedStage[] {
-  const ledger = new Ledger(ledgerFile);
-  try {
-    return ledger.stages(experimentId).map((s) => ({ id: s.id, kind: s.kind, done: s.state === 'succeeded' }));
-  } finally {
-    ledger.close();
-  }
+export function experimentStagePlan(exp: Pick<Experiment__Output, 'stageKinds'>): PlannedKind[] {
+  return exp.stageKinds.map((k) => ({ kind: k.kind, total: k.total, done: k.done }));
 }

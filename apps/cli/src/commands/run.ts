@@ -10,17 +10,16 @@ import type { Orchestrator } from '../orchestrator';
 import { ProgressView } from '../progress';
 import { RUN } from '../specs/experiments';
 import { ledgerDescriber, PLAIN_DESCRIBER } from '../stage-describer';
-import { ledgerStagePlan } from '../stage-plan';
+import { experimentStagePlan } from '../stage-plan';
 
 /**
- * Follows an experiment to its end with progress bars; returns the exit code. With the home of the
- * local services, stage labels name their grid points, finished stages their headline numbers, and
- * the ETA knows every stage's kind from the start.
+ * Follows an experiment to its end with progress bars; returns the exit code. The ETA knows how many
+ * stages of each kind are left from the start (the orchestrator's counts); with the home of the local
+ * services, stage labels name their grid points and finished stages their headline numbers.
  */
 export async function follow(client: Orchestrator, id: string, home: string | null = null): Promise<number> {
   const start = await client.get(id);
-  const plan = home ? ledgerStagePlan(ledgerFile(home), id) : [];
-  const view = new ProgressView(start.stagesTotal, process.stderr, Date.now, start.stagesDone, plan);
+  const view = new ProgressView(start.stagesTotal, process.stderr, Date.now, start.stagesDone, experimentStagePlan(start));
   const describe = home ? ledgerDescriber(ledgerFile(home), id) : PLAIN_DESCRIBER;
   let end;
   try {

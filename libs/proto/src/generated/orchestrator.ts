@@ -29,6 +29,7 @@ import type { PutArtifactChunk as _rlprune_orchestrator_v1_PutArtifactChunk, Put
 import type { Report as _rlprune_orchestrator_v1_Report, Report__Output as _rlprune_orchestrator_v1_Report__Output } from './rlprune/orchestrator/v1/Report';
 import type { ResumeExperimentRequest as _rlprune_orchestrator_v1_ResumeExperimentRequest, ResumeExperimentRequest__Output as _rlprune_orchestrator_v1_ResumeExperimentRequest__Output } from './rlprune/orchestrator/v1/ResumeExperimentRequest';
 import type { ServiceStatus as _rlprune_orchestrator_v1_ServiceStatus, ServiceStatus__Output as _rlprune_orchestrator_v1_ServiceStatus__Output } from './rlprune/orchestrator/v1/ServiceStatus';
+import type { StageKindCount as _rlprune_orchestrator_v1_StageKindCount, StageKindCount__Output as _rlprune_orchestrator_v1_StageKindCount__Output } from './rlprune/orchestrator/v1/StageKindCount';
 import type { SubmitExperimentRequest as _rlprune_orchestrator_v1_SubmitExperimentRequest, SubmitExperimentRequest__Output as _rlprune_orchestrator_v1_SubmitExperimentRequest__Output } from './rlprune/orchestrator/v1/SubmitExperimentRequest';
 import type { SystemStatus as _rlprune_orchestrator_v1_SystemStatus, SystemStatus__Output as _rlprune_orchestrator_v1_SystemStatus__Output } from './rlprune/orchestrator/v1/SystemStatus';
 import type { WatchExperimentRequest as _rlprune_orchestrator_v1_WatchExperimentRequest, WatchExperimentRequest__Output as _rlprune_orchestrator_v1_WatchExperimentRequest__Output } from './rlprune/orchestrator/v1/WatchExperimentRequest';
@@ -73,6 +74,7 @@ export interface ProtoGrpcType {
         Report: MessageTypeDefinition<_rlprune_orchestrator_v1_Report, _rlprune_orchestrator_v1_Report__Output>
         ResumeExperimentRequest: MessageTypeDefinition<_rlprune_orchestrator_v1_ResumeExperimentRequest, _rlprune_orchestrator_v1_ResumeExperimentRequest__Output>
         ServiceStatus: MessageTypeDefinition<_rlprune_orchestrator_v1_ServiceStatus, _rlprune_orchestrator_v1_ServiceStatus__Output>
+        StageKindCount: MessageTypeDefinition<_rlprune_orchestrator_v1_StageKindCount, _rlprune_orchestrator_v1_StageKindCount__Output>
         SubmitExperimentRequest: MessageTypeDefinition<_rlprune_orchestrator_v1_SubmitExperimentRequest, _rlprune_orchestrator_v1_SubmitExperimentRequest__Output>
         SystemStatus: MessageTypeDefinition<_rlprune_orchestrator_v1_SystemStatus, _rlprune_orchestrator_v1_SystemStatus__Output>
         WatchExperimentRequest: MessageTypeDefinition<_rlprune_orchestrator_v1_WatchExperimentRequest, _rlprune_orchestrator_v1_WatchExperimentRequest__Output>

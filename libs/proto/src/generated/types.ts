@@ -44,6 +44,7 @@ export type * from './rlprune/orchestrator/v1/PutArtifactChunk';
 export type * from './rlprune/orchestrator/v1/Report';
 export type * from './rlprune/orchestrator/v1/ResumeExperimentRequest';
 export type * from './rlprune/orchestrator/v1/ServiceStatus';
+export type * from './rlprune/orchestrator/v1/StageKindCount';
 export type * from './rlprune/orchestrator/v1/SubmitExperimentRequest';
 export type * from './rlprune/orchestrator/v1/SystemStatus';
 export type * from './rlprune/orchestrator/v1/WatchExperimentRequest';

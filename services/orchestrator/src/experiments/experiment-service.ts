@@ -29,6 +29,7 @@ export function toWireExperiment(e: ExperimentRow, traceIds: readonly string[] =
     stagesFailed: e.stagesFailed,
     error: e.error,
     traceIds: [...traceIds],
+    stageKinds: e.stageKinds.map(({ kind, total, done, failed }) => ({ kind, total, done, failed })),
   };
 }
 

@@ -45,6 +45,25 @@ describe('Ledger', () => {
     ledger.close();
   });
 
+  it("counts each kind's stages, done and failed, kinds in the order of their first stage", () => {
+    const ledger = new Ledger(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'ledger.sqlite'));
+    const id = ledger.createExperiment('l', 'yaml', spec, expandGrid(spec, () => 0.05));
+    const stages = ledger.stages(id);
+    const train = stages.find((s) => s.kind === 'train')!;
+    ledger.finishStage(id, train.id, { policy: 'abc' }, false);
+    const evaluate = stages.find((s) => s.kind === 'evaluate')!;
+    ledger.finishStage(id, evaluate.id, { meanReturn: 1 }, true);
+    ledger.failStage(id, stages.filter((s) => s.kind === 'evaluate')[1]!.id, 'boom');
+    const expected = [...new Set(stages.map((s) => s.kind))].map((kind) => {
+      const own = stages.filter((s) => s.kind === kind);
+      return { kind, total: own.length, done: kind === 'train' || kind === 'evaluate' ? 1 : 0, failed: kind === 'evaluate' ? 1 : 0 };
+    });
+    const exp = ledger.getExperiment(id)!;
+    expect(exp.stageKinds).toEqual(expected);
+    expect(exp).toMatchObject({ stagesTotal: stages.length, stagesDone: 2, stagesFailed: 1 });
+    ledger.close();
+  });
+
   it('keeps one checkpoint per stage, across a reopen, until the stage finishes', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'ledger.sqlite');
     let ledger = new Ledger(file);

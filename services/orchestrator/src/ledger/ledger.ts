@@ -24,6 +24,17 @@ export interface ExperimentRow {
   stagesTotal: number;
   stagesDone: number;
   stagesFailed: number;
+  /** The same counts per stage kind, kinds in the order of their first stage (a client's ETA by kind needs them). */
+  stageKinds: StageKindCount[];
+}
+
+/** An experiment's stages of one kind. */
+export interface StageKindCount {
+  kind: string;
+  total: number;
+  /** Succeeded (ran, or came from the stage cache). */
+  done: number;
+  failed: number;
 }
 
 export interface StageRow {
@@ -137,14 +148,13 @@ export class Ledger {
   getExperiment(id: string): ExperimentRow | undefined {
     const row = this.db.prepare('SELECT * FROM experiments WHERE id = ?').get(id) as Record<string, string> | undefined;
     if (!row) return undefined;
-    const counts = this.db
+    const stageKinds = this.db
       .prepare(
-        `SELECT COUNT(*) AS total,
-                SUM(state = 'succeeded') AS done,
-                SUM(state = 'failed') AS failed
-         FROM stages WHERE experiment_id = ?`,
+        `SELECT kind, COUNT(*) AS total, SUM(state = 'succeeded') AS done, SUM(state = 'failed') AS failed
+         FROM stages WHERE experiment_id = ? GROUP BY kind ORDER BY MIN(rowid)`,
       )
-      .get(id) as { total: number; done: number | null; failed: number | null };
+      .all(id) as StageKindCount[];
+    const sum = (field: 'total' | 'done' | 'failed') => stageKinds.reduce((n, k) => n + k[field], 0);
     const points = this.db.prepare('SELECT COUNT(*) AS n FROM grid_points WHERE experiment_id = ?').get(id) as { n: number };
     return {
       id: row.id!,
@@ -154,9 +164,10 @@ export class Ledger {
       state: row.state as ExperimentState,
       error: row.error!,
       gridPoints: points.n,
-      stagesTotal: counts.total,
-      stagesDone: counts.done ?? 0,
-      stagesFailed: counts.failed ?? 0,
+      stagesTotal: sum('total'),
+      stagesDone: sum('done'),
+      stagesFailed: sum('failed'),
+      stageKinds,
     };
   }
 

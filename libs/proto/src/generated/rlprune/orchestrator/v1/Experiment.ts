@@ -1,5 +1,6 @@
 // Original file: proto/rlprune/orchestrator/v1/orchestrator.proto
 
+import type { StageKindCount as _rlprune_orchestrator_v1_StageKindCount, StageKindCount__Output as _rlprune_orchestrator_v1_StageKindCount__Output } from '../../../rlprune/orchestrator/v1/StageKindCount';
 
 export interface Experiment {
   'id'?: (string);
@@ -11,6 +12,7 @@ export interface Experiment {
   'stagesFailed'?: (number);
   'error'?: (string);
   'traceIds'?: (string)[];
+  'stageKinds'?: (_rlprune_orchestrator_v1_StageKindCount)[];
 }
 
 export interface Experiment__Output {
@@ -23,4 +25,5 @@ export interface Experiment__Output {
   'stagesFailed': (number);
   'error': (string);
   'traceIds': (string)[];
+  'stageKinds': (_rlprune_orchestrator_v1_StageKindCount__Output)[];
 }
