@@ -2,8 +2,8 @@
 // start every service as a child (services/orchestrator/src/local/launch.ts) and pass their own pid
 // in RLPRUNE_PARENT_PID; a `kill -9` of the CLI runs no cleanup, so each child watches for itself:
 // when its parent pid changes (the kernel re-parents an orphan to init or a subreaper) it stops.
-// The watch runs on its own thread: once the parent (which read our stderr) is gone, a log write
-// can block the main thread for good (pino's synchronous stderr retries a dead pipe in a futex
+// The watch runs on its own thread: the main thread may be stuck where no timer of its own can run
+// (before log-sink.ts, a log write to the dead parent's stderr pipe was retried forever in a futex
 // wait), so the watcher asks the main thread to shut down and, if it has not exited within the
 // grace period, ends the process with SIGKILL itself. The ledger and artifact store are crash-safe.
 import { Worker } from 'node:worker_threads';
