@@ -125,13 +125,37 @@ function checkCertificates(home: string, id: string) {
   }
 }
 
+/**
+ * `rlprune run`'s progress lines on a non-terminal stderr: "[done/total 12s elapsed, ETA 40s] state label ...".
+ * Returns each line's ETA text and the state and label of the stage it is about.
+ */
+function progressLines(stderr: string): Array<{ eta: string; state: string; label: string }> {
+  return [...stderr.matchAll(/^\[\d+\/\d+ [^,\]]+, (ETA [^\]]*)\] (\w+) +(.*)$/gm)].map((m) => ({ eta: m[1]!, state: m[2]!, label: m[3]! }));
+}
+
 describe('an experiment end to end', () => {
   it('runs a 2 sparsities x 2 attacks spec to a report whose numbers equal the ledger', async () => {
-    const { client, home } = await start();
-    const exp = await client.submit(SPEC);
-    expect(exp.gridPoints).toBe(2);
-    const end = await waitFor(client, exp.id, (e) => e.state !== 'running' && e.state !== 'pending');
+    const { cluster, client, home } = await start();
+    const specFile = path.join(home, 'e2e.yaml');
+    fs.writeFileSync(specFile, SPEC);
+    // through the CLI at --address, as a remote orchestrator is followed (no home to read a ledger from)
+    const cli = await run(process.execPath, [CLI, 'run', specFile, '--address', cluster.orchestrator]);
+    const exp = { id: /^experiment (exp-\w+): 2 grid points, \d+ stages$/m.exec(cli.stderr)?.[1] ?? '' };
+    expect(exp.id, cli.stderr).not.toBe('');
+    const end = await client.get(exp.id);
     expect(end.state).toBe('succeeded');
+    // the orchestrator counts each kind's stages (GetExperiment), all done now
+    const perKind = new Map<string, number>();
+    for (const s of ledgerStages(home, exp.id)) perKind.set(s.kind, (perKind.get(s.kind) ?? 0) + 1);
+    const byKind = (ks: Array<{ kind: string }>) => Object.fromEntries(ks.map((k) => [k.kind, k]));
+    expect(byKind(end.stageKinds)).toEqual(byKind([...perKind].map(([kind, n]) => ({ kind, total: n, done: n, failed: 0 }))));
+    // From those counts the progress view knows every stage left from the start, so its ETA is plain
+    // while the last training still runs: counting only stages it had seen it would still say
+    // "ETA >=", as the evaluations and certificates of that training's policy had not shown up yet.
+    const lines = progressLines(cli.stderr);
+    const lastTrain = lines.map((l) => l.state === 'succeeded' && l.label.startsWith('train ')).lastIndexOf(true);
+    expect(lastTrain, cli.stderr).toBeGreaterThan(0);
+    expect(lines.slice(0, lastTrain).some((l) => /^ETA \d/.test(l.eta)), cli.stderr).toBe(true);
     const report = await client.report(exp.id);
     expect(fs.existsSync(report.htmlPath)).toBe(true);
     const html = fs.readFileSync(report.htmlPath, 'utf8');
