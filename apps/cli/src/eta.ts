@@ -5,14 +5,15 @@
 // first ~20 minutes (no stage had finished) and then, once quick evaluations finished first, numbers
 // like `[74/160 1m02s elapsed, ETA 14m53s]` with ~45 minutes left.
 //
-// Here every stage has a kind (train, prune, prepare, evaluate, certify) and how many stages of each
-// kind the experiment has, and how many are done, is known up front (the orchestrator's count per kind,
+// Here every stage has a kind (train, prune, prepare, evaluate, certify), and how many stages of each
+// kind the experiment has and how many are done is known up front (the orchestrator's count per kind,
 // stage-plan.ts; from an orchestrator too old to send it, only the stages the event stream has shown
-// so far). A stage's first event takes one of the planned stages of its kind not yet seen. Stages of a kind differ little in work, but their wall time depends on what runs
-// beside them: on a replayed Hopper grid a robust-sarsa prepare took 500 s beside two trainings and
-// 30 s in the grid's tail. So a stage is measured by its share of the machine: each wall second is
-// split evenly between the stages running in it (parallelism observed, stage by stage), and a stage's
-// cost is the sum of its shares. The costs of the stages that ran add up to the busy wall time, so the
+// so far). A stage's first event takes one of the planned stages of its kind not yet seen (the
+// orchestrator sends events only for stages it runs). Stages of a kind differ little in work, but
+// their wall time depends on what runs beside them: on a replayed Hopper grid a robust-sarsa prepare
+// took 500 s beside two trainings and 30 s in the grid's tail. So a stage is measured by its share of
+// the machine: each wall second is split evenly between the stages running in it (parallelism
+// observed, stage by stage), and a stage's cost is the sum of its shares. The costs of the stages that ran add up to the busy wall time, so the
 // remaining costs add up to the remaining wall time as long as the machine stays busy.
 // A kind's stage cost is the (recency-weighted) mean of its stages finished in this view; before one
 // has finished, its running stages' cost so far / the progress they made (once past `minFraction`).
