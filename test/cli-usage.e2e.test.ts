@@ -133,7 +133,7 @@ describe('ledger commands on a local home start no service', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout).toMatch(/^report: .*report\.html$/m);
     expect(out.stdout).toMatch(/^env +kappa +criterion +attack +sparsity +score/m);
-    expect(out.stdout).toMatch(/^InvertedPendulum-v4 +0 +magnitude +random@0\.05 /m);
+    expect(out.stdout).toMatch(/^InvertedPendulum-v4 +0 +magnitude post-hoc +random@0\.05 /m);
     expect(serviceTraces(home)).toEqual([]);
   });
 
