@@ -13,8 +13,9 @@
 // their wall time depends on what runs beside them: on a replayed Hopper grid a robust-sarsa prepare
 // took 500 s beside two trainings and 30 s in the grid's tail. So a stage is measured by its share of
 // the machine: each wall second is split evenly between the stages running in it (parallelism
-// observed, stage by stage), and a stage's cost is the sum of its shares. The costs of the stages that ran add up to the busy wall time, so the
-// remaining costs add up to the remaining wall time as long as the machine stays busy.
+// observed, stage by stage), and a stage's cost is the sum of its shares. The costs of the stages
+// that ran add up to the busy wall time, so the remaining costs add up to the remaining wall time
+// as long as the machine stays busy.
 // A kind's stage cost is the (recency-weighted) mean of its stages finished in this view; before one
 // has finished, its running stages' cost so far / the progress they made (once past `minFraction`).
 // A running stage's part left comes from its own progress where it has made some. Cached stages
