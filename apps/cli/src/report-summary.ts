@@ -1,6 +1,7 @@
 // `rlprune report ID` as text: where the report is, how far a partial one got, and the sweet spots
 // as a table (the summary JSON the analyse stage writes; --json prints it whole), with each seed's
 // own sweet spot under a row whose group has two or more seeds.
+import path from 'node:path';
 import { criterionWithArm, DEFAULT_ARM, type ReportSummary } from '@rlprune/analysis';
 import { formatTable } from './table';
 
@@ -9,6 +10,8 @@ interface Paths {
   csvPath: string;
   jsonlPath: string;
   summaryJson: string;
+  /** A results folder's figure files (figures/<id>.svg), when the report wrote them. */
+  figures?: string[];
 }
 
 type Summary = Partial<ReportSummary> & {
@@ -78,6 +81,7 @@ function sweetSpotTable(spots: ReportSummary['sweetSpots']): string {
 export function reportText(paths: Paths): string {
   const lines = [`report: ${paths.htmlPath}`];
   if (paths.csvPath) lines.push(`data:   ${paths.csvPath}  ${paths.jsonlPath}`);
+  if (paths.figures && paths.figures.length > 0) lines.push(`figures: ${path.dirname(paths.figures[0]!)} (${paths.figures.length} SVG files, one per figure of the report)`);
   let summary: Summary;
   try {
     summary = JSON.parse(paths.summaryJson) as Summary;

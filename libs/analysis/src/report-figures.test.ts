@@ -5,6 +5,11 @@ import { formatNumber } from './format';
 import { certificateFigures, MAX_DRAWN_UPDATES, monotonicityFigure } from './report-certificate-figures';
 import { figureColours } from './report-figure';
 import { renderReportHtml } from './report-html';
+import { kappaSweepFigures } from './report-kappa-figures';
+import { allFigures } from './report-plots';
+import { regretFigures } from './report-regret-figures';
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 import { comparisonFigures, overlayFigures } from './report-returns-figures';
 import { syntheticPoints } from './test-support/synthetic';
 
@@ -91,6 +96,21 @@ describe('report figures', () => {
     expect(f.spec.notes).toContain('drawn: one update in 4, the last and every rise');
   });
 
+  it('draws the regret decomposition under the correlation attack (MAD), one figure per epsilon, with the dense total as a line', () => {
+    const figures = regretFigures(analysis, g);
+    expect(figures.map((f) => f.key)).toEqual(['regret-Hopper-v4-0-magnitude-mad-0-075', 'regret-Hopper-v4-0-magnitude-mad-0-15']);
+    const spec = figures[0]!.spec;
+    expect(spec.series.map((s) => s.name)).toEqual(['total J* − J_attack', 'baseline clean regret', 'pruning loss', 'robustness gap']);
+    // total = J* - J_attack(pruned), seed means, from the grid points themselves
+    const jStar = Math.max(...[0, 0.25, 0.5].map((s) => mean(points.filter((p) => p.criterion === 'magnitude' && p.sparsity === s).map((p) => p.clean.meanReturn))));
+    const madAt = (s: number) => mean(points.filter((p) => p.criterion === 'magnitude' && p.sparsity === s).map((p) => p.attacks.find((a) => a.attack === 'mad' && a.epsilon === 0.075)!.result.meanReturn));
+    expect(spec.series[0]!.points.map((p) => p.x)).toEqual([0, 0.25, 0.5]);
+    spec.series[0]!.points.forEach((p) => expect(p.y).toBeCloseTo(jStar - madAt(p.x), 6));
+    expect(spec.referenceLines![0]!.y).toBeCloseTo(jStar - madAt(0), 6);
+    // the three terms add up to the total at every sparsity
+    for (const [i, p] of spec.series[0]!.points.entries()) expect(spec.series[1]!.points[i]!.y + spec.series[2]!.points[i]!.y + spec.series[3]!.points[i]!.y).toBeCloseTo(p.y, 6);
+  });
+
   it('overlays the criteria of an env, clean solid and attacked dashed', () => {
     const figures = overlayFigures(analysis, 'criterion');
     expect(figures).toHaveLength(3); // one per attack target
@@ -100,6 +120,45 @@ describe('report figures', () => {
       ]);
     }
     expect(overlayFigures(analysis, 'kappa')).toHaveLength(0);
+  });
+});
+
+describe('a dense kappa sweep', () => {
+  const sweep = syntheticPoints({ kappas: [0.5, 0, 0.3], sparsities: [0], seeds: [1, 2] });
+  const analysis = analyse(sweep);
+  const colours = figureColours([analysis]);
+
+  it('is drawn against kappa: raw returns at each attack epsilon and certified robustness at each certified epsilon', () => {
+    const figures = kappaSweepFigures(analysis, colours);
+    expect(figures.map((f) => f.key)).toEqual([
+      'kappa-returns-Hopper-v4-magnitude-0-075',
+      'kappa-certified-Hopper-v4-magnitude-0-075',
+      'kappa-certified-Hopper-v4-magnitude-0-15',
+    ]);
+    const returns = figures[0]!.spec;
+    expect(returns.series.map((s) => s.name)).toEqual(['clean', 'mad', 'random']);
+    // the seed means of the raw returns, at ascending kappa
+    const meanOf = (kappa: number, pick: (p: (typeof sweep)[number]) => number) => {
+      const mine = sweep.filter((p) => p.kappa === kappa);
+      return mine.reduce((a, p) => a + pick(p), 0) / mine.length;
+    };
+    expect(returns.series[0]!.points.map((p) => [p.x, p.y])).toEqual([0, 0.3, 0.5].map((k) => [k, meanOf(k, (p) => p.clean.meanReturn)]));
+    const mad = (p: (typeof sweep)[number]) => p.attacks.find((a) => a.attack === 'mad')!.result.meanReturn;
+    for (const [i, k] of [0, 0.3, 0.5].entries()) expect(returns.series[1]!.points[i]!.y).toBeCloseTo(meanOf(k, mad), 9);
+    const crown = figures[1]!.spec.series.find((s) => s.name.startsWith('CROWN'))!;
+    const tv = (p: (typeof sweep)[number]) => p.certify.find((c) => c.epsilon === 0.075)!.perState!.find((m) => m.method === 'crown')!.meanTv;
+    for (const [i, k] of [0, 0.3, 0.5].entries()) expect(crown.points[i]!.y).toBeCloseTo(1 - meanOf(k, tv), 9);
+  });
+
+  it('replaces the kappa overlay against sparsity, which would have one x', () => {
+    const keys = allFigures(analysis, colours).map((f) => f.key);
+    expect(keys.filter((k) => k.startsWith('overlay-kappa'))).toEqual([]);
+    expect(keys.filter((k) => k.startsWith('kappa-'))).toHaveLength(3);
+    // a kappa comparison across sparsities keeps its overlays and gets no sweep figure
+    const curves = analyse(syntheticPoints({ kappas: [0, 0.3], sparsities: [0, 0.5], seeds: [1] }));
+    const curveKeys = allFigures(curves, figureColours([curves])).map((f) => f.key);
+    expect(curveKeys.some((k) => k.startsWith('overlay-kappa'))).toBe(true);
+    expect(curveKeys.some((k) => k.startsWith('kappa-'))).toBe(false);
   });
 });
 

@@ -101,7 +101,7 @@ export function renderReportHtml(analysis: Analysis, points: readonly GridPointR
   parts.push(paperTermsSection(analysis));
 
   const colours = figureColours([analysis]);
-  const overlays = envOverlayFigures(analysis);
+  const overlays = envOverlayFigures(analysis, colours);
   for (const env of analysis.envs) {
     parts.push(`<h2 id="${figureId('env', env)}">${esc(env)}</h2>`);
     const mine = overlays.filter((f) => f.env === env);
@@ -241,6 +241,7 @@ function groupSection(analysis: Analysis, g: GroupAnalysis, gi: number, colours:
   );
 
   out.push('<h4>Regret decomposition: J* − J_attack = baseline clean regret + pruning loss + robustness gap</h4>');
+  if (figures.regret.length > 0) out.push(plots(figures.regret));
   out.push(
     table(
       ['sparsity', 'attack', 'J*', 'baseline clean regret', 'pruning loss', 'robustness gap', 'total J* − J_attack'],

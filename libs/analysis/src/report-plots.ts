@@ -1,10 +1,13 @@
 // Which figures the report shows, built from the Analysis only. For each (env, kappa, criterion, pruning arm):
-// the comparison figure per attack epsilon, the certificates per epsilon, the monotonicity trace and
-// the training curves; for each env, the overlays of criteria and of kappa values.
+// the comparison figure per attack epsilon, the certificates per epsilon, the monotonicity trace,
+// the training curves and the regret decomposition; for each env, the overlays of criteria and of
+// kappa values (a dense kappa sweep against kappa).
 
 import type { Analysis, GroupAnalysis } from './analysis-types';
 import { certificateFigures, monotonicityFigure } from './report-certificate-figures';
 import { figureId, groupName, type Figure, type FigureColours } from './report-figure';
+import { kappaSweepFigures, kappaSweepSets } from './report-kappa-figures';
+import { regretFigures } from './report-regret-figures';
 import { comparisonFigures, overlayFigures } from './report-returns-figures';
 import { BAND_NOTE, present, statPoint } from './report-series';
 import { formatDisplay, formatPercent } from './format';
@@ -15,6 +18,8 @@ export interface GroupFigures {
   certificates: Figure[];
   monotonicity: Figure | null;
   training: Figure | null;
+  /** Beside the regret table, after the returns table: last in page order. */
+  regret: Figure[];
 }
 
 /** Training return against env steps, one curve per target sparsity. */
@@ -49,23 +54,29 @@ export function groupFigures(analysis: Analysis, g: GroupAnalysis, colours: Figu
     certificates: certificateFigures(g),
     monotonicity: monotonicityFigure(g),
     training: trainingFigure(g),
+    regret: regretFigures(analysis, g),
   };
 }
 
-/** Overlays of one env: criteria on one plot, kappa values on one plot (when the spec has several). */
-export function envOverlayFigures(analysis: Analysis): Figure[] {
-  return [...overlayFigures(analysis, 'criterion'), ...overlayFigures(analysis, 'kappa')];
+/**
+ * Overlays of one env: criteria on one plot, kappa values on one plot (when the spec has several);
+ * a dense kappa sweep (one sparsity per group) is drawn against kappa instead of sparsity.
+ */
+export function envOverlayFigures(analysis: Analysis, colours: FigureColours): Figure[] {
+  const swept = new Set(kappaSweepSets(analysis).flat());
+  const kappaOverlays = overlayFigures({ ...analysis, groups: analysis.groups.filter((g) => !swept.has(g)) }, 'kappa');
+  return [...overlayFigures(analysis, 'criterion'), ...kappaOverlays, ...kappaSweepFigures(analysis, colours)];
 }
 
 /** Every figure of a report in page order: per env its overlays, then each group's figures. */
 export function allFigures(analysis: Analysis, colours: FigureColours): Figure[] {
-  const overlays = envOverlayFigures(analysis);
+  const overlays = envOverlayFigures(analysis, colours);
   const out: Figure[] = [];
   for (const env of analysis.envs) {
     out.push(...overlays.filter((f) => f.env === env));
     for (const g of analysis.groups.filter((gg) => gg.env === env)) {
       const f = groupFigures(analysis, g, colours);
-      out.push(...f.comparison, ...f.certificates, ...[f.monotonicity, f.training].filter((x): x is Figure => x !== null));
+      out.push(...f.comparison, ...f.certificates, ...[f.monotonicity, f.training].filter((x): x is Figure => x !== null), ...f.regret);
     }
   }
   return out;

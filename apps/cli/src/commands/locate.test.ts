@@ -50,6 +50,22 @@ describe('rlprune locate', () => {
     expect(csv.filter((l) => l.startsWith('location,') && l.includes(',observationDim,')).map((l) => l.split(',').at(-1))).toEqual(
       json.rows.map((r) => String(r.observationDim)),
     );
+    // a figure per target family: each seed's own sweet spot at its own clean slope, a series per group
+    const figures = fs.readdirSync(path.join(out, 'figures')).sort();
+    expect(figures).toContain('location-mad-1x.svg');
+    expect(figures).toContain('location-worst.svg');
+    const mad = fs.readFileSync(path.join(out, 'figures', 'location-mad-1x.svg'), 'utf8');
+    // markers carry their values at 10 significant digits
+    const at10 = (v: number) => Number(v.toPrecision(10));
+    const drawn = [...mad.matchAll(/ data-x="([^"]+)" data-y="([^"]+)"/g)].map((m) => `${Number(m[1])} ${Number(m[2])}`).sort();
+    const expected = json.rows
+      .filter((r) => r.family === 'mad@1x')
+      .flatMap((r) => r.perSeed.filter((p) => p.sweetSpot !== null && p.cleanSlope !== null).map((p) => `${at10(p.cleanSlope!)} ${at10(p.sweetSpot!)}`))
+      .sort();
+    expect(drawn.length).toBeGreaterThan(3);
+    expect(drawn).toEqual(expected);
+    expect(mad).not.toContain('<polyline');
+    expect(mad).toMatch(/<desc>Each marker is one seed&#39;s own sweet spot under mad@1x[^<]*Within-group std/);
   });
 
   it('prints a table with a row per target and the correlation matrix', async () => {

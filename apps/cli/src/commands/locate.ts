@@ -1,5 +1,6 @@
 // `rlprune locate --from results/a --from results/b ... [--json] [--to DIR]`: where the sweet spot
-// sits across results folders (libs/analysis sweet-spot-location.ts), from the folders alone: each
+// sits across results folders (libs/analysis sweet-spot-location.ts), from the folders alone (--to
+// writes summary.json, results.csv and a figure per target family, figures/location-<family>.svg): each
 // folder's published runs are read and analysed exactly as `rlprune report --from` does
 // (analysePublished); the observation width and default budget of each env come from
 // @rlprune/envs' registry. No service starts.
@@ -11,9 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   locationCsv,
+  locationFigures,
   locationSummaryJson,
   LOCATION_FILES,
   sweetSpotLocation,
+  writeFigureFiles,
   writeFileAtomic,
   type Analysis,
   type EnvFacts,
@@ -41,6 +44,7 @@ export async function locateCommand(argv: string[]): Promise<number> {
     fs.mkdirSync(values.to, { recursive: true });
     writeFileAtomic(path.join(values.to, LOCATION_FILES.summary), locationSummaryJson(location));
     writeFileAtomic(path.join(values.to, LOCATION_FILES.csv), locationCsv(location));
+    writeFigureFiles(values.to, locationFigures(location));
   }
   // --json prints what summary.json holds (a row names its arm only when it is not the default)
   console.log(values.json ? locationSummaryJson(location).trimEnd() : locationText(location, values.to ?? null));

@@ -98,6 +98,26 @@ describe('linePlot', () => {
     expect(svg).not.toMatch(/<polygon class="band" data-series="random"/);
   });
 
+  it('draws a markers-only series (a scatter) without line, band or legend line, and carries a <desc> when given one', () => {
+    const scatter = linePlot({
+      id: 's1',
+      className: 'plot-location',
+      title: 'scatter',
+      description: 'caption <here>',
+      xLabel: 'x',
+      yLabel: 'y',
+      series: [{ name: 'seeds', points: [{ x: 0, y: 0.1, lo: 0, hi: 0.2 }, { x: 1, y: 0.6, lo: 0.5, hi: 0.7 }], markersOnly: true }],
+    });
+    expect(scatter.match(/class="point"/g)).toHaveLength(2);
+    expect(scatter).not.toContain('<polyline');
+    expect(scatter).not.toContain('<polygon class="band"');
+    const legend = /<g class="legend"[\s\S]*?<\/g>/.exec(scatter)![0];
+    expect(legend).not.toContain('<line');
+    expect(legend).toContain('>seeds<');
+    expect(scatter).toContain('</title>\n<desc>caption &lt;here&gt;</desc>');
+    expect(svg).not.toContain('<desc>');
+  });
+
   it('keeps an identical curve visible and says so in the legend', () => {
     expect(svg).toContain('random (identical to clean)');
     const random = /<g class="series" data-series="random"[\s\S]*?<\/g>/.exec(svg)![0];

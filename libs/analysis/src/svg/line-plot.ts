@@ -38,6 +38,8 @@ export interface PlotSeries {
   colour?: number;
   /** Marker shape index; default the colour index. */
   marker?: number;
+  /** Markers only, no line and no band: points that are not a curve (e.g. a scatter of seeds). */
+  markersOnly?: boolean;
 }
 
 /** A shaded vertical band over [x0, x1] (at least a few pixels wide), labelled above the plot area. */
@@ -73,6 +75,8 @@ export interface LinePlotSpec {
   /** Extra classes of the <svg>, e.g. 'plot-returns'. */
   className: string;
   title: string;
+  /** A <desc> after the title (a standalone figure file carries its caption there); none in a page. */
+  description?: string;
   xLabel: string;
   yLabel: string;
   series: PlotSeries[];
@@ -178,6 +182,7 @@ export function linePlot(spec: LinePlotSpec): string {
       `role="img" aria-labelledby="${escapeXml(titleId)}">`,
   );
   out.push(`<title id="${escapeXml(titleId)}">${escapeXml(spec.title)}</title>`);
+  if (spec.description !== undefined) out.push(`<desc>${escapeXml(spec.description)}</desc>`);
   out.push(`<rect class="background" x="0" y="0" width="${width}" height="${c(height)}" fill="#ffffff"/>`);
   out.push(
     `<text class="plot-title" x="8" y="${8 + TITLE_FONT}" font-size="${TITLE_FONT}" font-weight="600" fill="#222">` +
@@ -236,12 +241,12 @@ export function linePlot(spec: LinePlotSpec): string {
   for (const s of prepared) {
     const dashed = s.series.dashed || s.identicalTo !== null;
     out.push(`<g class="series" data-series="${escapeXml(s.series.name)}" stroke="${s.colour}" fill="${s.colour}">`);
-    for (const run of spreadRuns(s.points)) {
+    for (const run of s.series.markersOnly ? [] : spreadRuns(s.points)) {
       const upper = run.map((p) => `${c(sx(p.x))},${c(sy(p.hi!))}`);
       const lower = [...run].reverse().map((p) => `${c(sx(p.x))},${c(sy(p.lo!))}`);
       out.push(`<polygon class="band" data-series="${escapeXml(s.series.name)}" points="${[...upper, ...lower].join(' ')}" fill-opacity="0.16" stroke="none"/>`);
     }
-    if (s.points.length > 1) {
+    if (s.points.length > 1 && !s.series.markersOnly) {
       const path = s.points.map((p) => `${c(sx(p.x))},${c(sy(p.y))}`).join(' ');
       out.push(`<polyline class="line" points="${path}" fill="none" stroke-width="2"${dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
     }
@@ -325,6 +330,7 @@ interface LegendEntry {
   lines: string[];
   colour: string;
   dashed: boolean;
+  markersOnly: boolean;
   marker: number;
   hollow: boolean;
 }
@@ -342,10 +348,11 @@ function legendEntries(
     lines: wrapText(s.identicalTo === null ? s.series.name : `${s.series.name} (identical to ${s.identicalTo})`, LEGEND_FONT, textW),
     colour: s.colour,
     dashed: s.series.dashed === true || s.identicalTo !== null,
+    markersOnly: s.series.markersOnly === true,
     marker: s.marker,
     hollow: s.identicalTo !== null,
   }));
-  const none = { colour: '#222', dashed: false, marker: 0, hollow: false };
+  const none = { colour: '#222', dashed: false, markersOnly: false, marker: 0, hollow: false };
   for (const legendName of [...new Set(bands.map((b) => b.legend))]) entries.push({ kind: 'band', lines: wrapText(legendName, LEGEND_FONT, textW), ...none });
   if (highlights.length > 0) entries.push({ kind: 'highlight', lines: wrapText("an attack's own sweet spot", LEGEND_FONT, textW), ...none });
   for (const r of refs) entries.push({ kind: 'reference', lines: wrapText(r.legend, LEGEND_FONT, textW), ...none });
@@ -361,8 +368,10 @@ function renderLegend(entries: readonly LegendEntry[], lx: number, top: number):
     const mid = y;
     if (e.kind === 'series') {
       const dash = e.dashed ? ' stroke-dasharray="6 4"' : '';
-      out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${c(mid)}" y2="${c(mid)}" stroke="${e.colour}" stroke-width="2"${dash}/>`);
-      out.push(`<rect x="${lx}" y="${c(mid - 5)}" width="24" height="10" fill="${e.colour}" fill-opacity="0.16"/>`);
+      if (!e.markersOnly) {
+        out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${c(mid)}" y2="${c(mid)}" stroke="${e.colour}" stroke-width="2"${dash}/>`);
+        out.push(`<rect x="${lx}" y="${c(mid - 5)}" width="24" height="10" fill="${e.colour}" fill-opacity="0.16"/>`);
+      }
       const m = markerGeometry(markerShape(e.marker), lx + 12, mid, e.hollow ? MARKER_R + 2 : MARKER_R, c);
       out.push(`<${m.tag} ${m.attrs} fill="${e.hollow ? '#ffffff' : e.colour}" stroke="${e.colour}"/>`);
     } else if (e.kind === 'band') {

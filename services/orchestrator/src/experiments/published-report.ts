@@ -1,18 +1,20 @@
 // The report of a results folder (results/<name>/): every published run's grid points analysed
-// together, written beside them (report.html, results.csv, results.jsonl, summary.json). It reads
+// together, written beside them (report.html, results.csv, results.jsonl, summary.json, and each
+// figure as figures/<id>.svg for documents such as RESULTS.md to show). It reads
 // only the folder, so `rlprune report --from results/<name>` regenerates a committed report without a
 // ledger or any service, byte for byte (the provenance shown is the runs', as their provenance.json
 // says: the code that ran them, or for runs recorded before submissions kept it, the code that
 // published them; never that of the code rendering it).
 import type { ExperimentSpec } from '../spec/experiment-spec';
-import { analyse, writeReport, type Analysis, type GridPointResult, type Provenance, type ReportMeta, type WrittenReport } from '@rlprune/analysis';
+import { analyse, writeReport, writeReportFigures, type Analysis, type GridPointResult, type Provenance, type ReportMeta, type WrittenReport } from '@rlprune/analysis';
 import { InvalidArgumentError } from '@rlprune/service-kit';
 import { parseSpec } from '../spec/experiment-spec';
 import { loadPublishedPoints } from './publish';
 
-export function writePublishedReport(resultsDir: string): WrittenReport & { runs: number; points: number } {
+export function writePublishedReport(resultsDir: string): WrittenReport & { figures: string[]; runs: number; points: number } {
   const { analysis, points, meta, runs } = analysePublished(resultsDir);
-  return { ...writeReport(resultsDir, analysis, points, meta), runs, points: points.length };
+  const written = writeReport(resultsDir, analysis, points, meta);
+  return { ...written, figures: writeReportFigures(resultsDir, analysis), runs, points: points.length };
 }
 
 export interface PublishedAnalysis {
