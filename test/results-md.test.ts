@@ -87,6 +87,26 @@ describe('RESULTS.md', () => {
     expect(missing).toEqual([]);
   });
 
+  it('shows figures that exist, each from a results folder its section names', () => {
+    const md = fs.readFileSync(RESULTS_MD, 'utf8');
+    const problems: string[] = [];
+    let shown = 0;
+    for (const section of md.split(/^(?=## )/m)) {
+      // the folders its text names (an image's own path does not count as naming its folder)
+      const text = section.replace(/!\[[^\]]*\]\([^)]*\)/g, '');
+      const folders = new Set((text.match(/results\/[A-Za-z0-9_.-]+/g) ?? []).map((f) => f.replace(/\.+$/, '')));
+      for (const m of section.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)) {
+        shown += 1;
+        const file = m[1]!;
+        if (!fs.existsSync(path.join(ROOT, file))) problems.push(`${file}: no such file`);
+        const folder = /^results\/[A-Za-z0-9_.-]+/.exec(file)?.[0];
+        if (!folder || !folders.has(folder)) problems.push(`${file}: not under a results folder its section names`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(shown).toBeGreaterThan(0);
+  });
+
   it('the check fails on a number the results do not hold', () => {
     expect(matches('0.83', sorted([12, 0.8312]))).toBe(true);
     expect(matches('0.83', sorted([0.8412]))).toBe(false);
