@@ -30,7 +30,7 @@ export const REPORT = {
     address: ADDRESS,
     home: HOME,
     json: JSON_OUTPUT,
-    from: { kind: 'string', value: 'DIR', description: 'render the report of every run published in this results folder', example: 'results/quickstart' },
+    from: { kind: 'string', value: 'DIR', description: 'render the report of every run published in this results folder (and its figures as DIR/figures/<id>.svg)', example: 'results/quickstart' },
   },
   examples: ['rlprune report exp-0123456789', 'rlprune report --from results/paper-hopper-pruning-curve'],
 } as const satisfies CommandSpec;

@@ -34,7 +34,7 @@ export const LOCATE = {
   flags: {
     from: { kind: 'string', value: 'DIR', description: 'a results folder (results/<name>) whose published runs to analyse', required: true, repeatable: true, example: 'results/paper-hopper-pruning-curve' },
     json: JSON_OUTPUT,
-    to: { kind: 'string', value: 'DIR', description: 'also write DIR/summary.json and DIR/results.csv (one value per row)', example: '/tmp/sweet-spot-location' },
+    to: { kind: 'string', value: 'DIR', description: 'also write DIR/summary.json, DIR/results.csv (one value per row) and DIR/figures/location-<family>.svg', example: '/tmp/sweet-spot-location' },
   },
   examples: [
     'rlprune locate --from results/paper-hopper-pruning-curve --from results/paper-walker2d-pruning-curve --from results/paper-halfcheetah-pruning-curve',
