@@ -61,7 +61,7 @@ export { linePlot } from './svg/line-plot';
 export type { ReportMeta } from './report-html';
 export type { Provenance, PartialState, StageCounts } from './report-provenance';
 export type { CompareEntry } from './report-compare';
-export { renderComparePage } from './report-compare';
+export { compareOverlayId, compareOverlays, renderComparePage } from './report-compare';
 export { renderReportHtml } from './report-html';
 export { toCsv, CSV_COLUMNS } from './export-csv';
 export { toJsonl } from './export-jsonl';

@@ -64,7 +64,7 @@ export function renderComparePage(entries: readonly CompareEntry[], title: strin
 
   const overlays = compareOverlays(entries);
   if (overlays.length > 0) {
-    parts.push('<h2 id="overlays">Overlays</h2>', '<div class="plots">', ...overlays.map((f) => renderFigure(f, `cmp-${f.key}`)), '</div>');
+    parts.push('<h2 id="overlays">Overlays</h2>', '<div class="plots">', ...overlays.map((f) => renderFigure(f, compareOverlayId(f))), '</div>');
   }
 
   parts.push('<h2 id="side-by-side">Every figure, side by side</h2>');
@@ -160,7 +160,7 @@ function sweetSpotTable(entries: readonly CompareEntry[]): string {
  * One overlay per (env, kappa, criterion, attack target) found in two or more groups (experiments, or
  * arms of one): each group's curves in its own colour, named by its column and its arm.
  */
-function compareOverlays(entries: readonly CompareEntry[]): Figure[] {
+export function compareOverlays(entries: readonly CompareEntry[]): Figure[] {
   const byKey = new Map<string, Array<{ i: number; g: GroupAnalysis }>>();
   entries.forEach((e, i) => {
     for (const g of e.analysis.groups) {
@@ -211,6 +211,11 @@ function compareOverlays(entries: readonly CompareEntry[]): Figure[] {
     }
   }
   return figures;
+}
+
+/** An overlay's element id in the compare page (and its figure file's name). */
+export function compareOverlayId(f: Pick<Figure, 'key'>): string {
+  return `cmp-${f.key}`;
 }
 
 /** The y range covering every point, band, highlight and reference line of the specs. */

@@ -59,6 +59,13 @@ function folderArgumentError(err: unknown, folders: string[]): UsageError {
 }
 
 /** The page's path, or with --json the path and the page's summary. */
-function printPage(r: { htmlPath: string; summaryJson: string }, json: boolean | undefined): void {
-  console.log(json ? JSON.stringify({ htmlPath: r.htmlPath, summary: JSON.parse(r.summaryJson) as unknown }, null, 2) : `compare: ${r.htmlPath}`);
+function printPage(r: { htmlPath: string; summaryJson: string; figures?: string[] }, json: boolean | undefined): void {
+  const figures = r.figures ?? [];
+  if (json) {
+    console.log(JSON.stringify({ htmlPath: r.htmlPath, summary: JSON.parse(r.summaryJson) as unknown, ...(r.figures ? { figures } : {}) }, null, 2));
+    return;
+  }
+  const lines = [`compare: ${r.htmlPath}`];
+  if (figures.length > 0) lines.push(`figures: ${path.dirname(figures[0]!)} (${figures.length} SVG files, the page's overlays)`);
+  console.log(lines.join('\n'));
 }
