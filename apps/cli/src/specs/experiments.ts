@@ -43,7 +43,7 @@ export const COMPARE = {
     address: ADDRESS,
     home: HOME,
     json: JSON_OUTPUT,
-    to: { kind: 'string', value: 'DIR', description: 'folder to write the page into when comparing results folders (required then)', example: 'results/compare-micro-oneshot' },
+    to: { kind: 'string', value: 'DIR', description: 'folder to write the page (and its overlays as DIR/figures/cmp-<key>.svg) into when comparing results folders (required then)', example: 'results/compare-micro-oneshot' },
   },
   examples: ['rlprune compare exp-0123456789 exp-abcdef0123', 'rlprune compare results/paper-hopper-pruning-curve results/paper-hopper-oneshot-50 --to /tmp/compare'],
 } as const satisfies CommandSpec;
