@@ -223,7 +223,11 @@ describe('an experiment end to end', () => {
     fs.cpSync(path.join(results, 'runs'), path.join(second, 'runs'), { recursive: true });
     const comparePage = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rlprune-compare-')), 'page');
     const compared = await run(process.execPath, [CLI, 'compare', results, second, '--to', comparePage]);
-    expect(compared.stdout.trim()).toBe(`compare: ${path.join(comparePage, 'compare.html')}`);
+    const [pageLine, figuresLine] = compared.stdout.trim().split('\n');
+    expect(pageLine).toBe(`compare: ${path.join(comparePage, 'compare.html')}`);
+    // the two folders share their groups: the page's overlays are written as figure files too
+    expect(figuresLine).toMatch(/^figures: .* \(\d+ SVG files, the page's overlays\)$/);
+    expect(fs.readdirSync(path.join(comparePage, 'figures')).filter((f) => f.startsWith('cmp-') && f.endsWith('.svg')).length).toBeGreaterThan(0);
     const page = fs.readFileSync(path.join(comparePage, 'compare.html'), 'utf8');
     for (const folder of [results, second]) expect(page).toContain(path.basename(folder));
     const mixed = await run(process.execPath, [CLI, 'compare', results, finished!.id, '--to', comparePage]).catch((e: { code: number; stderr: string }) => e);
