@@ -171,8 +171,12 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
                   if (PREPARED_ATTACKS.has(attack.name)) {
                     // rs_mad's Q is rs's (same seed, same parameters): with rs in the spec, rs's prepare stages serve both
                     const preparer = attack.name === 'rs_mad' && spec.attacks.some((a) => a.name === 'rs') ? 'rs' : attack.name;
-                    const prepareParams = { env, seed, attack: preparer, epsilon, ...(setting ? { params: rsSettingParams(setting) } : {}) };
-                    deps.prepared = add('prepare', `prepare ${preparer} eps=${epsilon}${suffix}`, prepareParams, { policy });
+                    // a learned adversary's budget other than the attack's default is a parameter of its prepare stage
+                    const budget = attack.iterations !== null ? { iterations: attack.iterations } : null;
+                    const params = setting ? rsSettingParams(setting) : budget;
+                    const prepareParams = { env, seed, attack: preparer, epsilon, ...(params ? { params } : {}) };
+                    const budgetLabel = budget ? ` iterations=${budget.iterations}` : '';
+                    deps.prepared = add('prepare', `prepare ${preparer} eps=${epsilon}${suffix}${budgetLabel}`, prepareParams, { policy });
                   }
                   return add('evaluate', `evaluate ${attack.name} eps=${epsilon}${suffix}`, { ...evalParams, attack: attack.name, epsilon, state_sample: 0 }, deps);
                 };

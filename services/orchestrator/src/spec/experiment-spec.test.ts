@@ -26,8 +26,8 @@ describe('parseSpec', () => {
     expect(s.sa).toEqual({ kappas: [0], method: 'sgld', epsilon: null, detach_stdev: false, convex_bounds: 'crown-ibp' });
     expect(s.pruning).toMatchObject({ mode: 'during', criteria: ['magnitude'], sparsities: [0, 0.5], start_fraction: 0.25, interval: 15 });
     expect(s.attacks).toEqual([
-      { name: 'random', epsilons: [], sweep: [] },
-      { name: 'mad', epsilons: [0.05, 0.1], sweep: [] },
+      { name: 'random', epsilons: [], iterations: null, sweep: [] },
+      { name: 'mad', epsilons: [0.05, 0.1], iterations: null, sweep: [] },
     ]);
     expect(s.certify.methods).toEqual(['lipschitz', 'ibp', 'crown']);
     expect(s.evaluation).toEqual({ episodes: 10, deterministic: true });

@@ -144,6 +144,13 @@ export const SPEC_SCHEMA: Schema = {
         fields: {
           name: { kind: 'string', enum: ATTACK_NAMES, doc: 'attack name' },
           epsilons: { kind: 'list', items: num('L-inf radius', { min: 0 }), default: [], doc: "radii; default the env's attack epsilon" },
+          iterations: {
+            kind: 'nullable',
+            inner: num('PPO iterations of the learned adversary', { integer: true, min: 1, max: 100000 }),
+            doc:
+              "learned only: the adversary's training budget in PPO iterations of 2048 env steps, per attacked policy; default the attack's 100 " +
+              "(204,800 steps); ATLA trains its adversary about as long as the agent (488 for a 1M-step victim)",
+          },
           sweep: {
             kind: 'nullable',
             doc:
@@ -239,8 +246,11 @@ export interface ExperimentSpec {
     end_fraction: number;
     interval: number;
   };
-  /** sweep: robust sarsa settings of rs / rs_mad (empty: one Q at the defaults; always empty for other attacks). */
-  attacks: { name: string; epsilons: number[]; sweep: RsSweepSetting[] }[];
+  /**
+   * sweep: robust sarsa settings of rs / rs_mad (empty: one Q at the defaults; always empty for other attacks).
+   * iterations: the learned adversary's budget (null: the attack's default; always null for other attacks).
+   */
+  attacks: { name: string; epsilons: number[]; iterations: number | null; sweep: RsSweepSetting[] }[];
   certify: { methods: string[]; epsilon: number | null; states: number; tv_threshold: number };
   evaluation: { episodes: number; deterministic: boolean };
   analysis: { j_star: number | null; keep_fraction: number; normalise: 'own_dense' | 'dense_clean'; horizon: number };
@@ -253,6 +263,11 @@ export interface ExperimentSpec {
 export function parseSpec(text: string, maxPolicyParameters = maxPolicyParametersSetting(), opts: ParseSpecOptions = {}): ExperimentSpec {
   const spec = parseWithSchema(text, SPEC_SCHEMA, opts.acceptOldNames ?? false) as ExperimentSpec;
   spec.attacks.forEach((a, i) => (a.sweep = resolveSweep(a.name, a.sweep as RsSweepSetting[] | null, i)));
+  spec.attacks.forEach((a, i) => {
+    if (a.iterations !== null && a.name !== LEARNED_ATTACK) {
+      throw new SpecError(`attacks[${i}].iterations`, null, `only the ${LEARNED_ATTACK} attack trains an adversary; ${a.name} has no iterations`);
+    }
+  });
   // cross-field rules the per-field schema cannot say
   if (spec.pruning.start_fraction >= spec.pruning.end_fraction) {
     throw new SpecError(
@@ -273,6 +288,9 @@ export function parseSpec(text: string, maxPolicyParameters = maxPolicyParameter
   checkPpoSettings(spec);
   return spec;
 }
+
+/** The attack whose preparation trains an adversary for a budget of PPO iterations (attacks[].iterations). */
+export const LEARNED_ATTACK = 'learned';
 
 /** Attacks whose preparation is swept over robust sarsa settings. */
 export const SWEPT_ATTACKS: readonly string[] = ['rs', 'rs_mad'];
