@@ -6,22 +6,15 @@ import path from 'node:path';
 import { SA_PPO_RS_SWEEP } from '@rlprune/attacks';
 import { describe, expect, it } from 'vitest';
 import { Ledger } from '../ledger/ledger';
-import { parseSpec } from '../spec/experiment-spec';
 import type { StageContext, StageExecutors } from './executors';
 import { expandGrid } from './grid';
+import { specWithAttacks } from './spec-fixtures';
 import { certificate, evaluation, pruneResult, trainResult } from './stage-result-fixtures';
 import type { StageKind, StageResult } from './stage-types';
 import { attackResult, gridPointResults } from './results';
 import { ExperimentRunner } from './runner';
 
-const specWith = (attacks: string) =>
-  parseSpec(`
-name: s
-envs: [Hopper-v4]
-seeds: [1]
-train: { total_timesteps: 2048 }
-attacks: ${attacks}
-`);
+const specWith = specWithAttacks;
 
 describe('robust sarsa sweep in the spec', () => {
   it("defaults to SA-PPO's 30 settings for rs and rs_mad, none for other attacks", () => {

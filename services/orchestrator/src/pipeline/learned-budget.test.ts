@@ -3,17 +3,10 @@
 // stage), a spec without it keeps the prepare stage's parameters and id as before, and it is refused on
 // any other attack, naming the field.
 import { describe, expect, it } from 'vitest';
-import { parseSpec } from '../spec/experiment-spec';
 import { expandGrid } from './grid';
+import { specWithAttacks } from './spec-fixtures';
 
-const specWith = (attacks: string) =>
-  parseSpec(`
-name: s
-envs: [Hopper-v4]
-seeds: [1]
-train: { total_timesteps: 2048 }
-attacks: ${attacks}
-`);
+const specWith = specWithAttacks;
 
 const prepares = (attacks: string) => [...expandGrid(specWith(attacks), () => 0.075).stages.values()].filter((s) => s.kind === 'prepare');
 
