@@ -5,7 +5,7 @@ import { formatNumber } from './format';
 import { certificateFigures, MAX_DRAWN_UPDATES, monotonicityFigure } from './report-certificate-figures';
 import { figureColours } from './report-figure';
 import { renderReportHtml } from './report-html';
-import { kappaSweepFigures } from './report-kappa-figures';
+import { kappaSweepFigures, kappaSweepSets } from './report-kappa-figures';
 import { allFigures } from './report-plots';
 import { regretFigures } from './report-regret-figures';
 
@@ -129,7 +129,7 @@ describe('a dense kappa sweep', () => {
   const colours = figureColours([analysis]);
 
   it('is drawn against kappa: raw returns at each attack epsilon and certified robustness at each certified epsilon', () => {
-    const figures = kappaSweepFigures(analysis, colours);
+    const figures = kappaSweepFigures(kappaSweepSets(analysis), colours);
     expect(figures.map((f) => f.key)).toEqual([
       'kappa-returns-Hopper-v4-magnitude-0-075',
       'kappa-certified-Hopper-v4-magnitude-0-075',

@@ -11,23 +11,20 @@ import type { Analysis, GroupAnalysis } from './analysis-types';
 import { formatDisplay, formatPercent } from './format';
 import { armName, criterionWithArm } from './pruning-arm';
 import { figureId, type Figure, type FigureColours } from './report-figure';
+import { overlaySets } from './report-returns-figures';
 import { BAND_NOTE, present, statPoint } from './report-series';
 import type { PlotSeries } from './svg/line-plot';
 
 /** Groups of one env, criterion and arm, ascending kappa, run at one and the same sparsity; two or more. */
 export function kappaSweepSets(analysis: Analysis): GroupAnalysis[][] {
-  const sets = new Map<string, GroupAnalysis[]>();
-  for (const g of analysis.groups) {
-    const key = JSON.stringify([g.env, g.criterion, g.mode, g.structured]);
-    sets.set(key, [...(sets.get(key) ?? []), g]);
-  }
-  return [...sets.values()]
-    .filter((set) => set.length > 1 && set.every((g) => g.conditions.length === 1 && g.conditions[0]!.sparsity === set[0]!.conditions[0]!.sparsity))
+  return overlaySets(analysis, 'kappa')
+    .filter((set) => set.every((g) => g.conditions.length === 1 && g.conditions[0]!.sparsity === set[0]!.conditions[0]!.sparsity))
     .map((set) => [...set].sort((a, b) => a.kappa - b.kappa));
 }
 
-export function kappaSweepFigures(analysis: Analysis, colours: FigureColours): Figure[] {
-  return kappaSweepSets(analysis).flatMap((set) => [...returnFigures(set, colours), ...certificateFigures(set)]);
+/** Each sweep's returns and certificates against kappa (the sets from kappaSweepSets). */
+export function kappaSweepFigures(sweeps: readonly GroupAnalysis[][], colours: FigureColours): Figure[] {
+  return sweeps.flatMap((set) => [...returnFigures(set, colours), ...certificateFigures(set)]);
 }
 
 function returnFigures(set: GroupAnalysis[], colours: FigureColours): Figure[] {

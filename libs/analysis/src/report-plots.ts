@@ -63,9 +63,10 @@ export function groupFigures(analysis: Analysis, g: GroupAnalysis, colours: Figu
  * a dense kappa sweep (one sparsity per group) is drawn against kappa instead of sparsity.
  */
 export function envOverlayFigures(analysis: Analysis, colours: FigureColours): Figure[] {
-  const swept = new Set(kappaSweepSets(analysis).flat());
+  const sweeps = kappaSweepSets(analysis);
+  const swept = new Set(sweeps.flat());
   const kappaOverlays = overlayFigures({ ...analysis, groups: analysis.groups.filter((g) => !swept.has(g)) }, 'kappa');
-  return [...overlayFigures(analysis, 'criterion'), ...kappaOverlays, ...kappaSweepFigures(analysis, colours)];
+  return [...overlayFigures(analysis, 'criterion'), ...kappaOverlays, ...kappaSweepFigures(sweeps, colours)];
 }
 
 /** Every figure of a report in page order: per env its overlays, then each group's figures. */

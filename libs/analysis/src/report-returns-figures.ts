@@ -142,8 +142,8 @@ export function comparisonFigures(analysis: Analysis, g: GroupAnalysis, colours:
   return figures;
 }
 
-/** Groups of one env that differ in one field only, for overlays. */
-function overlaySets(analysis: Analysis, vary: 'criterion' | 'kappa'): GroupAnalysis[][] {
+/** Groups of one env that differ in one field only, for overlays (and the kappa sweep's figures). */
+export function overlaySets(analysis: Analysis, vary: 'criterion' | 'kappa'): GroupAnalysis[][] {
   const sets = new Map<string, GroupAnalysis[]>();
   for (const g of analysis.groups) {
     // criteria overlays show every arm of the kappa (each member named with its arm); a kappa overlay is of one criterion and arm

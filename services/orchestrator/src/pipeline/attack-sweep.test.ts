@@ -14,30 +14,28 @@ import type { StageKind, StageResult } from './stage-types';
 import { attackResult, gridPointResults } from './results';
 import { ExperimentRunner } from './runner';
 
-const specWith = specWithAttacks;
-
 describe('robust sarsa sweep in the spec', () => {
   it("defaults to SA-PPO's 30 settings for rs and rs_mad, none for other attacks", () => {
-    const spec = specWith('[{ name: rs }, { name: rs_mad }, { name: mad }]');
+    const spec = specWithAttacks('[{ name: rs }, { name: rs_mad }, { name: mad }]');
     expect(spec.attacks[0]!.sweep).toEqual([...SA_PPO_RS_SWEEP]);
     expect(spec.attacks[1]!.sweep).toHaveLength(30);
     expect(spec.attacks[2]!.sweep).toEqual([]);
   });
 
   it('takes [] (one Q at the defaults) or the settings given', () => {
-    expect(specWith('[{ name: rs, sweep: [] }]').attacks[0]!.sweep).toEqual([]);
-    expect(specWith('[{ name: rs, sweep: [{ eps_q: 0.05, reg_coef: 3 }] }]').attacks[0]!.sweep).toEqual([{ eps_q: 0.05, reg_coef: 3 }]);
+    expect(specWithAttacks('[{ name: rs, sweep: [] }]').attacks[0]!.sweep).toEqual([]);
+    expect(specWithAttacks('[{ name: rs, sweep: [{ eps_q: 0.05, reg_coef: 3 }] }]').attacks[0]!.sweep).toEqual([{ eps_q: 0.05, reg_coef: 3 }]);
   });
 
   it('names the field when a sweep is given to an attack that has none, or a setting is incomplete', () => {
-    expect(() => specWith('[{ name: mad, sweep: [] }]')).toThrow('attacks[0].sweep: only rs and rs_mad are swept');
-    expect(() => specWith('[{ name: rs, sweep: [{ eps_q: 0.05 }] }]')).toThrow('attacks[0].sweep[0].reg_coef');
+    expect(() => specWithAttacks('[{ name: mad, sweep: [] }]')).toThrow('attacks[0].sweep: only rs and rs_mad are swept');
+    expect(() => specWithAttacks('[{ name: rs, sweep: [{ eps_q: 0.05 }] }]')).toThrow('attacks[0].sweep[0].reg_coef');
   });
 });
 
 describe('robust sarsa sweep in the grid', () => {
   it('prepares and evaluates once per setting, passing the setting as prepare parameters', () => {
-    const grid = expandGrid(specWith('[{ name: rs, epsilons: [0.075, 0.15] }]'), () => 0.075);
+    const grid = expandGrid(specWithAttacks('[{ name: rs, epsilons: [0.075, 0.15] }]'), () => 0.075);
     const [point] = grid.points;
     expect(point!.attackStages.map((a) => a.epsilon)).toEqual([0.075, 0.15]);
     const rs = point!.attackStages[0]!;
@@ -54,7 +52,7 @@ describe('robust sarsa sweep in the grid', () => {
   });
 
   it("rs_mad evaluates on rs's Q when both are asked for: one prepare per setting serves both", () => {
-    const grid = expandGrid(specWith('[{ name: rs }, { name: rs_mad }]'), () => 0.075);
+    const grid = expandGrid(specWithAttacks('[{ name: rs }, { name: rs_mad }]'), () => 0.075);
     const [rs, rsMad] = grid.points[0]!.attackStages;
     expect([...grid.stages.values()].filter((s) => s.kind === 'prepare')).toHaveLength(30);
     rsMad!.sweep!.forEach((s, i) => {
@@ -62,12 +60,12 @@ describe('robust sarsa sweep in the grid', () => {
       expect(grid.stages.get(s.stage)!.deps.prepared).toBe(grid.stages.get(rs!.sweep![i]!.stage)!.deps.prepared);
     });
     // alone, rs_mad prepares its own
-    const alone = expandGrid(specWith('[{ name: rs_mad, sweep: [{ eps_q: 0.1, reg_coef: 1 }] }]'), () => 0.075);
+    const alone = expandGrid(specWithAttacks('[{ name: rs_mad, sweep: [{ eps_q: 0.1, reg_coef: 1 }] }]'), () => 0.075);
     expect([...alone.stages.values()].find((s) => s.kind === 'prepare')!.params).toMatchObject({ attack: 'rs_mad' });
   });
 
   it('without a sweep, keeps one prepare whose parameters are the defaults (stage ids as before the sweep)', () => {
-    const grid = expandGrid(specWith('[{ name: rs, sweep: [] }]'), () => 0.075);
+    const grid = expandGrid(specWithAttacks('[{ name: rs, sweep: [] }]'), () => 0.075);
     const rs = grid.points[0]!.attackStages[0]!;
     expect(rs.sweep).toBeUndefined();
     const prepare = [...grid.stages.values()].filter((s) => s.kind === 'prepare');
@@ -94,7 +92,7 @@ describe('robust sarsa sweep in the results', () => {
   });
 
   it('runs every setting through the pipeline and keeps the minimum with its setting', async () => {
-    const spec = specWith('[{ name: rs, sweep: [{ eps_q: 0.02, reg_coef: 0.1 }, { eps_q: 0.1, reg_coef: 1 }, { eps_q: 0.3, reg_coef: 10 }] }]');
+    const spec = specWithAttacks('[{ name: rs, sweep: [{ eps_q: 0.02, reg_coef: 0.1 }, { eps_q: 0.1, reg_coef: 1 }, { eps_q: 0.3, reg_coef: 10 }] }]');
     const grid = expandGrid(spec, () => 0.075);
     const ledger = new Ledger(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sweep-')), 'l.sqlite'));
     const id = ledger.createExperiment('s', '', spec, grid);

@@ -6,9 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { expandGrid } from './grid';
 import { specWithAttacks } from './spec-fixtures';
 
-const specWith = specWithAttacks;
-
-const prepares = (attacks: string) => [...expandGrid(specWith(attacks), () => 0.075).stages.values()].filter((s) => s.kind === 'prepare');
+const prepares = (attacks: string) => [...expandGrid(specWithAttacks(attacks), () => 0.075).stages.values()].filter((s) => s.kind === 'prepare');
 
 describe('the learned adversary budget', () => {
   it('is a parameter of the prepare stage when given, and absent (the attack default) when not', () => {
@@ -19,12 +17,12 @@ describe('the learned adversary budget', () => {
     expect(plain!.params).toEqual({ env: 'Hopper-v4', seed: 1, attack: 'learned', epsilon: 0.075 });
     // a different budget is a different stage, so its adversary is trained, never taken from the default's cache
     expect(full!.id).not.toBe(plain!.id);
-    expect(specWith('[{ name: learned }]').attacks[0]!.iterations).toBeNull();
+    expect(specWithAttacks('[{ name: learned }]').attacks[0]!.iterations).toBeNull();
   });
 
   it('is refused on an attack that trains no adversary, and out of range', () => {
-    expect(() => specWith('[{ name: mad, iterations: 488 }]')).toThrow('attacks[0].iterations: only the learned attack trains an adversary; mad has no iterations');
-    expect(() => specWith('[{ name: learned, iterations: 0 }]')).toThrow('attacks[0].iterations');
-    expect(() => specWith('[{ name: learned, iterations: 2.5 }]')).toThrow('attacks[0].iterations');
+    expect(() => specWithAttacks('[{ name: mad, iterations: 488 }]')).toThrow('attacks[0].iterations: only the learned attack trains an adversary; mad has no iterations');
+    expect(() => specWithAttacks('[{ name: learned, iterations: 0 }]')).toThrow('attacks[0].iterations');
+    expect(() => specWithAttacks('[{ name: learned, iterations: 2.5 }]')).toThrow('attacks[0].iterations');
   });
 });
