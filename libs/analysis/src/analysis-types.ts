@@ -62,6 +62,8 @@ export interface MethodCertificate {
   meanCertifiedRadius: Stat | null;
   /** Label of this bound for each seed, aligned with CertifySummary.seeds; null where that seed lacks this method. */
   labels: Array<BoundLabel | null>;
+  /** Certified robustness of each seed, aligned with CertifySummary.seeds; null where that seed is constant or lacks this method. */
+  seedValues: Array<number | null>;
   /** Some seed's bound is vacuous, constant or missing: the condition is left out of correlations of this bound. */
   excludedFromCorrelations: boolean;
 }

@@ -105,6 +105,7 @@ export function summariseCertificates(epsilon: number, seeds: readonly number[],
     certifiedFraction: null,
     meanCertifiedRadius: null,
     labels: certs.map(surrogateLabel),
+    seedValues: certs.map((c) => (c.constant ? null : surrogateCertifiedRobustness(c))),
     excludedFromCorrelations: false,
   };
   const perStateCerts: MethodCertificate[] = methods.map((method) => {
@@ -116,6 +117,10 @@ export function summariseCertificates(epsilon: number, seeds: readonly number[],
       meanCertifiedRadius: statOfPresent(rows.map((r) => r.meanCertifiedRadius)),
       // null: this seed was not certified by the method (it then counts as excluded below).
       labels: certs.map((c) => (c.constant ? 'constant' : findMethod(c, method) ? perStateLabel(c, findMethod(c, method)!) : null)),
+      seedValues: certs.map((c) => {
+        const ps = c.constant ? undefined : findMethod(c, method);
+        return ps ? perStateCertifiedRobustness(ps) : null;
+      }),
       excludedFromCorrelations: false,
     };
   });

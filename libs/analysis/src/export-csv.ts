@@ -20,7 +20,7 @@
 //                       above (Stats), certified.<method>.{certifiedRobustness, certifiedFraction,
 //                       meanCertifiedRadius} (Stats), certified.<method>.excludedFromCorrelations, certify.constantSeeds
 //   seed-score          reference (stat = own-dense-run | dense-seed-mean), cleanNormalised, return, robustReference, normalised
-//   seed-certificate    certified.<method>.label per seed and epsilon
+//   seed-certificate    certified.<method>.{label, certifiedRobustness} per seed and epsilon
 //   sweet-spot          reason (when none); score, cleanRetention, robustNormalised, keepsClean, robustReturn,
 //                       baselineRobustReturn, baselineCleanReturn, robustnessGainPercent, robustnessGainPoints,
 //                       robustnessGainNote, certificateEpsilon; unconstrained.{sparsity, score, cleanRetention};
@@ -149,6 +149,7 @@ function certifyRows(at: Row, c: CertifySummary, rows: Row[]): void {
     rows.push({ ...cat, metric: `certified.${m.method}.excludedFromCorrelations`, value: flag(m.excludedFromCorrelations) });
     c.seeds.forEach((seed, i) => {
       rows.push({ ...cat, record: 'seed-certificate', seed, metric: `certified.${m.method}.label`, value: m.labels[i] ?? null });
+      rows.push({ ...cat, record: 'seed-certificate', seed, metric: `certified.${m.method}.certifiedRobustness`, value: m.seedValues[i] ?? null });
     });
   }
 }

@@ -84,6 +84,11 @@ describe('CSV export of the paper terms', () => {
     expect(mine.find((r) => r.metric === 'certify.surrogate.label' && r.epsilon === '0.15')!.value).toBe('vacuous');
     expect(mine.find((r) => r.metric === 'certify.ibp.label' && r.epsilon === '0.15')!.value).toBe('vacuous');
     expect(mine.find((r) => r.metric === 'certify.crown.label' && r.epsilon === '0.075')!.value).toBe('ok');
+    // each seed's certified robustness is 1 - its own mean TV, beside the seed mean of the condition
+    const crown = p.certify.find((c) => c.epsilon === 0.075)!.perState.find((ps) => ps.method.toLowerCase() === 'crown')!;
+    const seedRow = body.find((r) => r.record === 'seed-certificate' && at(r) && r.seed === String(p.seed) && r.sparsity === String(p.sparsity)
+      && r.epsilon === '0.075' && r.metric === 'certified.crown.certifiedRobustness')!;
+    expect(seedRow.value).toBe(formatNumber(1 - Math.min(1, crown.meanTv)));
   });
 
   it('has the certified and robust gains of every sweet spot, the regret bounds and the monotonicity counts', () => {
