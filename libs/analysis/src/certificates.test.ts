@@ -56,9 +56,10 @@ describe('certified robustness per method', () => {
     expect(ibp!.labels).toEqual(['vacuous', 'ok', 'constant']);
     expect(ibp!.certifiedRobustness!.mean).toBeCloseTo(0.05, 12);
     // each seed's own value, aligned with the seeds; the constant seed has none
-    expect(surrogate!.seedValues.map((v) => v === null ? null : Number(v.toFixed(12)))).toEqual([0.2, 0.4, null]);
-    expect(crown!.seedValues.map((v) => v === null ? null : Number(v.toFixed(12)))).toEqual([0.4, 0.6, null]);
-    expect(ibp!.seedValues.map((v) => v === null ? null : Number(v.toFixed(12)))).toEqual([0, 0.1, null]);
+    const rounded = (values: Array<number | null>) => values.map((v) => (v === null ? null : Number(v.toFixed(12))));
+    expect(rounded(surrogate!.seedValues)).toEqual([0.2, 0.4, null]);
+    expect(rounded(crown!.seedValues)).toEqual([0.4, 0.6, null]);
+    expect(rounded(ibp!.seedValues)).toEqual([0, 0.1, null]);
     // Any constant or vacuous seed keeps the condition out of that bound's correlations.
     expect(s.methods.map((m) => m.excludedFromCorrelations)).toEqual([true, true, true]);
     // The raw Lipschitz statistics keep every seed (a constant policy's surrogate is really 0).

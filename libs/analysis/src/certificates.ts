@@ -99,28 +99,31 @@ export function summariseCertificates(epsilon: number, seeds: readonly number[],
   });
 
   const live = certs.filter((c) => !c.constant);
+  // the seed statistic is over each seed's own value (constant seeds have none)
+  const surrogateSeedValues = certs.map((c) => (c.constant ? null : surrogateCertifiedRobustness(c)));
   const surrogate: MethodCertificate = {
     method: SURROGATE_METHOD,
-    certifiedRobustness: statOfPresent(live.map(surrogateCertifiedRobustness)),
+    certifiedRobustness: statOfPresent(surrogateSeedValues),
     certifiedFraction: null,
     meanCertifiedRadius: null,
     labels: certs.map(surrogateLabel),
-    seedValues: certs.map((c) => (c.constant ? null : surrogateCertifiedRobustness(c))),
+    seedValues: surrogateSeedValues,
     excludedFromCorrelations: false,
   };
   const perStateCerts: MethodCertificate[] = methods.map((method) => {
     const rows = live.flatMap((c) => (findMethod(c, method) ? [findMethod(c, method)!] : []));
+    const seedValues = certs.map((c) => {
+      const ps = c.constant ? undefined : findMethod(c, method);
+      return ps ? perStateCertifiedRobustness(ps) : null;
+    });
     return {
       method,
-      certifiedRobustness: statOfPresent(rows.map(perStateCertifiedRobustness)),
+      certifiedRobustness: statOfPresent(seedValues),
       certifiedFraction: statOfPresent(rows.map((r) => r.certifiedFraction)),
       meanCertifiedRadius: statOfPresent(rows.map((r) => r.meanCertifiedRadius)),
       // null: this seed was not certified by the method (it then counts as excluded below).
       labels: certs.map((c) => (c.constant ? 'constant' : findMethod(c, method) ? perStateLabel(c, findMethod(c, method)!) : null)),
-      seedValues: certs.map((c) => {
-        const ps = c.constant ? undefined : findMethod(c, method);
-        return ps ? perStateCertifiedRobustness(ps) : null;
-      }),
+      seedValues,
       excludedFromCorrelations: false,
     };
   });
