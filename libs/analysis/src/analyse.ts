@@ -195,6 +195,22 @@ function baselineWarnings(
   }
 }
 
+/**
+ * The sampled-action clean return beside the mean-action one, normalised by the same seed's dense
+ * sampled-action return only (a mean-action reference would mix the two ways of acting).
+ */
+function sampledCleanScores(p: GridPointResult, baseline: DenseBaseline): Pick<SeedScores, 'cleanSampled' | 'cleanSampledNormalised'> {
+  if (!p.cleanSampled) return {};
+  const reference = baseline.sampledCleanBySeed.get(p.seed);
+  return { cleanSampled: p.cleanSampled.meanReturn, cleanSampledNormalised: reference === undefined ? null : normalise(p.cleanSampled.meanReturn, reference) };
+}
+
+function sampledCleanStats(perSeed: readonly SeedScores[]): Pick<ConditionSummary, 'cleanSampled' | 'cleanSampledNormalised'> {
+  const evaluated = perSeed.filter((s) => s.cleanSampled !== undefined);
+  if (evaluated.length === 0) return {};
+  return { cleanSampled: stat(evaluated.map((s) => s.cleanSampled!))!, cleanSampledNormalised: statOfPresent(evaluated.map((s) => s.cleanSampledNormalised ?? null)) };
+}
+
 function summariseCondition(
   sparsity: number,
   points: readonly GridPointResult[],
@@ -210,6 +226,7 @@ function summariseCondition(
       reference,
       clean: p.clean.meanReturn,
       cleanNormalised: normalise(p.clean.meanReturn, reference),
+      ...sampledCleanScores(p, baseline),
       robust: targets.map((t) => {
         const r = robustReturn(p, t);
         const ref = r === null ? null : robustReference(baseline, p.seed, t.key, mode);
@@ -224,6 +241,7 @@ function summariseCondition(
     perSeed,
     clean: stat(perSeed.map((s) => s.clean))!,
     cleanNormalised: statOfPresent(perSeed.map((s) => s.cleanNormalised)),
+    ...sampledCleanStats(perSeed),
     robust: targets.map((t, k) => ({
       target: t.key,
       return: statOfPresent(perSeed.map((s) => s.robust[k]!.return)),

@@ -94,6 +94,12 @@ export interface SeedScores {
   clean: number;
   cleanNormalised: number | null;
   /**
+   * The clean return with sampled actions (GridPointResult.cleanSampled) and its ratio to the same
+   * seed's dense sampled-action clean return (null without one); both absent when not evaluated.
+   */
+  cleanSampled?: number;
+  cleanSampledNormalised?: number | null;
+  /**
    * Aligned with GroupAnalysis.targets; null where this seed was not attacked so. `reference` is what
    * the return was divided by (options.normalise); null where it cannot be normalised.
    */
@@ -108,6 +114,9 @@ export interface ConditionSummary {
   perSeed: SeedScores[];
   clean: Stat;
   cleanNormalised: Stat | null;
+  /** Seed statistics of SeedScores.cleanSampled(Normalised) over the seeds that have it; absent when no seed does. */
+  cleanSampled?: Stat;
+  cleanSampledNormalised?: Stat | null;
   /** Aligned with GroupAnalysis.targets. */
   robust: RobustSummary[];
   /** One per certified epsilon, ascending; empty if uncertified. Pair a bound with an attack at the attack's epsilon. */

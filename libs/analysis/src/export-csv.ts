@@ -8,7 +8,7 @@
 // Records and their metrics:
 //   option              jStar, keepFraction, correlationAttack, normalise ('own_dense' | 'dense_clean'), horizon, pointCount
 //   warning             stat = index, value = text
-//   point               label; clean.* / attack.* (target = attack@eps): meanReturn, stdReturn, medianReturn,
+//   point               label; clean.* / cleanSampled.* / attack.* (target = attack@eps): meanReturn, stdReturn, medianReturn,
 //                       minReturn, maxReturn, meanLength, return (stat = episodeN); per epsilon:
 //                       certify.{epsilon, lipschitzSurrogate, spectralProduct, globalTv, constant},
 //                       certify.surrogate.label, certify.<method>.{meanTv, medianTv, maxTv, certifiedFraction,
@@ -16,10 +16,10 @@
 //                       parameterPath.{deltaNorm, lPar, measuredActionShift, sigmaMin}; maskUpdates.{count, rises};
 //                       training.{meanReturn, sparsity, lipschitzBound} (step = env steps)
 //   group               baseline.{sparsity, isDense, cleanMean}, jStar (stat = its source)
-//   condition           seeds; clean, cleanNormalised; return, normalised (target); per epsilon: certify.* as
+//   condition           seeds; clean, cleanNormalised (and cleanSampled, cleanSampledNormalised when evaluated); return, normalised (target); per epsilon: certify.* as
 //                       above (Stats), certified.<method>.{certifiedRobustness, certifiedFraction,
 //                       meanCertifiedRadius} (Stats), certified.<method>.excludedFromCorrelations, certify.constantSeeds
-//   seed-score          reference (stat = own-dense-run | dense-seed-mean), cleanNormalised, return, robustReference, normalised
+//   seed-score          reference (stat = own-dense-run | dense-seed-mean), cleanNormalised, (cleanSampled, cleanSampledNormalised), return, robustReference, normalised
 //   seed-certificate    certified.<method>.{label, certifiedRobustness} per seed and epsilon
 //   sweet-spot          reason (when none); score, cleanRetention, robustNormalised, keepsClean, robustReturn,
 //                       baselineRobustReturn, baselineCleanReturn, robustnessGainPercent, robustnessGainPoints,
@@ -80,6 +80,7 @@ function pointRows(p: GridPointResult, rows: Row[]): void {
   const at = { record: 'point', env: p.env, kappa: p.kappa, criterion: criterionWithArm(p), sparsity: p.sparsity, seed: p.seed };
   rows.push({ ...at, metric: 'label', value: p.label });
   evalRows(at, 'clean', p.clean, rows);
+  if (p.cleanSampled) evalRows(at, 'cleanSampled', p.cleanSampled, rows);
   const attacks = [...p.attacks].sort((a, b) => compareStrings(a.attack, b.attack) || a.epsilon - b.epsilon);
   for (const a of attacks) {
     evalRows({ ...at, target: `${a.attack}@${a.epsilon}` }, 'attack', a.result, rows);
@@ -256,6 +257,10 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
       const sat = { record: 'seed-score', ...at, sparsity: c.sparsity, seed: s.seed };
       rows.push({ ...sat, metric: 'reference', stat: s.ownBaseline ? 'own-dense-run' : 'dense-seed-mean', value: s.reference });
       rows.push({ ...sat, metric: 'cleanNormalised', value: s.cleanNormalised });
+      if (s.cleanSampled !== undefined) {
+        rows.push({ ...sat, metric: 'cleanSampled', value: s.cleanSampled });
+        rows.push({ ...sat, metric: 'cleanSampledNormalised', value: s.cleanSampledNormalised ?? null });
+      }
       for (const r of s.robust) {
         rows.push({ ...sat, target: r.target, metric: 'return', value: r.return });
         rows.push({ ...sat, target: r.target, metric: 'robustReference', value: r.reference });
@@ -264,6 +269,8 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
     }
     statRows(cat, 'clean', c.clean, rows);
     statRows(cat, 'cleanNormalised', c.cleanNormalised, rows);
+    if (c.cleanSampled) statRows(cat, 'cleanSampled', c.cleanSampled, rows);
+    if (c.cleanSampled) statRows(cat, 'cleanSampledNormalised', c.cleanSampledNormalised ?? null, rows);
     for (const r of c.robust) {
       statRows({ ...cat, target: r.target }, 'return', r.return, rows);
       statRows({ ...cat, target: r.target }, 'normalised', r.normalised, rows);

@@ -54,6 +54,7 @@ function canonicalPoint(p: GridPointResult): unknown {
     ...armFields(p),
     sparsity: p.sparsity,
     clean: canonicalEval(p.clean),
+    ...(p.cleanSampled ? { cleanSampled: canonicalEval(p.cleanSampled) } : {}),
     attacks: attacks.map((a) => ({ attack: a.attack, epsilon: a.epsilon, result: canonicalEval(a.result) })),
     certify: p.certify.map((c) => ({
       epsilon: c.epsilon,

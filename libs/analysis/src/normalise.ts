@@ -22,6 +22,8 @@ export const NEAR_ZERO_RETURN_FRACTION = 0.05;
 export interface DenseBaseline extends BaselineInfo {
   /** Clean mean return of the baseline per seed. */
   cleanBySeed: Map<number, number>;
+  /** The same with sampled actions, for the seeds evaluated so (GridPointResult.cleanSampled). */
+  sampledCleanBySeed: Map<number, number>;
   /** Per robust target key: the baseline's return under it per seed (seeds not attacked so are absent). */
   robustBySeed: Map<string, Map<number, number>>;
 }
@@ -39,6 +41,7 @@ function mean(values: Iterable<number>): number {
 export function denseBaseline(group: GroupPoints, targets: readonly RobustTarget[]): DenseBaseline {
   const lowest = group.conditions[0]!;
   const cleanBySeed = new Map(lowest.points.map((p) => [p.seed, p.clean.meanReturn] as const));
+  const sampledCleanBySeed = new Map(lowest.points.flatMap((p) => (p.cleanSampled ? [[p.seed, p.cleanSampled.meanReturn] as const] : [])));
   const robustBySeed = new Map(
     targets.map((t) => [
       t.key,
@@ -48,7 +51,7 @@ export function denseBaseline(group: GroupPoints, targets: readonly RobustTarget
       })),
     ]),
   );
-  return { sparsity: lowest.sparsity, isDense: lowest.sparsity === 0, cleanMean: mean(cleanBySeed.values()), cleanBySeed, robustBySeed };
+  return { sparsity: lowest.sparsity, isDense: lowest.sparsity === 0, cleanMean: mean(cleanBySeed.values()), cleanBySeed, sampledCleanBySeed, robustBySeed };
 }
 
 /**

@@ -229,11 +229,18 @@ function groupSection(analysis: Analysis, g: GroupAnalysis, gi: number, colours:
   const robustNorm = analysis.options.normalise === 'dense_clean' ? 'the dense clean return' : 'the dense return under the same attack';
   out.push(`<h4>Returns per condition (mean ± std over seeds; clean normalised by the dense clean return, attacked by ${robustNorm})</h4>`);
   const sweetSparsities = new Set(g.sweetSpots.flatMap((s) => (s.spot ? [s.spot.sparsity] : [])));
+  // the sampled-action clean return sits beside the mean-action one when the spec asked for it
+  const sampled = g.conditions.some((c) => c.cleanSampled !== undefined);
   out.push(
     table(
-      ['sparsity', 'seeds', 'clean', 'clean (norm.)', ...g.targets.flatMap((t) => [esc(t.label), `${esc(t.label)} (norm.)`])],
+      [
+        'sparsity', 'seeds', 'clean', 'clean (norm.)',
+        ...(sampled ? ['clean, sampled actions', 'sampled (norm. by dense sampled)'] : []),
+        ...g.targets.flatMap((t) => [esc(t.label), `${esc(t.label)} (norm.)`]),
+      ],
       g.conditions.map((c) => [
         formatPercent(c.sparsity), esc(c.seeds.join(' ')), pm(c.clean), pm(c.cleanNormalised),
+        ...(sampled ? [pm(c.cleanSampled ?? null), pm(c.cleanSampledNormalised ?? null)] : []),
         ...c.robust.flatMap((r) => [pm(r.return), pm(r.normalised)]),
       ]),
       g.conditions.map((c) => (sweetSparsities.has(c.sparsity) ? 'sweet' : '')),

@@ -41,6 +41,7 @@ function returnFigures(set: GroupAnalysis[], colours: FigureColours): Figure[] {
         colour: colours.clean,
         points: present(set.map((g) => statPoint(g.kappa, g.conditions[0]!.clean, `clean return at κ ${g.kappa}`, g.conditions[0]!.seeds))),
       },
+      ...sampledCleanSeries(set, colours),
       ...keys(eps).map((key) => {
         const attack = targets.find((t) => t.key === key)!.attack;
         return {
@@ -71,9 +72,22 @@ function returnFigures(set: GroupAnalysis[], colours: FigureColours): Figure[] {
       },
       caption:
         `Clean return and the return under every attack at ε = ${eps ?? '–'} (L∞, normalised observation units) against the SA-regulariser weight κ, ` +
-        `each κ's policy at sparsity ${formatPercent(sparsity)}; raw returns (each κ is its own dense baseline); seed means, shaded ± 1 std.`,
+        `each κ's policy at sparsity ${formatPercent(sparsity)}; raw returns (each κ is its own dense baseline); seed means, shaded ± 1 std.` +
+        (set.some((g) => g.conditions[0]!.cleanSampled) ? ' Every return is of the mean action, as SA-PPO reports; the dashed clean line samples actions from the policy instead.' : ''),
     };
   });
+}
+
+/** The clean return with sampled actions, dashed in the clean colour, when the spec asked for it (evaluation.sampled_clean). */
+function sampledCleanSeries(set: readonly GroupAnalysis[], colours: FigureColours): PlotSeries[] {
+  const points = present(
+    set.map((g) => {
+      const c = g.conditions[0]!;
+      const seeds = c.perSeed.filter((s) => s.cleanSampled !== undefined).map((s) => s.seed);
+      return c.cleanSampled ? statPoint(g.kappa, c.cleanSampled, `clean return with sampled actions at κ ${g.kappa}`, seeds) : null;
+    }),
+  );
+  return points.length === 0 ? [] : [{ name: 'clean, sampled actions', colour: colours.clean, dashed: true, points }];
 }
 
 function certificateFigures(set: GroupAnalysis[]): Figure[] {

@@ -111,6 +111,11 @@ export interface GridPointResult extends PruningArm {
   criterion: string;
   sparsity: number;
   clean: EvalResult;
+  /**
+   * Clean evaluation with actions sampled from the policy's Gaussian, beside the mean-action `clean`
+   * (the spec's evaluation.sampled_clean); absent when the spec did not ask for it.
+   */
+  cleanSampled?: EvalResult;
   /** setting: for a swept attack (rs, rs_mad), the robust sarsa setting of the lowest mean return, reported as the result. */
   attacks: Array<{ attack: string; epsilon: number; result: EvalResult; setting?: string }>;
   /** One per certified epsilon (the attacks' epsilons and the env default), ascending; empty if uncertified. */

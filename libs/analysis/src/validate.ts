@@ -55,6 +55,7 @@ export function validatePoints(points: readonly GridPointResult[]): void {
     const s = finite(`${at}.sparsity`, p.sparsity);
     if (!(s >= 0 && s < 1)) throw new InvalidArgumentError(`${at}.sparsity`, 'a number in [0, 1)', show(s));
     evalResult(`${at}.clean`, p.clean);
+    if (p.cleanSampled !== undefined) evalResult(`${at}.cleanSampled`, p.cleanSampled);
     if (!Array.isArray(p.attacks)) throw new InvalidArgumentError(`${at}.attacks`, 'an array', show(p.attacks));
     const attackKeys = new Set<string>();
     (p.attacks as GridPointResult['attacks']).forEach((a, j) => {

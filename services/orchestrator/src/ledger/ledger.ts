@@ -137,7 +137,7 @@ export class Ledger {
       const link = this.db.prepare('INSERT OR IGNORE INTO stage_points (experiment_id, stage_id, point_id) VALUES (?, ?, ?)');
       for (const p of grid.points) {
         insPoint.run(id, p.id, p.label, JSON.stringify(p));
-        const own = [p.policyStage, p.cleanStage, ...p.certifyStages.map((c) => c.stage), ...p.attackStages.flatMap((a) => [a.stage, ...(a.sweep ?? []).map((s) => s.stage)])];
+        const own = [p.policyStage, p.cleanStage, ...(p.sampledCleanStage ? [p.sampledCleanStage] : []), ...p.certifyStages.map((c) => c.stage), ...p.attackStages.flatMap((a) => [a.stage, ...(a.sweep ?? []).map((s) => s.stage)])];
         for (const s of own) link.run(id, s, p.id);
       }
       this.addEvent(id, '', 'created', `${grid.points.length} grid points, ${grid.stages.size} stages`);

@@ -47,6 +47,27 @@ pruning: { sparsities: [0, 0.5] }
     // the same spec expands to the same ids
     expect([...expandGrid(spec, eps).stages.keys()]).toEqual([...grid.stages.keys()]);
   });
+
+  it('adds a sampled-action clean evaluation per policy only when asked, leaving every other stage id as it was', () => {
+    const text = `
+name: g
+envs: [Hopper-v4]
+seeds: [1]
+train: { total_timesteps: 2048 }
+pruning: { mode: post_hoc, sparsities: [0, 0.5] }
+attacks: [{ name: mad }]
+`;
+    const plain = expandGrid(parseSpec(text), eps);
+    const sampled = expandGrid(parseSpec(`${text}evaluation: { sampled_clean: true }\n`), eps);
+    expect(plain.points.every((p) => p.sampledCleanStage === undefined)).toBe(true);
+    for (const id of plain.stages.keys()) expect(sampled.stages.has(id)).toBe(true);
+    expect(sampled.stages.size).toBe(plain.stages.size + 2);
+    for (const p of sampled.points) {
+      const stage = sampled.stages.get(p.sampledCleanStage!)!;
+      expect(stage).toMatchObject({ kind: 'evaluate', deps: { policy: p.policyStage }, params: { deterministic: false, attack: null, state_sample: 0 } });
+      expect(sampled.stages.get(p.cleanStage)!.params).toMatchObject({ deterministic: true });
+    }
+  });
 });
 
 describe('certify stages', () => {

@@ -37,6 +37,8 @@ export interface GridPoint {
   policyStage: string;
   /** Clean evaluation stage. */
   cleanStage: string;
+  /** Clean evaluation with sampled actions beside the mean-action one (evaluation.sampled_clean); absent otherwise. */
+  sampledCleanStage?: string;
   /**
    * Attack evaluations: attack, epsilon, stage. A swept attack (rs / rs_mad with a robust sarsa sweep)
    * has one prepare + evaluate per setting, listed in `sweep` (results keep the lowest mean return);
@@ -160,6 +162,10 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
             }
             const evalParams = { env, seed, episodes: spec.evaluation.episodes, deterministic: spec.evaluation.deterministic };
             const clean = add('evaluate', 'evaluate clean', { ...evalParams, attack: null, state_sample: spec.certify.states }, { policy });
+            // no state sample: certificates bound the states the evaluated (mean-action) policy visits
+            const sampledClean = spec.evaluation.sampled_clean
+              ? add('evaluate', 'evaluate clean sampled actions', { ...evalParams, deterministic: false, attack: null, state_sample: 0 }, { policy })
+              : null;
             const attackStages: GridPoint['attackStages'] = [];
             for (const attack of spec.attacks) {
               const epsilons = attack.epsilons.length > 0 ? attack.epsilons : [envEps];
@@ -208,6 +214,7 @@ export function expandGrid(spec: ExperimentSpec, defaultEpsilon: (env: string) =
               sparsity,
               policyStage: policy,
               cleanStage: clean,
+              ...(sampledClean ? { sampledCleanStage: sampledClean } : {}),
               attackStages,
               certifyStages,
             });

@@ -146,6 +146,7 @@ export function gridPointResults(ledger: Ledger, experimentId: string): GridPoin
       structured: arm.structured,
       sparsity: p.sparsity,
       clean: evalResult(results.evaluate(p.cleanStage)),
+      ...(p.sampledCleanStage ? { cleanSampled: evalResult(results.evaluate(p.sampledCleanStage)) } : {}),
       attacks: p.attackStages.map((a) => attackResult(a, results)),
       certify: certifyResults(p, results),
       parameterPath: parameterPathOf(p, results),

@@ -60,3 +60,23 @@ describe('gridPointResults on a stored result with a renamed field', () => {
     ledger.close();
   });
 });
+
+describe('gridPointResults with a sampled-action clean evaluation', () => {
+  it('reads it beside the mean-action one when the spec asked for it, and has no such field when it did not', () => {
+    const text = 'name: r\nenvs: [InvertedPendulum-v4]\nseeds: [1]\ntrain: { total_timesteps: 2048 }\npruning: { sparsities: [0] }\n';
+    const ledger = new Ledger(path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stage-results-')), 'l.sqlite'));
+    const run = (yaml: string) => {
+      const spec = parseSpec(yaml);
+      const grid = expandGrid(spec, () => 0.05);
+      const id = ledger.createExperiment('r', yaml, spec, grid);
+      const p = grid.points[0]!;
+      ledger.finishStage(id, p.cleanStage, evaluation(100), false);
+      if (p.sampledCleanStage) ledger.finishStage(id, p.sampledCleanStage, evaluation(250), false);
+      return gridPointResults(ledger, id)[0]!;
+    };
+    const sampled = run(`${text}evaluation: { sampled_clean: true }\n`);
+    expect([sampled.clean.meanReturn, sampled.cleanSampled!.meanReturn]).toEqual([100, 250]);
+    expect('cleanSampled' in run(text)).toBe(false);
+    ledger.close();
+  });
+});

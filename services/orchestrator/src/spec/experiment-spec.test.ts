@@ -30,7 +30,14 @@ describe('parseSpec', () => {
       { name: 'mad', epsilons: [0.05, 0.1], iterations: null, sweep: [] },
     ]);
     expect(s.certify.methods).toEqual(['lipschitz', 'ibp', 'crown']);
-    expect(s.evaluation).toEqual({ episodes: 10, deterministic: true });
+    expect(s.evaluation).toEqual({ episodes: 10, deterministic: true, sampled_clean: false });
+  });
+
+  it('takes a sampled-action clean evaluation beside mean actions, and refuses it when the clean evaluation already samples', () => {
+    expect(parseSpec(`${good}evaluation:\n  sampled_clean: true\n`).evaluation).toEqual({ episodes: 10, deterministic: true, sampled_clean: true });
+    expect(() => parseSpec(`${good}evaluation:\n  deterministic: false\n  sampled_clean: true\n`)).toThrow(
+      'evaluation.sampled_clean: the clean evaluation already samples actions (evaluation.deterministic is false); drop one of the two',
+    );
   });
 
   it('rejects an unknown env naming the field and line and listing the known ids', () => {

@@ -190,6 +190,13 @@ export const SPEC_SCHEMA: Schema = {
       fields: {
         episodes: num('episodes per evaluation', { integer: true, min: 1, default: 10 }),
         deterministic: { kind: 'boolean', default: true, doc: 'act with the mean action' },
+        sampled_clean: {
+          kind: 'boolean',
+          default: false,
+          doc:
+            'also evaluate each policy clean with actions sampled from its Gaussian, reported beside the mean-action return ' +
+            '(a mean action can stall where the sampled policy runs); needs deterministic: true',
+        },
       },
     },
     analysis: {
@@ -252,7 +259,7 @@ export interface ExperimentSpec {
    */
   attacks: { name: string; epsilons: number[]; iterations: number | null; sweep: RsSweepSetting[] }[];
   certify: { methods: string[]; epsilon: number | null; states: number; tv_threshold: number };
-  evaluation: { episodes: number; deterministic: boolean };
+  evaluation: { episodes: number; deterministic: boolean; sampled_clean: boolean };
   analysis: { j_star: number | null; keep_fraction: number; normalise: 'own_dense' | 'dense_clean'; horizon: number };
 }
 
@@ -275,6 +282,9 @@ export function parseSpec(text: string, maxPolicyParameters = maxPolicyParameter
       null,
       `burn-in (${spec.pruning.start_fraction}) must end before the pruning end (end_fraction ${spec.pruning.end_fraction})`,
     );
+  }
+  if (spec.evaluation.sampled_clean && !spec.evaluation.deterministic) {
+    throw new SpecError('evaluation.sampled_clean', null, 'the clean evaluation already samples actions (evaluation.deterministic is false); drop one of the two');
   }
   const parameters = actorCriticParameterBound(spec.train.hidden);
   if (parameters > maxPolicyParameters) {
