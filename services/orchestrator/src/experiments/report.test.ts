@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ledger } from '../ledger/ledger';
 import { ReportWriter } from './report';
-import { reportTestExperiment } from './report-test-support';
+import { REPORT_TEST_SPEC, reportTestExperiment } from './report-test-support';
 import { ReportThrottle } from './report-throttle';
 
 function setup(home: string, ledger: Ledger, scale = 1) {
@@ -53,6 +53,23 @@ describe('ReportWriter', () => {
     expect(writer.write(id).summaryJson).toBe(full.summaryJson);
     expect(fs.readFileSync(full.htmlPath, 'utf8')).toBe(fullHtml);
     expect(writer.read(id)).toEqual(full);
+  });
+
+  it('leaves an unfinished sampled-action clean evaluation out of a partial report and shows it beside the clean return once finished', () => {
+    const { id, points, finishPoints, finishSampled } = reportTestExperiment(ledger, 1, `${REPORT_TEST_SPEC}evaluation: { sampled_clean: true }\n`);
+    const writer = new ReportWriter(ledger, home);
+    finishPoints(points);
+    const partial = fs.readFileSync(writer.read(id).htmlPath, 'utf8');
+    expect(partial).toContain('<strong>Partial report.</strong>');
+    // analysed (not a pending page), without the sampled column
+    expect(partial).not.toContain('cannot be analysed yet');
+    expect(partial).toContain('<th>clean (norm.)</th>');
+    expect(partial).not.toContain('sampled actions');
+    finishSampled(points);
+    ledger.setExperimentState(id, 'succeeded');
+    const full = writer.write(id);
+    expect(fs.readFileSync(full.htmlPath, 'utf8')).toContain('<th>clean, sampled actions</th>');
+    expect(fs.readFileSync(full.csvPath, 'utf8')).toMatch(/\nseed-score,InvertedPendulum-v4,0,magnitude post-hoc,0\.5,2,,,,cleanSampled,,952\n/);
   });
 
   it('compares experiments on one page and refuses fewer than two', () => {

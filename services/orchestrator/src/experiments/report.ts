@@ -24,12 +24,16 @@ export interface ReportPaths {
 /** The most experiments one compare page sets side by side (each is a 722 px column). */
 export const MAX_COMPARED = 8;
 
-/** What a partial report can analyse: finished clean evaluations, with their finished attacks and certificates. */
+/**
+ * What a partial report can analyse: finished clean evaluations, with their finished sampled-action
+ * clean evaluation, attacks and certificates.
+ */
 export function finishedResults(points: readonly GridPointResult[]): GridPointResult[] {
   return points
     .filter((p) => Number.isFinite(p.clean.meanReturn))
-    .map((p) => ({
+    .map(({ cleanSampled, ...p }) => ({
       ...p,
+      ...(cleanSampled && Number.isFinite(cleanSampled.meanReturn) ? { cleanSampled } : {}),
       attacks: p.attacks.filter((a) => Number.isFinite(a.result.meanReturn)),
       certify: p.certify.filter((c) => Number.isFinite(c.lipschitzSurrogate) && Number.isFinite(c.globalTv)),
     }));

@@ -70,8 +70,8 @@ describe('gridPointResults with a sampled-action clean evaluation', () => {
       const grid = expandGrid(spec, () => 0.05);
       const id = ledger.createExperiment('r', yaml, spec, grid);
       const p = grid.points[0]!;
-      ledger.finishStage(id, p.cleanStage, evaluation(100), false);
-      if (p.sampledCleanStage) ledger.finishStage(id, p.sampledCleanStage, evaluation(250), false);
+      ledger.finishStage(id, p.cleanStage, { ...evaluation(100) }, false);
+      if (p.sampledCleanStage) ledger.finishStage(id, p.sampledCleanStage, { ...evaluation(250) }, false);
       return gridPointResults(ledger, id)[0]!;
     };
     const sampled = run(`${text}evaluation: { sampled_clean: true }\n`);
