@@ -269,8 +269,10 @@ function groupRows(g: GroupAnalysis, rows: Row[]): void {
     }
     statRows(cat, 'clean', c.clean, rows);
     statRows(cat, 'cleanNormalised', c.cleanNormalised, rows);
-    if (c.cleanSampled) statRows(cat, 'cleanSampled', c.cleanSampled, rows);
-    if (c.cleanSampled) statRows(cat, 'cleanSampledNormalised', c.cleanSampledNormalised ?? null, rows);
+    if (c.cleanSampled) {
+      statRows(cat, 'cleanSampled', c.cleanSampled, rows);
+      statRows(cat, 'cleanSampledNormalised', c.cleanSampledNormalised ?? null, rows);
+    }
     for (const r of c.robust) {
       statRows({ ...cat, target: r.target }, 'return', r.return, rows);
       statRows({ ...cat, target: r.target }, 'normalised', r.normalised, rows);
