@@ -35,6 +35,22 @@ export function robustValues(c: ConditionSummary, k: number, normalised: boolean
   });
 }
 
+/**
+ * The clean return with sampled actions (evaluation.sampled_clean), dashed in the clean colour; each
+ * seed divided by its own dense sampled-action return (or raw). Empty when no seed has it.
+ */
+export function sampledCleanCurve(g: GroupAnalysis, normalised: boolean, colour: number): PlotSeries[] {
+  const name = 'clean, sampled actions';
+  const unit = normalised ? '× dense sampled clean' : 'return';
+  const values = (c: ConditionSummary): SeedValue[] =>
+    c.perSeed.flatMap((s) => {
+      const v = normalised ? s.cleanSampledNormalised : s.cleanSampled;
+      return v === undefined || v === null ? [] : [{ seed: s.seed, value: v }];
+    });
+  const points = present(g.conditions.map((c) => seedPoint(c.sparsity, values(c), atSparsity(`${name} (${unit})`, c.sparsity))));
+  return points.length === 0 ? [] : [{ name, colour, dashed: true, points }];
+}
+
 export function cleanSeries(g: GroupAnalysis, normalised: boolean, name: string, colour: number, marker?: number): PlotSeries {
   const unit = normalised ? '× dense clean' : 'return';
   return {
@@ -111,7 +127,7 @@ export function comparisonFigures(analysis: Analysis, g: GroupAnalysis, colours:
   const entries: Array<number | null> = epsilons.length === 0 ? [null] : epsilons;
   for (const eps of entries) {
     const ks = g.targets.flatMap((t, k) => (t.key !== WORST_CASE_KEY && t.epsilon === eps ? [k] : []));
-    const series: PlotSeries[] = [cleanSeries(g, normalised, 'clean', colours.clean)];
+    const series: PlotSeries[] = [cleanSeries(g, normalised, 'clean', colours.clean), ...sampledCleanCurve(g, normalised, colours.clean)];
     for (const k of ks) series.push(robustSeries(g, k, normalised, g.targets[k]!.attack, colours.attack(g.targets[k]!.attack)));
     // The worst case mixes budgets: drawn only when every attack has this one.
     if (worst >= 0 && epsilons.length === 1) series.push(robustSeries(g, worst, normalised, 'worst case', colours.attack(WORST_CASE_KEY), true));
@@ -136,7 +152,9 @@ export function comparisonFigures(analysis: Analysis, g: GroupAnalysis, colours:
       caption:
         `Clean return and the return under every attack at ε = ${eps ?? '–'} (L∞, normalised observation units) against sparsity` +
         (normalised ? ", each seed's returns divided by its dense policy's clean return" : ' (raw returns: the dense clean return is not positive)') +
-        `; seeds ${seeds.join(', ')}, shaded ± 1 std. The band marks the sweet spot: the best score (normalised clean + normalised robust) / 2, robust normalised by ${norm}, among sparsities keeping ≥ ${formatPercent(analysis.options.keepFraction)} of the dense clean return.`,
+        `; seeds ${seeds.join(', ')}, shaded ± 1 std.` +
+        (g.conditions.some((c) => c.cleanSampled) ? ` Every return is of the mean action; the dashed clean line samples actions from the policy instead${normalised ? ", divided by the seed's dense sampled-action return" : ''}.` : '') +
+        ` The band marks the sweet spot: the best score (normalised clean + normalised robust) / 2, robust normalised by ${norm}, among sparsities keeping ≥ ${formatPercent(analysis.options.keepFraction)} of the dense clean return.`,
     });
   }
   return figures;

@@ -1,6 +1,6 @@
 // The sampled-action clean return (evaluation.sampled_clean) beside the mean-action one: analysed per
 // seed and condition, normalised by the same seed's dense sampled-action return, exported, shown in
-// the report's table and the kappa figure, and absent everywhere when no point has it.
+// the report's table, the kappa figure and the pruning curve's figure, and absent everywhere when no point has it.
 import { describe, expect, it } from 'vitest';
 import { analyse } from './analyse';
 import { toCsv } from './export-csv';
@@ -9,6 +9,7 @@ import { formatNumber } from './format';
 import { figureColours } from './report-figure';
 import { renderReportHtml } from './report-html';
 import { kappaSweepFigures, kappaSweepSets } from './report-kappa-figures';
+import { comparisonFigures } from './report-returns-figures';
 import { parseCsv } from './test-support/csv';
 import { evalOf, syntheticPoints } from './test-support/synthetic';
 import type { GridPointResult } from './types';
@@ -82,6 +83,24 @@ describe('sampled-action clean evaluation', () => {
     expect(line.points.map((pt) => pt.x)).toEqual([0, 0.3, 0.7]);
     for (const pt of line.points) expect(pt.y).toBeCloseTo(meanAt(pt.x), 9);
     expect(returns.caption).toContain('dashed clean line samples actions');
+  });
+
+  it("is a dashed clean line in the pruning curve's figure, each seed divided by its dense sampled return", () => {
+    const figure = comparisonFigures(analysis, group, figureColours([analysis]))[0]!;
+    const line = figure.spec.series.find((s) => s.name === 'clean, sampled actions')!;
+    expect(line.dashed).toBe(true);
+    const ratioAt = (sparsity: number) =>
+      [1, 2, 3].reduce((a, seed) => {
+        const at = (x: number) => sampledOf(curve.find((p) => p.seed === seed && p.sparsity === x)!);
+        return a + at(sparsity) / at(0);
+      }, 0) / 3;
+    expect(line.points.map((pt) => pt.x)).toEqual([0, 0.5]);
+    for (const pt of line.points) expect(pt.y).toBeCloseTo(ratioAt(pt.x), 12);
+    expect(figure.caption).toContain('dashed clean line samples actions');
+    const plain = analyse(syntheticPoints({ sparsities: [0, 0.5], seeds: [1, 2, 3] }));
+    const plainFigure = comparisonFigures(plain, plain.groups[0]!, figureColours([plain]))[0]!;
+    expect(plainFigure.spec.series.map((s) => s.name)).not.toContain('clean, sampled actions');
+    expect(plainFigure.caption).not.toContain('sampled');
   });
 
   it('refuses a sampled evaluation that is not a finite summary, naming the field', () => {
